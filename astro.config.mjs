@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import { demoServerIntegration } from './server/dev-integration.ts';
+
+export default defineConfig({
+  server: { port: 4321 },
+  integrations: [
+    starlight({
+      title: 'The WebSocket Workshop',
+      description: 'Learn WebSocket (RFC 6455) from the wire up, with widgets that show the real bytes your browser sends.',
+      favicon: '/favicon.svg',
+      sidebar: [
+        { label: 'Start here', items: [{ slug: 'index' }] },
+        { label: 'The protocol', items: [{ slug: 'handshake' }] },
+      ],
+    }),
+    mdx(),
+    demoServerIntegration(),
+  ],
+});

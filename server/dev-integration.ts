@@ -1,0 +1,85 @@
+// An Astro integration that mounts the demo server into `astro dev`, so site and /ws/* share http://localhost:4321.
+import type { AstroIntegration } from 'astro';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DemoServer } from './index.ts';
+
+type DemoModule = typeof import('./index.ts');
+
+const SERVER_DIR = path.dirname(fileURLToPath(import.meta.url)) + path.sep;
+
+/** The dev server's demo instance lives here, because Astro runs `astro:server:setup` again on every config reload. */
+const INSTANCE_KEY = Symbol.for('websocket-workshop.dev-demo-server');
+type Instance = { dispose(): Promise<void> };
+const registry = globalThis as typeof globalThis & { [INSTANCE_KEY]?: Instance };
+
+export function demoServerIntegration(): AstroIntegration {
+  return {
+    name: 'websocket-workshop:demo-server',
+    hooks: {
+      'astro:server:setup': async ({ server, logger }) => {
+        // Vitest's getViteConfig() runs this hook too; a live server there would keep Vitest from exiting.
+        if (process.env.VITEST) return;
+        await registry[INSTANCE_KEY]?.dispose();
+        const httpServer = server.httpServer;
+        if (!httpServer) return;
+
+        // Loaded through Vite, so an edit under server/ is picked up on the next connection with no restart.
+        let current: Promise<DemoServer> | undefined;
+        const demo = (): Promise<DemoServer> => {
+          current ??= server.ssrLoadModule(path.join(SERVER_DIR, 'index.ts')).then((module) => {
+            const { createDemoServer, optionsFromEnv } = module as DemoModule;
+            return createDemoServer(optionsFromEnv(process.env));
+          });
+          return current;
+        };
+        const restart = async (reason: string, code: number): Promise<void> => {
+          const previous = current;
+          current = undefined;
+          if (!previous) return;
+          logger.info(reason);
+          await (await previous.catch(() => undefined))?.close(code);
+        };
+
+        const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+          // Vite's own HMR socket upgrades on another path; leave every non-/ws/ upgrade alone.
+          if (!request.url?.startsWith('/ws/')) return;
+          demo()
+            .then((d) => d.handleUpgrade(request, socket, head))
+            .catch((error: unknown) => {
+              logger.error(`The demo server failed to load: ${String(error)}`);
+              socket.destroy();
+            });
+        };
+        httpServer.on('upgrade', onUpgrade);
+
+        server.middlewares.use((request, response, next) => {
+          if (request.url !== '/healthz' && !request.url?.startsWith('/ws/')) return next();
+          demo()
+            .then((d) => d.handleRequest(request, response) || next())
+            .catch(next);
+        });
+
+        const onChange = (file: string): void => {
+          if (file.startsWith(SERVER_DIR)) void restart(`${path.relative(process.cwd(), file)} changed: restarting the demo server.`, 1012);
+        };
+        server.watcher.on('change', onChange);
+        server.watcher.on('add', onChange);
+
+        const instance: Instance = {
+          async dispose() {
+            httpServer.off('upgrade', onUpgrade);
+            server.watcher.off('change', onChange);
+            server.watcher.off('add', onChange);
+            if (registry[INSTANCE_KEY] === instance) delete registry[INSTANCE_KEY];
+            await restart('Closing the previous demo server.', 1012);
+          },
+        };
+        registry[INSTANCE_KEY] = instance;
+        httpServer.once('close', () => void instance.dispose());
+      },
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// /ws/echo: sends every text and binary message straight back, unchanged.
+import type { WebSocket } from 'ws';
+import type { DemoServerOptions } from '../limits.ts';
+
+export const path = '/ws/echo';
+
+export function onConnection(socket: WebSocket, options: DemoServerOptions): void {
+  socket.on('message', (data, isBinary) => {
+    socket.send(data, { binary: isBinary }, () => {
+      // Reading resumes once the peer has drained what we queued for it.
+      if (socket.isPaused && socket.bufferedAmount <= options.maxBufferedBytes) socket.resume();
+    });
+    // A peer that sends but never reads would otherwise grow our send queue without bound.
+    if (socket.bufferedAmount > options.maxBufferedBytes) socket.pause();
+  });
+}

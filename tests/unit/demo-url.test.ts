@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { demoSocketUrl } from '../../src/lib/demo-url.ts';
+
+describe('demoSocketUrl', () => {
+  it('uses the page origin with ws: for an http page, whatever the page path', () => {
+    expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/handshake/#key')).toBe('ws://localhost:4321/ws/echo');
+  });
+
+  it('uses wss: for an https page', () => {
+    expect(demoSocketUrl('/ws/echo', 'https://workshop.example/frames/')).toBe('wss://workshop.example/ws/echo');
+  });
+
+  it('prefers PUBLIC_DEMO_URL, keeping its scheme family and path prefix', () => {
+    const page = 'https://docs.example/handshake/';
+    expect(demoSocketUrl('/ws/echo', page, 'https://demo.example')).toBe('wss://demo.example/ws/echo');
+    expect(demoSocketUrl('/ws/echo', page, 'wss://demo.example/workshop')).toBe('wss://demo.example/workshop/ws/echo');
+    expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/', 'http://127.0.0.1:8080/')).toBe('ws://127.0.0.1:8080/ws/echo');
+  });
+
+  it('treats a blank PUBLIC_DEMO_URL as unset', () => {
+    expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/x/', '  ')).toBe('ws://localhost:4321/ws/echo');
+  });
+});
