@@ -70,6 +70,7 @@ export async function computeAccept(key: string): Promise<string> {
   return (await explainAccept(key)).accept;
 }
 
-function broken(id: string, section: string, reason: string): RuleBroken {
+/** Builds the report of a broken handshake rule; every handshake check in this library reports through it. */
+export function broken(id: string, section: string, reason: string): RuleBroken {
   return { ok: false, id, section, reason };
 }

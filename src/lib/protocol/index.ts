@@ -1,0 +1,34 @@
+// The public API of the RFC 6455 protocol core: import from here, not from the files behind it.
+export { hex, base64Encode, base64Decode } from './bytes.ts';
+export { WEBSOCKET_GUID, checkKey, explainAccept, computeAccept, type RuleBroken, type KeyCheck, type AcceptSteps } from './handshake.ts';
+export {
+  WEBSOCKET_VERSION,
+  checkVersion,
+  checkSubprotocols,
+  checkSelectedSubprotocol,
+  checkExtensions,
+  type HandshakeRefusal,
+  type VersionCheck,
+  type SubprotocolsCheck,
+  type ExtensionOffer,
+  type ExtensionsCheck,
+} from './handshake-headers.ts';
+export { OPCODES, Opcode, opcodeInfo, type OpcodeInfo, type DefinedOpcode, type SentBy } from './opcodes.ts';
+export { CLOSE_CODES, CloseCode, closeCodeInfo, isSendableCloseCode, type CloseCodeInfo, type CloseCodeKind } from './close-codes.ts';
+export { FRAME_FIELDS, fieldSpan, isControlOpcode, type Frame, type Sender, type LengthEncoding, type FrameField, type FieldSpan, type ByteRange } from './frame.ts';
+export { mask, unmask, randomMaskingKey } from './mask.ts';
+export { UTF8_START, continueUtf8, isUtf8Complete, isValidUtf8, type Utf8State, type Utf8Step } from './utf8.ts';
+export { VIOLATIONS, violation, type Violation, type ViolationId } from './violations.ts';
+export {
+  DECODE_DEFAULTS,
+  decodeFrame,
+  type DecodeOptions,
+  type DecodeResult,
+  type DecodedFrame,
+  type IncompleteFrame,
+  type OpenMessage,
+  type ExtensionBits,
+} from './decode-frame.ts';
+export { encodeFrame, minimalLengthEncoding, type FrameToEncode, type EncodedFrame, type EncodeOptions } from './encode-frame.ts';
+export { FrameParser, type ParserOptions, type ParserEvent } from './frame-parser.ts';
+export { MessageAssembler, type AssembledEvent } from './message-assembler.ts';
