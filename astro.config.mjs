@@ -11,6 +11,7 @@ export default defineConfig({
       title: 'The WebSocket Workshop',
       description: 'Learn WebSocket (RFC 6455) from the wire up, with widgets that show the real bytes your browser sends.',
       favicon: '/favicon.svg',
+      customCss: ['./src/styles/site.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }] },
         { label: 'The protocol', items: [{ slug: 'handshake' }] },

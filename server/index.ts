@@ -58,7 +58,12 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       refuseUpgrade(socket, 503, 'The demo server is shutting down.', { 'Retry-After': '1' });
       return true;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => endpoint.onConnection(ws, options, request));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
+      // listener the error would be thrown and take every other connection down with the process.
+      ws.on('error', () => {});
+      endpoint.onConnection(ws, options, request);
+    });
     return true;
   }
 

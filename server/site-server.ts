@@ -1,0 +1,41 @@
+// The production HTTP server: the built site from dist/ and the demo server, composed on one origin.
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sirv from 'sirv';
+import { createDemoServer, type DemoServer, type DemoServerOptions } from './index.ts';
+import { refuseUpgrade } from './http-responses.ts';
+
+export interface SiteServer {
+  http: Server;
+  demo: DemoServer;
+}
+
+export function createSiteServer(distDir: string, demoOptions: Partial<DemoServerOptions> = {}): SiteServer {
+  const demo = createDemoServer(demoOptions);
+  const notFoundPage = readFileSync(path.join(distDir, '404.html'));
+  const serveStatic = sirv(distDir, {
+    dev: false,
+    etag: true,
+    setHeaders(res, pathname) {
+      // Astro fingerprints everything under /_astro/, so those files never change; pages may.
+      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+
+  const http = createServer((request, response) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    if (demo.handleRequest(request, response)) return;
+    serveStatic(request, response, () => {
+      response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(notFoundPage);
+    });
+  });
+
+  http.on('upgrade', (request, socket, head) => {
+    if (!demo.handleUpgrade(request, socket, head)) refuseUpgrade(socket, 404, 'Only /ws/* paths accept WebSocket upgrades.');
+  });
+
+  return { http, demo };
+}

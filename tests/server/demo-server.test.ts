@@ -1,0 +1,155 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createDemoServer, optionsFromEnv, resolveOptions, type DemoServer } from '../../server/index.ts';
+
+const running: { http: Server; demo: DemoServer }[] = [];
+
+/** A real HTTP server on port 0 that hands requests and upgrades to the demo server, as npm start does. */
+async function startDemo(options = {}): Promise<{ base: string; demo: DemoServer }> {
+  const demo = createDemoServer(options);
+  const http = createServer((req, res) => {
+    if (!demo.handleRequest(req, res)) res.writeHead(418).end();
+  });
+  http.on('upgrade', (req, socket, head) => {
+    if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  http.listen(0, '127.0.0.1');
+  await once(http, 'listening');
+  running.push({ http, demo });
+  return { base: `127.0.0.1:${(http.address() as AddressInfo).port}`, demo };
+}
+
+async function connect(url: string): Promise<WebSocket> {
+  const ws = new WebSocket(url);
+  await once(ws, 'open');
+  return ws;
+}
+
+afterEach(async () => {
+  for (const { http, demo } of running.splice(0)) {
+    await demo.close();
+    http.close();
+  }
+});
+
+describe('/ws/echo', () => {
+  it('echoes text unchanged, as text', async () => {
+    const { base } = await startDemo();
+    const ws = await connect(`ws://${base}/ws/echo`);
+    ws.send('héllo <b>world</b>');
+    const [data, isBinary] = await once(ws, 'message');
+    expect(isBinary).toBe(false);
+    expect(String(data)).toBe('héllo <b>world</b>');
+    ws.close();
+  });
+
+  it('echoes binary unchanged, as binary', async () => {
+    const { base } = await startDemo();
+    const ws = await connect(`ws://${base}/ws/echo`);
+    const payload = randomBytes(1000);
+    ws.send(payload);
+    const [data, isBinary] = await once(ws, 'message');
+    expect(isBinary).toBe(true);
+    expect(Buffer.compare(data as Buffer, payload)).toBe(0);
+    ws.close();
+  });
+
+  it('echoes a message of exactly 64 KiB, the default limit', async () => {
+    const { base } = await startDemo();
+    const ws = await connect(`ws://${base}/ws/echo`);
+    ws.send(Buffer.alloc(64 * 1024, 7));
+    const [data] = await once(ws, 'message');
+    expect((data as Buffer).length).toBe(64 * 1024);
+    ws.close();
+  });
+
+  it('closes with 1009 when a message is over 64 KiB', async () => {
+    const { base } = await startDemo();
+    const ws = await connect(`ws://${base}/ws/echo`);
+    ws.send(Buffer.alloc(64 * 1024 + 1));
+    const [code] = await once(ws, 'close');
+    expect(code).toBe(1009);
+  });
+
+  it('takes its size limit from DEMO_MAX_MESSAGE_BYTES', async () => {
+    const { base } = await startDemo(optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: '1000' }));
+    const ws = await connect(`ws://${base}/ws/echo`);
+    ws.send('x'.repeat(1000));
+    await once(ws, 'message');
+    ws.send('x'.repeat(1001));
+    const [code] = await once(ws, 'close');
+    expect(code).toBe(1009);
+  });
+
+  it('keeps serving others after one client breaks the limit', async () => {
+    const { base } = await startDemo();
+    const bad = await connect(`ws://${base}/ws/echo`);
+    const good = await connect(`ws://${base}/ws/echo`);
+    bad.send(Buffer.alloc(70_000));
+    await once(bad, 'close');
+    good.send('still here');
+    const [data] = await once(good, 'message');
+    expect(String(data)).toBe('still here');
+    good.close();
+  });
+});
+
+describe('routing', () => {
+  it('refuses an unknown /ws/ path with 404 and never upgrades', async () => {
+    const { base } = await startDemo();
+    const ws = new WebSocket(`ws://${base}/ws/nope`);
+    const [, response] = await once(ws, 'unexpected-response');
+    expect(response.statusCode).toBe(404);
+    ws.on('error', () => {});
+  });
+
+  it('answers /healthz with 200 while running', async () => {
+    const { base } = await startDemo();
+    const response = await fetch(`http://${base}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('ok\n');
+  });
+
+  it('answers a plain GET to an endpoint with 426 Upgrade Required', async () => {
+    const { base } = await startDemo();
+    const response = await fetch(`http://${base}/ws/echo`);
+    expect(response.status).toBe(426);
+    expect(response.headers.get('upgrade')).toBe('websocket');
+  });
+
+  it('leaves requests outside its paths to the host server', async () => {
+    const { base } = await startDemo();
+    expect((await fetch(`http://${base}/handshake/`)).status).toBe(418);
+  });
+});
+
+describe('close()', () => {
+  it('sends 1001 Going Away to every client and refuses new ones', async () => {
+    const { base, demo } = await startDemo();
+    const clients = await Promise.all([connect(`ws://${base}/ws/echo`), connect(`ws://${base}/ws/echo`)]);
+    const closed = clients.map((ws) => once(ws, 'close'));
+    await demo.close();
+    for (const [code] of await Promise.all(closed)) expect(code).toBe(1001);
+    expect((await fetch(`http://${base}/healthz`)).status).toBe(503);
+    const late = new WebSocket(`ws://${base}/ws/echo`);
+    const [, response] = await once(late, 'unexpected-response');
+    expect(response.statusCode).toBe(503);
+    late.on('error', () => {});
+  });
+});
+
+describe('options', () => {
+  it('has documented defaults', () => {
+    expect(resolveOptions()).toEqual({ maxMessageBytes: 65536, maxBufferedBytes: 1048576, closeGraceMs: 2000 });
+  });
+
+  it('rejects nonsense with a sentence naming the option', () => {
+    expect(() => resolveOptions({ maxMessageBytes: 10 })).toThrow(new TypeError('The option maxMessageBytes must be a whole number of at least 125, but it is 10.'));
+    expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(TypeError);
+    expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(/DEMO_MAX_MESSAGE_BYTES must be a number/);
+  });
+});
