@@ -42,7 +42,11 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
     if (!endpoint) sendText(response, 404, `There is no WebSocket endpoint at ${path}.`);
-    else sendText(response, 426, `${path} speaks WebSocket only: connect with new WebSocket(url).`, { Upgrade: 'websocket', Connection: 'Upgrade' });
+    else
+      sendText(response, 426, `${path} speaks WebSocket only: connect with new WebSocket(url).`, {
+        Upgrade: 'websocket',
+        Connection: 'Upgrade',
+      });
     return true;
   }
 

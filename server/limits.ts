@@ -28,7 +28,8 @@ export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
     env: 'DEMO_MAX_BUFFERED_BYTES',
     default: 1024 * 1024,
     min: 1,
-    description: 'Bytes a connection may have waiting to be sent before the server stops reading from it, so a slow reader cannot grow memory.',
+    description:
+      'Bytes a connection may have waiting to be sent before the server stops reading from it, so a slow reader cannot grow memory.',
   },
   closeGraceMs: {
     env: 'DEMO_CLOSE_GRACE_MS',

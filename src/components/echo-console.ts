@@ -37,7 +37,8 @@ export function describeMessage(data: string | ArrayBuffer): string {
 export function describeClose(event: { code: number; reason: string; wasClean: boolean }, everOpened: boolean): string {
   const reason = event.reason ? `, reason "${event.reason}"` : '';
   const summary = `close: code ${event.code}${reason}, wasClean ${event.wasClean}`;
-  if (!everOpened) return `${summary}. The demo server could not be reached. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+  if (!everOpened)
+    return `${summary}. The demo server could not be reached. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
   if (event.code === 1006) return `${summary}. The connection dropped without a close handshake.`;
   return summary;
 }

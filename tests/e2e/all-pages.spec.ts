@@ -98,7 +98,7 @@ for (const path of PAGES) {
   });
 }
 
-test('prose pages ship no JavaScript beyond Starlight\'s own, and widget pages stay within budget', async ({ page }) => {
+test("prose pages ship no JavaScript beyond Starlight's own, and widget pages stay within budget", async ({ page }) => {
   const report: string[] = [];
   for (const path of PAGES) {
     const fresh = await page.context().newPage();

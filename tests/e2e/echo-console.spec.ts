@@ -30,8 +30,12 @@ test('echoes what the reader sends, with direction and time', async ({ page }) =
   // The reader types a message and presses Enter to send it.
   await page.getByLabel('Message', { exact: true }).fill('Hello from the test');
   await page.getByLabel('Message', { exact: true }).press('Enter');
-  await expect(log(page).locator('li[data-direction="sent"]')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3} → sent text \(19 bytes\): Hello from the test$/);
-  await expect(log(page).locator('li[data-direction="received"]')).toHaveText(/^\d\d:\d\d:\d\d\.\d{3} ← received text \(19 bytes\): Hello from the test$/);
+  await expect(log(page).locator('li[data-direction="sent"]')).toHaveText(
+    /^\d\d:\d\d:\d\d\.\d{3} → sent text \(19 bytes\): Hello from the test$/,
+  );
+  await expect(log(page).locator('li[data-direction="received"]')).toHaveText(
+    /^\d\d:\d\d:\d\d\.\d{3} ← received text \(19 bytes\): Hello from the test$/,
+  );
 });
 
 test('echoes binary as bytes when asked to', async ({ page }) => {

@@ -148,7 +148,9 @@ describe('options', () => {
   });
 
   it('rejects nonsense with a sentence naming the option', () => {
-    expect(() => resolveOptions({ maxMessageBytes: 10 })).toThrow(new TypeError('The option maxMessageBytes must be a whole number of at least 125, but it is 10.'));
+    expect(() => resolveOptions({ maxMessageBytes: 10 })).toThrow(
+      new TypeError('The option maxMessageBytes must be a whole number of at least 125, but it is 10.'),
+    );
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(TypeError);
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(/DEMO_MAX_MESSAGE_BYTES must be a number/);
   });

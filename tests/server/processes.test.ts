@@ -8,7 +8,10 @@ import WebSocket from 'ws';
 const children: ChildProcess[] = [];
 
 /** Starts a command on Node 24 and resolves with the first http://host:port it prints. */
-async function startProcess(args: string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
+async function startProcess(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; origin: string; output: () => string }> {
   // Without VITEST, as a reader's shell has it: the dev integration skips itself under Vitest.
   const { VITEST: _vitest, ...parentEnv } = process.env;
   const child = spawn(process.execPath, args, { env: { ...parentEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

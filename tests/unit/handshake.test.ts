@@ -4,7 +4,9 @@ import { checkKey, computeAccept, explainAccept, WEBSOCKET_GUID } from '../../sr
 
 /** The accept value as node:crypto computes it: an independent oracle for WebCrypto. */
 function nodeAccept(key: string): string {
-  return createHash('sha1').update(key + WEBSOCKET_GUID).digest('base64');
+  return createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
 }
 
 describe('computeAccept', () => {

@@ -144,7 +144,8 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): DecodeRe
   if (opcode === Opcode.Close && payloadLength === 1) broke('close-payload-one-byte', lengthRange.start, lengthRange.end);
   const messageSoFar = opcode === Opcode.Continuation && open !== null ? open.length : 0;
   const highBitSet = violations.some((v) => v.id === 'length-high-bit-set');
-  if (!control && !highBitSet && messageSoFar + payloadLength > maxMessageLength) broke('message-too-big', lengthRange.start, lengthRange.end);
+  if (!control && !highBitSet && messageSoFar + payloadLength > maxMessageLength)
+    broke('message-too-big', lengthRange.start, lengthRange.end);
 
   // The masking key, if MASK is set.
   const payloadStart = lengthEnd + (masked ? 4 : 0);

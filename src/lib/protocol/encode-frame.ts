@@ -58,7 +58,7 @@ export function encodeFrame(fields: FrameToEncode, options: EncodeOptions = {}):
   }
 
   const header = [
-    (fields.fin ?? true ? 0x80 : 0) | (fields.rsv1 ? 0x40 : 0) | (fields.rsv2 ? 0x20 : 0) | (fields.rsv3 ? 0x10 : 0) | opcode,
+    ((fields.fin ?? true) ? 0x80 : 0) | (fields.rsv1 ? 0x40 : 0) | (fields.rsv2 ? 0x20 : 0) | (fields.rsv3 ? 0x10 : 0) | opcode,
     (maskingKey === null ? 0 : 0x80) | (encoding === '7-bit' ? Number(length) : encoding === '16-bit' ? 126 : 127),
   ];
   const extendedBytes = encoding === '16-bit' ? 2 : encoding === '64-bit' ? 8 : 0;

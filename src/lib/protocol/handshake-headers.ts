@@ -25,14 +25,29 @@ export function checkVersion(value: string | undefined): VersionCheck {
     response: { status, headers: status === 426 ? { 'Sec-WebSocket-Version': String(WEBSOCKET_VERSION) } : {} },
   });
   if (value === undefined) {
-    return refuse('version-missing', '4.2.1', 'The request has no Sec-WebSocket-Version header field, which a handshake must include with the value 13 (RFC 6455 §4.1, item 9).', 400);
+    return refuse(
+      'version-missing',
+      '4.2.1',
+      'The request has no Sec-WebSocket-Version header field, which a handshake must include with the value 13 (RFC 6455 §4.1, item 9).',
+      400,
+    );
   }
   const version = value.replace(OPTIONAL_WHITESPACE, '');
   if (!/^(0|[1-9][0-9]{0,2})$/.test(version) || Number(version) > 255) {
-    return refuse('version-malformed', '4.3', `${JSON.stringify(version)} is not a version: a version is a number from 0 to 255 without leading zeros, and a request carries exactly one (RFC 6455 §4.3, §11.3.5).`, 400);
+    return refuse(
+      'version-malformed',
+      '4.3',
+      `${JSON.stringify(version)} is not a version: a version is a number from 0 to 255 without leading zeros, and a request carries exactly one (RFC 6455 §4.3, §11.3.5).`,
+      400,
+    );
   }
   if (Number(version) !== WEBSOCKET_VERSION) {
-    return refuse('version-unsupported', '4.2.2', `Version ${version} is not supported; RFC 6455 is version 13, so the server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4).`, 426);
+    return refuse(
+      'version-unsupported',
+      '4.2.2',
+      `Version ${version} is not supported; RFC 6455 is version 13, so the server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4).`,
+      426,
+    );
   }
   return { ok: true, version: WEBSOCKET_VERSION };
 }
@@ -55,7 +70,11 @@ export function checkSubprotocols(value: string): SubprotocolsCheck {
     if (protocol === '') return broken('protocol-empty', '4.1', `The list has an empty element. ${rule}.`);
     if (!TOKEN.test(protocol)) {
       const bad = [...protocol].find((c) => !TOKEN_CHAR.test(c)) ?? '';
-      return broken('protocol-not-token', '4.1', `${JSON.stringify(protocol)} contains ${JSON.stringify(bad)}, which a token cannot: tokens are visible ASCII without separators such as ()<>@,;:\\"/[]?={} and spaces. ${rule}.`);
+      return broken(
+        'protocol-not-token',
+        '4.1',
+        `${JSON.stringify(protocol)} contains ${JSON.stringify(bad)}, which a token cannot: tokens are visible ASCII without separators such as ()<>@,;:\\"/[]?={} and spaces. ${rule}.`,
+      );
     }
     if (seen.has(protocol)) return broken('protocol-duplicate', '4.1', `${JSON.stringify(protocol)} appears twice. ${rule}.`);
     seen.add(protocol);
@@ -70,10 +89,18 @@ export function checkSubprotocols(value: string): SubprotocolsCheck {
 export function checkSelectedSubprotocol(value: string, offered: readonly string[]): { ok: true; protocol: string } | RuleBroken {
   const protocol = value.replace(OPTIONAL_WHITESPACE, '');
   if (!TOKEN.test(protocol)) {
-    return broken('selected-protocol-not-token', '4.2.2', `The server's Sec-WebSocket-Protocol ${JSON.stringify(protocol)} is not a single token; a server selects exactly one subprotocol, or sends no header (RFC 6455 §4.2.2).`);
+    return broken(
+      'selected-protocol-not-token',
+      '4.2.2',
+      `The server's Sec-WebSocket-Protocol ${JSON.stringify(protocol)} is not a single token; a server selects exactly one subprotocol, or sends no header (RFC 6455 §4.2.2).`,
+    );
   }
   if (!offered.includes(protocol)) {
-    return broken('selected-protocol-not-offered', '4.1', `The server selected ${JSON.stringify(protocol)}, which the client did not offer, so the client must fail the connection (RFC 6455 §4.1).`);
+    return broken(
+      'selected-protocol-not-offered',
+      '4.1',
+      `The server selected ${JSON.stringify(protocol)}, which the client did not offer, so the client must fail the connection (RFC 6455 §4.1).`,
+    );
   }
   return { ok: true, protocol };
 }
@@ -92,7 +119,8 @@ export type ExtensionsCheck = { ok: true; extensions: ExtensionOffer[] } | RuleB
  * between items (the "implied *LWS" rule). A quoted value, once unescaped, must still be a token.
  */
 export function checkExtensions(value: string): ExtensionsCheck {
-  const rule = 'Sec-WebSocket-Extensions is a list of extension tokens, each with optional ";" parameters of the form name or name=value (RFC 6455 §9.1)';
+  const rule =
+    'Sec-WebSocket-Extensions is a list of extension tokens, each with optional ";" parameters of the form name or name=value (RFC 6455 §9.1)';
   let at = 0;
   const skipWhitespace = () => {
     while (value[at] === ' ' || value[at] === '\t') at++;
@@ -109,7 +137,8 @@ export function checkExtensions(value: string): ExtensionsCheck {
 
   const extensions: ExtensionOffer[] = [];
   skipWhitespace();
-  if (at === value.length) return broken('extensions-empty', '9.1', `The value is empty, but the list needs at least one extension. ${rule}.`);
+  if (at === value.length)
+    return broken('extensions-empty', '9.1', `The value is empty, but the list needs at least one extension. ${rule}.`);
   for (;;) {
     skipWhitespace();
     const name = readToken();
@@ -129,10 +158,19 @@ export function checkExtensions(value: string): ExtensionsCheck {
         skipWhitespace();
         if (value[at] === '"') {
           const quoted = readQuotedString(value, at);
-          if (quoted === null) return broken('extension-unterminated-quote', '9.1', `The quoted value of ${JSON.stringify(param)} has no closing quote. ${rule}.`);
+          if (quoted === null)
+            return broken(
+              'extension-unterminated-quote',
+              '9.1',
+              `The quoted value of ${JSON.stringify(param)} has no closing quote. ${rule}.`,
+            );
           at = quoted.end;
           if (!TOKEN.test(quoted.text)) {
-            return broken('extension-quoted-value-not-token', '9.1', `The quoted value ${JSON.stringify(quoted.text)} of ${JSON.stringify(param)} is not a token once unquoted, and §9.1 requires it to be. ${rule}.`);
+            return broken(
+              'extension-quoted-value-not-token',
+              '9.1',
+              `The quoted value ${JSON.stringify(quoted.text)} of ${JSON.stringify(param)} is not a token once unquoted, and §9.1 requires it to be. ${rule}.`,
+            );
           }
           paramValue = quoted.text;
         } else {

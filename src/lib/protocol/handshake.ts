@@ -33,14 +33,26 @@ export function checkKey(value: string): KeyCheck {
     return broken('key-not-base64', '4.1', `The key is not base64: base64 allows A–Z, a–z, 0–9, "+", "/" and ${where}. ${rule}.`);
   }
   if (key.length % 4 !== 0) {
-    return broken('key-not-base64', '4.1', `The key is ${key.length} characters long, and base64 comes in groups of 4. ${rule}, which is 24 characters ending in "==".`);
+    return broken(
+      'key-not-base64',
+      '4.1',
+      `The key is ${key.length} characters long, and base64 comes in groups of 4. ${rule}, which is 24 characters ending in "==".`,
+    );
   }
   const nonce = base64Decode(key);
   if (nonce.length !== 16) {
-    return broken('key-wrong-length', '4.1', `The key decodes to ${nonce.length} byte${nonce.length === 1 ? '' : 's'}, not 16. ${rule}, which is 24 characters ending in "==".`);
+    return broken(
+      'key-wrong-length',
+      '4.1',
+      `The key decodes to ${nonce.length} byte${nonce.length === 1 ? '' : 's'}, not 16. ${rule}, which is 24 characters ending in "==".`,
+    );
   }
   if (base64Encode(nonce) !== key) {
-    return broken('key-not-canonical', '4.1', `The key's last character before "==" carries bits that 16 bytes cannot have, so it is not the canonical base64 of any 16 bytes. ${rule}.`);
+    return broken(
+      'key-not-canonical',
+      '4.1',
+      `The key's last character before "==" carries bits that 16 bytes cannot have, so it is not the canonical base64 of any 16 bytes. ${rule}.`,
+    );
   }
   return { ok: true, nonce };
 }

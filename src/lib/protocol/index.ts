@@ -15,7 +15,17 @@ export {
 } from './handshake-headers.ts';
 export { OPCODES, Opcode, opcodeInfo, type OpcodeInfo, type DefinedOpcode, type SentBy } from './opcodes.ts';
 export { CLOSE_CODES, CloseCode, closeCodeInfo, isSendableCloseCode, type CloseCodeInfo, type CloseCodeKind } from './close-codes.ts';
-export { FRAME_FIELDS, fieldSpan, isControlOpcode, type Frame, type Sender, type LengthEncoding, type FrameField, type FieldSpan, type ByteRange } from './frame.ts';
+export {
+  FRAME_FIELDS,
+  fieldSpan,
+  isControlOpcode,
+  type Frame,
+  type Sender,
+  type LengthEncoding,
+  type FrameField,
+  type FieldSpan,
+  type ByteRange,
+} from './frame.ts';
 export { mask, unmask, randomMaskingKey } from './mask.ts';
 export { UTF8_START, continueUtf8, isUtf8Complete, isValidUtf8, type Utf8State, type Utf8Step } from './utf8.ts';
 export { VIOLATIONS, violation, type Violation, type ViolationId } from './violations.ts';

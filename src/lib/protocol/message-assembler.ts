@@ -28,7 +28,8 @@ export class MessageAssembler {
   push(frame: Frame): AssembledEvent[] {
     if (isControlOpcode(frame.opcode)) return [controlEvent(frame)];
     if (frame.opcode === Opcode.Continuation) {
-      if (this.#opcode === null) throw new TypeError('A continuation frame needs a message to continue; check frames with decodeFrame first (§5.4).');
+      if (this.#opcode === null)
+        throw new TypeError('A continuation frame needs a message to continue; check frames with decodeFrame first (§5.4).');
     } else if (this.#opcode !== null) {
       throw new TypeError('A new data frame arrived inside a fragmented message; check frames with decodeFrame first (§5.4).');
     } else {

@@ -25,7 +25,8 @@ export const VIOLATIONS = {
   'data-frame-inside-fragmented-message': {
     section: '5.4',
     closeCode: 1002,
-    explanation: 'A new text or binary frame arrived before the fragmented message in progress had its final fragment, and fragments of messages must not interleave.',
+    explanation:
+      'A new text or binary frame arrived before the fragmented message in progress had its final fragment, and fragments of messages must not interleave.',
   },
   'fragmented-control-frame': {
     section: '5.5',
@@ -85,7 +86,8 @@ export const VIOLATIONS = {
   'close-code-unassigned': {
     section: '7.4.2',
     closeCode: 1002,
-    explanation: 'The Close frame carries a status code in 1016–2999, kept for future revisions of the protocol and for extensions, none of which assigns it.',
+    explanation:
+      'The Close frame carries a status code in 1016–2999, kept for future revisions of the protocol and for extensions, none of which assigns it.',
   },
   'close-code-out-of-range': {
     section: '7.4.2',

@@ -105,10 +105,34 @@ const CORPUS: [string, string, 'client' | 'server'][] = [
  *   valid; ws validates once the message is whole, so an error in a later frame wins there.
  */
 const DIFFERENCES: [string, string, 'client' | 'server', Reception, Reception][] = [
-  ['non-minimal 16-bit length', '817e000548656c6c6f', 'server', { events: [], failedWith: 1002 }, { events: [{ kind: 'text', text: 'Hello' }], failedWith: null }],
-  ['non-minimal 64-bit length', '827f00000000000000020102', 'server', { events: [], failedWith: 1002 }, { events: [{ kind: 'binary', hex: '0102' }], failedWith: null }],
-  ['64-bit length with its top bit set', '827f8000000000000000', 'server', { events: [], failedWith: 1002 }, { events: [], failedWith: 1009 }],
-  ['bad UTF-8 fragment, then a reserved opcode', '0102c3288300', 'server', { events: [], failedWith: 1007 }, { events: [], failedWith: 1002 }],
+  [
+    'non-minimal 16-bit length',
+    '817e000548656c6c6f',
+    'server',
+    { events: [], failedWith: 1002 },
+    { events: [{ kind: 'text', text: 'Hello' }], failedWith: null },
+  ],
+  [
+    'non-minimal 64-bit length',
+    '827f00000000000000020102',
+    'server',
+    { events: [], failedWith: 1002 },
+    { events: [{ kind: 'binary', hex: '0102' }], failedWith: null },
+  ],
+  [
+    '64-bit length with its top bit set',
+    '827f8000000000000000',
+    'server',
+    { events: [], failedWith: 1002 },
+    { events: [], failedWith: 1009 },
+  ],
+  [
+    'bad UTF-8 fragment, then a reserved opcode',
+    '0102c3288300',
+    'server',
+    { events: [], failedWith: 1007 },
+    { events: [], failedWith: 1002 },
+  ],
 ];
 
 describe('decoding agrees with ws Receiver', () => {

@@ -30,7 +30,9 @@ function expectEveryBitExplainedOnce(fields: FieldSpan[], byteLength: number) {
     next = span.bitEnd;
   }
   expect(next).toBe(byteLength * 8);
-  const unexplained = Array.from({ length: byteLength }, (_, b) => b).filter((b) => !fields.some((span) => span.byteStart <= b && b < span.byteEnd));
+  const unexplained = Array.from({ length: byteLength }, (_, b) => b).filter(
+    (b) => !fields.some((span) => span.byteStart <= b && b < span.byteEnd),
+  );
   expect(unexplained).toEqual([]);
 }
 
@@ -199,7 +201,9 @@ describe('violations', () => {
 
   it('allows RSV bits that a negotiated extension defines', () => {
     expect(decodeFrame(bytes('c100'), { sender: 'server', extensionBits: { rsv1: true } }).violations).toEqual([]);
-    expect(decodeFrame(bytes('e100'), { sender: 'server', extensionBits: { rsv1: true } }).violations.map((v) => v.id)).toEqual(['reserved-bit-set']);
+    expect(decodeFrame(bytes('e100'), { sender: 'server', extensionBits: { rsv1: true } }).violations.map((v) => v.id)).toEqual([
+      'reserved-bit-set',
+    ]);
   });
 
   it('accepts a code point split across fragments, and rejects a message that ends inside one', () => {
@@ -216,7 +220,9 @@ describe('violations', () => {
 
   it('rejects a new data frame inside a fragmented message, and lets control frames interleave', () => {
     const first = decodeComplete('010348656c');
-    expect(decodeComplete('8100', { sender: 'server', openMessage: first.openMessage }).violations.map((v) => v.id)).toEqual(['data-frame-inside-fragmented-message']);
+    expect(decodeComplete('8100', { sender: 'server', openMessage: first.openMessage }).violations.map((v) => v.id)).toEqual([
+      'data-frame-inside-fragmented-message',
+    ]);
     const ping = decodeComplete('8900', { sender: 'server', openMessage: first.openMessage });
     expect(ping.violations).toEqual([]);
     expect(ping.openMessage).toBe(first.openMessage);

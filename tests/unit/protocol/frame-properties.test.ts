@@ -44,16 +44,18 @@ describe('decodeFrame(encodeFrame(f))', () => {
 
 /** Sequences of small frames, mostly plausible, with some broken ones among them. */
 const streams = fc.oneof(
-  fc.array(
-    fc.record({
-      fin: fc.boolean(),
-      rsv1: fc.constant(false),
-      opcode: fc.constantFrom(0, 1, 2, 8, 9, 10, 3),
-      maskingKey: maskingKeys,
-      payload: fc.oneof(fc.string({ maxLength: 20 }), fc.uint8Array({ maxLength: 200 })),
-    }),
-    { maxLength: 8 },
-  ).map((list) => concat(list.map((fields) => encodeFrame(fields).bytes))),
+  fc
+    .array(
+      fc.record({
+        fin: fc.boolean(),
+        rsv1: fc.constant(false),
+        opcode: fc.constantFrom(0, 1, 2, 8, 9, 10, 3),
+        maskingKey: maskingKeys,
+        payload: fc.oneof(fc.string({ maxLength: 20 }), fc.uint8Array({ maxLength: 200 })),
+      }),
+      { maxLength: 8 },
+    )
+    .map((list) => concat(list.map((fields) => encodeFrame(fields).bytes))),
   fc.uint8Array({ maxLength: 300 }),
 );
 
@@ -75,11 +77,16 @@ function parse(chunks: Uint8Array[], sender: 'client' | 'server'): ParserEvent[]
 describe('FrameParser', () => {
   it('emits the same events however the bytes are chunked', () => {
     fc.assert(
-      fc.property(streams, fc.array(fc.nat(), { maxLength: 20 }), fc.constantFrom('client' as const, 'server' as const), (stream, cuts, sender) => {
-        const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
-        const chunks = [0, ...points].map((start, i) => stream.subarray(start, points[i] ?? stream.length));
-        expect(parse(chunks, sender)).toEqual(parse([stream], sender));
-      }),
+      fc.property(
+        streams,
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.constantFrom('client' as const, 'server' as const),
+        (stream, cuts, sender) => {
+          const points = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
+          const chunks = [0, ...points].map((start, i) => stream.subarray(start, points[i] ?? stream.length));
+          expect(parse(chunks, sender)).toEqual(parse([stream], sender));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -93,12 +100,17 @@ describe('FrameParser', () => {
   });
 
   it('reports a stream that ends inside a frame as incomplete, not as a violation', () => {
-    expect(parse([Uint8Array.of(0x81, 0x05, 0x48)], 'server')).toEqual([{ kind: 'incomplete', offset: 0, bytesBuffered: 3, bytesNeeded: 7 }]);
+    expect(parse([Uint8Array.of(0x81, 0x05, 0x48)], 'server')).toEqual([
+      { kind: 'incomplete', offset: 0, bytesBuffered: 3, bytesNeeded: 7 },
+    ]);
   });
 
   it('stops at the first violation and reads nothing after a Close frame', () => {
     const parser = new FrameParser({ sender: 'server' });
-    expect(parser.push(Uint8Array.of(0x81, 0x00, 0xc1, 0x00))).toMatchObject([{ kind: 'frame' }, { kind: 'failed', offset: 2, violation: { id: 'reserved-bit-set' } }]);
+    expect(parser.push(Uint8Array.of(0x81, 0x00, 0xc1, 0x00))).toMatchObject([
+      { kind: 'frame' },
+      { kind: 'failed', offset: 2, violation: { id: 'reserved-bit-set' } },
+    ]);
     expect(parser.stopped).toBe(true);
     expect(parser.push(Uint8Array.of(0x81, 0x00))).toEqual([]);
     expect(parser.end()).toEqual([]);

@@ -9,7 +9,12 @@ describe('checkVersion', () => {
   });
 
   it.each(['8', '0', '255', '25'])('answers version %s with 426 and Sec-WebSocket-Version: 13 (§4.2.2, §4.4)', (version) => {
-    expect(checkVersion(version)).toMatchObject({ ok: false, id: 'version-unsupported', section: '4.2.2', response: { status: 426, headers: { 'Sec-WebSocket-Version': '13' } } });
+    expect(checkVersion(version)).toMatchObject({
+      ok: false,
+      id: 'version-unsupported',
+      section: '4.2.2',
+      response: { status: 426, headers: { 'Sec-WebSocket-Version': '13' } },
+    });
   });
 
   it.each(['', '013', '256', '13, 8', 'thirteen', '-1'])('refuses the malformed version %j with 400 (§4.3)', (version) => {
@@ -50,7 +55,11 @@ describe('checkSelectedSubprotocol', () => {
   });
 
   it('rejects a list, or a protocol the client did not offer', () => {
-    expect(checkSelectedSubprotocol('chat, superchat', ['chat'])).toMatchObject({ ok: false, id: 'selected-protocol-not-token', section: '4.2.2' });
+    expect(checkSelectedSubprotocol('chat, superchat', ['chat'])).toMatchObject({
+      ok: false,
+      id: 'selected-protocol-not-token',
+      section: '4.2.2',
+    });
     expect(checkSelectedSubprotocol('other', ['chat'])).toMatchObject({ ok: false, id: 'selected-protocol-not-offered', section: '4.1' });
   });
 });
@@ -61,11 +70,20 @@ describe('checkExtensions', () => {
     expect(checkExtensions('mux; max-channels=4; flow-control, deflate-stream')).toEqual({
       ok: true,
       extensions: [
-        { name: 'mux', params: [{ name: 'max-channels', value: '4' }, { name: 'flow-control', value: null }] },
+        {
+          name: 'mux',
+          params: [
+            { name: 'max-channels', value: '4' },
+            { name: 'flow-control', value: null },
+          ],
+        },
         { name: 'deflate-stream', params: [] },
       ],
     });
-    expect(checkExtensions('foo, bar; baz=2')).toMatchObject({ ok: true, extensions: [{ name: 'foo' }, { name: 'bar', params: [{ name: 'baz', value: '2' }] }] });
+    expect(checkExtensions('foo, bar; baz=2')).toMatchObject({
+      ok: true,
+      extensions: [{ name: 'foo' }, { name: 'bar', params: [{ name: 'baz', value: '2' }] }],
+    });
   });
 
   it('accepts quoted values that are tokens once unquoted, and whitespace around separators', () => {

@@ -10,7 +10,8 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.ts'));
 /** Every module specifier in `import … from '…'`, `export … from '…'` and `import('…')`, with whether it is type-only. */
 function importsOf(source: string): { specifier: string; typeOnly: boolean }[] {
   const found: { specifier: string; typeOnly: boolean }[] = [];
-  for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm)) found.push({ specifier: m[3]!, typeOnly: m[2] !== undefined });
+  for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?[^'";]*?from\s+['"]([^'"]+)['"]/gm))
+    found.push({ specifier: m[3]!, typeOnly: m[2] !== undefined });
   for (const m of source.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm)) found.push({ specifier: m[1]!, typeOnly: false });
   for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1]!, typeOnly: false });
   for (const m of source.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ specifier: m[1]!, typeOnly: false });
@@ -41,12 +42,17 @@ describe('src/lib/protocol', () => {
   it('re-exports every file from index.ts', () => {
     const index = readFileSync(join(DIR, 'index.ts'), 'utf8');
     for (const file of files.filter((f) => f !== 'index.ts')) expect(index, file).toContain(`'./${file}'`);
-    expect(Object.keys(api)).toEqual(expect.arrayContaining(['decodeFrame', 'encodeFrame', 'FrameParser', 'MessageAssembler', 'CLOSE_CODES', 'OPCODES', 'checkVersion']));
+    expect(Object.keys(api)).toEqual(
+      expect.arrayContaining(['decodeFrame', 'encodeFrame', 'FrameParser', 'MessageAssembler', 'CLOSE_CODES', 'OPCODES', 'checkVersion']),
+    );
   });
 
   it('the scanner sees the imports it must refuse', () => {
     expect(importsOf("import { createHash } from 'node:crypto';")).toEqual([{ specifier: 'node:crypto', typeOnly: false }]);
     expect(importsOf("import type { X } from '../../site/x.ts';")).toEqual([{ specifier: '../../site/x.ts', typeOnly: true }]);
-    expect(importsOf("export { a } from './a.ts';\nconst m = import('fs');")).toEqual([{ specifier: './a.ts', typeOnly: false }, { specifier: 'fs', typeOnly: false }]);
+    expect(importsOf("export { a } from './a.ts';\nconst m = import('fs');")).toEqual([
+      { specifier: './a.ts', typeOnly: false },
+      { specifier: 'fs', typeOnly: false },
+    ]);
   });
 });

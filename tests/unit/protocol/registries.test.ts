@@ -41,7 +41,8 @@ describe('CLOSE_CODES', () => {
   });
 
   it('says which codes may be sent, as ws does', () => {
-    const sendable = (code: number) => (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
+    const sendable = (code: number) =>
+      (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
     for (let code = 0; code < 65536; code++) expect.soft(isSendableCloseCode(code)).toBe(sendable(code));
     expect(isSendableCloseCode(-1)).toBe(false);
     expect(isSendableCloseCode(65536)).toBe(false);

@@ -6,13 +6,22 @@ import type { EventEmitter } from 'node:events';
 const require = createRequire(import.meta.url);
 
 interface WsSenderClass {
-  frame(data: Buffer, options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean; generateMask?: (mask: Buffer) => void }): Buffer[];
+  frame(
+    data: Buffer,
+    options: { fin: boolean; rsv1: boolean; opcode: number; mask: boolean; readOnly: boolean; generateMask?: (mask: Buffer) => void },
+  ): Buffer[];
 }
 interface WsReceiver extends EventEmitter {
   write(chunk: Buffer): boolean;
 }
 interface WsReceiverClass {
-  new (options: { isServer: boolean; binaryType: 'nodebuffer'; extensions: object; maxPayload: number; skipUTF8Validation: boolean }): WsReceiver;
+  new (options: {
+    isServer: boolean;
+    binaryType: 'nodebuffer';
+    extensions: object;
+    maxPayload: number;
+    skipUTF8Validation: boolean;
+  }): WsReceiver;
 }
 
 const { Sender, Receiver } = require('ws') as { Sender: WsSenderClass; Receiver: WsReceiverClass };
@@ -21,12 +30,17 @@ const { kStatusCode } = require(require.resolve('ws').replace(/index\.js$/, 'lib
 
 /** What a receiver makes of some bytes: the events it delivers, then the close code it fails with, if any. */
 export interface Reception {
-  events: ({ kind: 'text'; text: string } | { kind: 'binary' | 'ping' | 'pong'; hex: string } | { kind: 'close'; code: number; reason: string })[];
+  events: (
+    { kind: 'text'; text: string } | { kind: 'binary' | 'ping' | 'pong'; hex: string } | { kind: 'close'; code: number; reason: string }
+  )[];
   failedWith: number | null;
 }
 
 /** The bytes ws's Sender produces for a frame, with the masking key fixed instead of random. */
-export function wsFrame(payload: Uint8Array, options: { fin: boolean; rsv1: boolean; opcode: number; maskingKey: Uint8Array | null }): Uint8Array {
+export function wsFrame(
+  payload: Uint8Array,
+  options: { fin: boolean; rsv1: boolean; opcode: number; maskingKey: Uint8Array | null },
+): Uint8Array {
   const { maskingKey } = options;
   const buffers = Sender.frame(Buffer.from(payload), {
     fin: options.fin,
@@ -41,14 +55,22 @@ export function wsFrame(payload: Uint8Array, options: { fin: boolean; rsv1: bool
 
 /** Feeds bytes to ws's Receiver on the side that receives from `sender`, and records what it does. */
 export async function wsReceive(bytes: Uint8Array, sender: 'client' | 'server'): Promise<Reception> {
-  const receiver = new Receiver({ isServer: sender === 'client', binaryType: 'nodebuffer', extensions: {}, maxPayload: 0, skipUTF8Validation: false });
+  const receiver = new Receiver({
+    isServer: sender === 'client',
+    binaryType: 'nodebuffer',
+    extensions: {},
+    maxPayload: 0,
+    skipUTF8Validation: false,
+  });
   const reception: Reception = { events: [], failedWith: null };
   receiver.on('message', (data: Buffer, isBinary: boolean) => {
     reception.events.push(isBinary ? { kind: 'binary', hex: data.toString('hex') } : { kind: 'text', text: data.toString('utf8') });
   });
   receiver.on('ping', (data: Buffer) => reception.events.push({ kind: 'ping', hex: data.toString('hex') }));
   receiver.on('pong', (data: Buffer) => reception.events.push({ kind: 'pong', hex: data.toString('hex') }));
-  receiver.on('conclude', (code: number, reason: Buffer) => reception.events.push({ kind: 'close', code, reason: reason.toString('utf8') }));
+  receiver.on('conclude', (code: number, reason: Buffer) =>
+    reception.events.push({ kind: 'close', code, reason: reason.toString('utf8') }),
+  );
   receiver.on('error', (error: Record<symbol, number>) => {
     reception.failedWith = error[kStatusCode] ?? null;
   });
