@@ -42,3 +42,4 @@ export {
 export { encodeFrame, minimalLengthEncoding, type FrameToEncode, type EncodedFrame, type EncodeOptions } from './encode-frame.ts';
 export { FrameParser, type ParserOptions, type ParserEvent } from './frame-parser.ts';
 export { MessageAssembler, type AssembledEvent } from './message-assembler.ts';
+export { annotateFrame, spacedHex, type FrameAnnotation, type ByteSegment, type FieldNote } from './annotate-frame.ts';

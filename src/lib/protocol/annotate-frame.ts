@@ -1,0 +1,225 @@
+// Explains every byte of a frame in words, field by field, in the manner of the Illustrated TLS Connection.
+import { hex } from './bytes.ts';
+import { closeCodeInfo } from './close-codes.ts';
+import { decodeFrame, type DecodeOptions } from './decode-frame.ts';
+import type { ByteRange, FieldSpan, FrameField } from './frame.ts';
+import { opcodeInfo, Opcode } from './opcodes.ts';
+import { isValidUtf8 } from './utf8.ts';
+import type { Violation } from './violations.ts';
+
+/** One field inside a segment: its bits as they stand on the wire and what they mean. */
+export interface FieldNote {
+  field: FrameField | 'incomplete' | 'next-frame';
+  label: string;
+  /** The field's bits as 0s and 1s, for fields shorter than a byte; empty otherwise. */
+  bits: string;
+  value: string;
+  note: string;
+  section: string;
+}
+
+/** A run of bytes explained together: a header byte, the extended length, the masking key, the payload… */
+export interface ByteSegment {
+  title: string;
+  range: ByteRange;
+  /** The segment's bytes as lowercase hex pairs separated by spaces. */
+  hex: string;
+  fields: FieldNote[];
+}
+
+export interface FrameAnnotation {
+  complete: boolean;
+  /** In byte order; together they explain every byte given, each exactly once. */
+  segments: ByteSegment[];
+  violations: Violation[];
+}
+
+/** How many payload bytes a note quotes before it says "…"; the segment still covers them all. */
+const QUOTED_PAYLOAD_BYTES = 64;
+
+/** Annotates the frame at the start of `bytes`. Bytes past its end are marked as the next frame's. */
+export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameAnnotation {
+  const result = decodeFrame(bytes, options);
+  const segments: ByteSegment[] = [];
+  const span = (field: FrameField): FieldSpan | undefined => result.fields.find((f) => f.field === field);
+  const segment = (title: string, range: ByteRange, fields: FieldNote[]) =>
+    segments.push({ title, range, hex: spacedHex(bytes.subarray(range.start, range.end)), fields });
+  const bitsOf = (s: FieldSpan) => readBits(bytes, s.bitStart, s.bitEnd);
+
+  const byte0 = bytes[0];
+  if (byte0 !== undefined) {
+    const opcode = byte0 & 0x0f;
+    const info = opcodeInfo(opcode);
+    segment('Byte 0: FIN, RSV1–3 and opcode', { start: 0, end: 1 }, [
+      note('fin', 'FIN', bitsOf(span('fin')!), (byte0 & 0x80) !== 0 ? 'final fragment' : 'more fragments follow', finNote(byte0), '5.2'),
+      ...(['rsv1', 'rsv2', 'rsv3'] as const).map((rsv, i) => {
+        const set = (byte0 & (0x40 >> i)) !== 0;
+        return note(rsv, rsv.toUpperCase(), set ? '1' : '0', set ? 'set' : 'clear', rsvNote(set), '5.2');
+      }),
+      note('opcode', 'Opcode', bitsOf(span('opcode')!), `0x${opcode.toString(16).toUpperCase()}: ${info.name}`, info.meaning, info.section),
+    ]);
+  }
+
+  const byte1 = bytes[1];
+  if (byte1 !== undefined) {
+    const masked = (byte1 & 0x80) !== 0;
+    const length7 = byte1 & 0x7f;
+    segment('Byte 1: MASK and payload length', { start: 1, end: 2 }, [
+      note('mask', 'MASK', masked ? '1' : '0', masked ? 'masked' : 'not masked', maskNote(masked), '5.2'),
+      note('payload-length', 'Payload length', bitsOf(span('payload-length')!), String(length7), lengthNote(length7), '5.2'),
+    ]);
+  }
+
+  const extended = span('extended-payload-length');
+  if (extended) {
+    const width = extended.byteEnd - extended.byteStart;
+    const declared = readBits(bytes, extended.bitStart, extended.bitEnd);
+    segment(
+      `Bytes ${extended.byteStart}–${extended.byteEnd - 1}: extended payload length`,
+      { start: extended.byteStart, end: extended.byteEnd },
+      [
+        note(
+          'extended-payload-length',
+          `Extended payload length (${width * 8}-bit)`,
+          '',
+          `${BigInt(`0b${declared}`)} bytes`,
+          `An unsigned ${width * 8}-bit integer in network byte order (most significant byte first).`,
+          '5.2',
+        ),
+      ],
+    );
+  }
+
+  const maskingKey = span('masking-key');
+  if (maskingKey) {
+    segment(
+      `Bytes ${maskingKey.byteStart}–${maskingKey.byteEnd - 1}: masking key`,
+      { start: maskingKey.byteStart, end: maskingKey.byteEnd },
+      [
+        note(
+          'masking-key',
+          'Masking key',
+          '',
+          spacedHex(bytes.subarray(maskingKey.byteStart, maskingKey.byteEnd)),
+          'Four bytes the client picks fresh and unpredictably for every frame. Byte i of the payload is XORed with byte i mod 4 of the key.',
+          '5.3',
+        ),
+      ],
+    );
+  }
+
+  const payload = span('payload');
+  if (payload && result.status === 'complete' && payload.byteEnd > payload.byteStart) {
+    const { frame } = result;
+    segment(`Bytes ${payload.byteStart}–${payload.byteEnd - 1}: payload`, { start: payload.byteStart, end: payload.byteEnd }, [
+      note(
+        'payload',
+        `Payload (${result.payloadLength} bytes)`,
+        '',
+        describePayload(frame.opcode, frame.payload),
+        payloadNote(frame.maskingKey !== null),
+        '5.2',
+      ),
+    ]);
+  }
+
+  const explainedTo = segments.at(-1)?.range.end ?? 0;
+  const frameEnd = result.status === 'complete' ? result.byteLength : bytes.length;
+  if (explainedTo < frameEnd) {
+    const needed = result.status === 'incomplete' ? result.bytesNeeded : frameEnd;
+    segment(`Bytes ${explainedTo}–${frameEnd - 1}: incomplete`, { start: explainedTo, end: frameEnd }, [
+      note(
+        'incomplete',
+        'Not enough bytes yet',
+        '',
+        `${frameEnd} of ${needed} bytes`,
+        'These bytes begin a field the frame has not finished sending.',
+        '5.2',
+      ),
+    ]);
+  }
+  if (frameEnd < bytes.length) {
+    segment(`Bytes ${frameEnd}–${bytes.length - 1}: after this frame`, { start: frameEnd, end: bytes.length }, [
+      note(
+        'next-frame',
+        'Next frame',
+        '',
+        `${bytes.length - frameEnd} bytes`,
+        'This frame ended at its declared length; these bytes start the next frame.',
+        '5.2',
+      ),
+    ]);
+  }
+
+  return { complete: result.status === 'complete', segments, violations: result.violations };
+}
+
+function note(field: FieldNote['field'], label: string, bits: string, value: string, text: string, section: string): FieldNote {
+  return { field, label, bits, value, note: text, section };
+}
+
+function finNote(byte0: number): string {
+  return (byte0 & 0x80) !== 0
+    ? 'This frame ends its message. A message in one frame has FIN set on that frame.'
+    : 'More frames of this message follow, as continuation frames (opcode 0x0).';
+}
+
+function rsvNote(set: boolean): string {
+  return set
+    ? 'Set. Only a negotiated extension may set it, as permessage-deflate sets RSV1 on compressed messages; otherwise the receiver must fail the connection.'
+    : 'Reserved for extensions; clear unless an extension negotiated a meaning for it.';
+}
+
+function maskNote(masked: boolean): string {
+  return masked
+    ? 'The payload is masked with the 4-byte key that follows the length. Clients mask every frame.'
+    : 'The payload is sent as is. Servers never mask; a client frame without a mask fails the connection.';
+}
+
+function lengthNote(length7: number): string {
+  if (length7 === 126) return '126 means: the real length follows as a 16-bit number in the next 2 bytes.';
+  if (length7 === 127) return '127 means: the real length follows as a 64-bit number in the next 8 bytes.';
+  return `Lengths 0 to 125 fit here directly: the payload is ${length7} byte${length7 === 1 ? '' : 's'}.`;
+}
+
+function payloadNote(masked: boolean): string {
+  return masked ? 'On the wire these bytes are masked. Unmasked, they read as shown.' : 'The payload bytes, exactly as sent.';
+}
+
+/** The payload in words: text as text, a close body as code and reason, anything else as hex. */
+function describePayload(opcode: number, payload: Uint8Array): string {
+  if (opcode === Opcode.Close && payload.length >= 2) {
+    const code = (payload[0]! << 8) | payload[1]!;
+    const reason = payload.subarray(2);
+    const reasonText = reason.length === 0 ? 'no reason' : `reason ${quoteText(reason)}`;
+    return `status code ${code} (${closeCodeInfo(code).name}), ${reasonText}`;
+  }
+  if (opcode === Opcode.Binary || !isValidUtf8(payload)) return quoteHex(payload);
+  return quoteText(payload);
+}
+
+function quoteText(bytes: Uint8Array): string {
+  return isValidUtf8(bytes)
+    ? JSON.stringify(new TextDecoder().decode(bytes.subarray(0, QUOTED_PAYLOAD_BYTES))) + more(bytes)
+    : quoteHex(bytes);
+}
+
+function quoteHex(bytes: Uint8Array): string {
+  return spacedHex(bytes.subarray(0, QUOTED_PAYLOAD_BYTES)) + more(bytes);
+}
+
+function more(bytes: Uint8Array): string {
+  return bytes.length > QUOTED_PAYLOAD_BYTES ? ` … and ${bytes.length - QUOTED_PAYLOAD_BYTES} more bytes` : '';
+}
+
+/** Bytes as hex pairs separated by spaces: `81 05 48 65`. */
+export function spacedHex(bytes: Uint8Array): string {
+  return hex(bytes).replace(/(..)(?!$)/g, '$1 ');
+}
+
+/** The bits from `start` to `end` (exclusive) of a byte string, as 0s and 1s. */
+function readBits(bytes: Uint8Array, start: number, end: number): string {
+  let out = '';
+  for (let bit = start; bit < end; bit++) out += (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1;
+  return out;
+}
