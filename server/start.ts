@@ -1,12 +1,13 @@
 // `npm start`: one Node process that serves the built site from dist/ and the demo server, on PORT and HOST.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { optionsFromEnv } from './index.ts';
 import { createSiteServer } from './site-server.ts';
 
-const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-if (!existsSync(distDir)) {
-  console.error('There is no dist/ folder to serve. Run `npm run build` first.');
+// DIST_DIR lets a second build (astro build --outDir elsewhere) be served without touching dist/.
+const distDir = path.resolve(import.meta.dirname, '..', process.env.DIST_DIR || 'dist');
+if (!existsSync(path.join(distDir, '404.html'))) {
+  console.error(`There is no built site in ${distDir}. Run \`npm run build\` first.`);
   process.exit(1);
 }
 

@@ -13,14 +13,15 @@ import { expect, test } from './site-fixture.ts';
 const WIDGET_PAGE_JS_BUDGET_BYTES = 12 * 1024;
 
 /** Every page the build wrote, as the path a browser asks for. */
-const PAGES = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+const DIST_DIR = process.env.DIST_DIR || 'dist';
+const PAGES = readdirSync(DIST_DIR, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.html') && !file.startsWith('pagefind'))
   .map((file) => `/${file.replace(/\\/g, '/')}`.replace(/(^|\/)index\.html$/, '$1'))
   .sort();
 
 /** Pages with a widget carry one of our custom elements; every other page is prose. */
 function hasWidget(page: string): boolean {
-  const file = page.endsWith('/') ? `dist${page}index.html` : `dist${page}`;
+  const file = page.endsWith('/') ? `${DIST_DIR}${page}index.html` : `${DIST_DIR}${page}`;
   return /<ws-[a-z-]+/.test(readFileSync(file, 'utf8'));
 }
 

@@ -1,0 +1,64 @@
+// Builds the DOM for an annotated frame in the browser; FrameDump.astro renders the same markup at build time.
+import type { FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
+import type { Violation } from '../lib/protocol/violations.ts';
+
+/** A link to a section of RFC 6455 on the RFC Editor's site. */
+export function rfcSectionUrl(section: string): string {
+  return `https://www.rfc-editor.org/rfc/rfc6455#section-${section}`;
+}
+
+/** How a violation reads: the rule, its section, its close code and the bytes that break it. */
+export function describeViolation(v: Violation): string {
+  const bytes = v.range.end - v.range.start === 1 ? `byte ${v.range.start}` : `bytes ${v.range.start}–${v.range.end - 1}`;
+  return `${v.explanation} (§${v.section}; ${bytes}; a conforming endpoint closes with ${v.closeCode}.)`;
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  // Text only, never HTML: payloads come from the network and from readers.
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/**
+ * Renders an annotation into `container`, replacing what was there. `idPrefix` makes each segment
+ * deep-linkable (`#${idPrefix}-2`).
+ */
+export function renderAnnotation(container: HTMLElement, annotation: FrameAnnotation, idPrefix: string): void {
+  const list = element('ol', 'frame-segments');
+  annotation.segments.forEach((segment, index) => {
+    const item = element('li', 'frame-segment');
+    item.id = `${idPrefix}-${index}`;
+    const details = element('details', '');
+    details.open = true;
+    const summary = element('summary', '');
+    summary.append(element('code', 'segment-hex', segment.hex), ' ', element('span', 'segment-title', segment.title));
+    const fields = element('dl', 'segment-fields');
+    for (const field of segment.fields) {
+      const term = element('dt', '', field.label);
+      if (field.bits) term.append(' ', element('code', 'segment-bits', field.bits));
+      const description = element('dd', '');
+      const link = element('a', 'rfc-section', `§${field.section}`);
+      link.href = rfcSectionUrl(field.section);
+      description.append(element('strong', '', field.value), ` ${field.note} `, link);
+      fields.append(term, description);
+    }
+    details.append(summary, fields);
+    item.append(details);
+    list.append(item);
+  });
+  const children: Node[] = [list];
+  if (annotation.violations.length > 0) {
+    const heading = element('p', 'violations-title', `This frame breaks ${annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`}:`);
+    const violations = element('ul', 'frame-violations');
+    for (const v of annotation.violations) {
+      const item = element('li', '');
+      item.dataset.violation = v.id;
+      item.append(element('code', '', v.id), ` ${describeViolation(v)}`);
+      violations.append(item);
+    }
+    children.push(heading, violations);
+  }
+  container.replaceChildren(...children);
+}
