@@ -50,7 +50,11 @@ export function renderAnnotation(container: HTMLElement, annotation: FrameAnnota
   });
   const children: Node[] = [list];
   if (annotation.violations.length > 0) {
-    const heading = element('p', 'violations-title', `This frame breaks ${annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`}:`);
+    const heading = element(
+      'p',
+      'violations-title',
+      `This frame breaks ${annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`}:`,
+    );
     const violations = element('ul', 'frame-violations');
     for (const v of annotation.violations) {
       const item = element('li', '');
