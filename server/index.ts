@@ -5,15 +5,25 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import * as echo from './endpoints/echo.ts';
+import * as inspect from './endpoints/inspect.ts';
+import * as lab from './endpoints/lab.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 
-interface Endpoint {
-  path: string;
-  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage): void;
+/** What the upgrade left behind that ws does not expose: the byte stream under the WebSocket and the response it wrote. */
+export interface Upgrade {
+  /** The upgraded TCP socket. A 'data' listener sees the same chunks as ws's receiver, `head` included. */
+  stream: Duplex;
+  /** The lines of the 101 response exactly as ws wrote them, status line first. */
+  responseLines: readonly string[];
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo];
+interface Endpoint {
+  path: string;
+  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
+}
+
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -31,6 +41,9 @@ export interface DemoServer {
 export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): DemoServer {
   const options = resolveOptions(overrides);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
+  const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
+  wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
   let closing = false;
 
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
@@ -66,7 +79,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
       ws.on('error', () => {});
-      endpoint.onConnection(ws, options, request);
+      endpoint.onConnection(ws, options, request, { stream: socket, responseLines: responseLines.get(request) ?? [] });
     });
     return true;
   }

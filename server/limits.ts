@@ -7,6 +7,10 @@ export interface DemoServerOptions {
   maxBufferedBytes: number;
   /** How long closing connections get to finish the close handshake on shutdown before they are cut, in ms. Default 2000. */
   closeGraceMs: number;
+  /** Bytes of client frames one /ws/inspect connection gets reported back; past it the connection closes with 1008. Default 4 MiB. */
+  inspectBudgetBytes: number;
+  /** Requests one /ws/lab connection may make in any minute; more are refused with an explanation. Default 60. */
+  labRequestsPerMinute: number;
 }
 
 interface LimitDoc {
@@ -36,6 +40,20 @@ export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
     default: 2000,
     min: 0,
     description: 'On shutdown, how long connections get to finish the close handshake before they are cut, in milliseconds.',
+  },
+  inspectBudgetBytes: {
+    env: 'DEMO_INSPECT_BUDGET_BYTES',
+    default: 4 * 1024 * 1024,
+    min: 1,
+    description:
+      '/ws/inspect: bytes of client frames one connection gets reported back (as hex, about twice their size); past it the connection closes with 1008.',
+  },
+  labRequestsPerMinute: {
+    env: 'DEMO_LAB_REQUESTS_PER_MINUTE',
+    default: 60,
+    min: 1,
+    description:
+      '/ws/lab: requests one connection may make in any minute; more are refused with an explanation and the connection stays open.',
   },
 };
 

@@ -1,0 +1,130 @@
+// The JSON messages the /ws/inspect and /ws/lab endpoints exchange with widgets, shared by server and browser (no DOM, no Node APIs).
+import type { LengthEncoding } from './protocol/frame.ts';
+
+/** One HTTP message of the opening handshake, as it went over the wire. */
+export interface HandshakeMessage {
+  /** `GET /ws/inspect HTTP/1.1` for the request, `HTTP/1.1 101 Switching Protocols` for the response. */
+  startLine: string;
+  /** Every header line in wire order, names spelled as sent, repeated names kept. */
+  headers: [name: string, value: string][];
+}
+
+/** What /ws/inspect sends first: the request exactly as the server received it, and the response it wrote. */
+export interface HandshakeReport {
+  type: 'handshake';
+  request: HandshakeMessage;
+  response: HandshakeMessage;
+}
+
+/** One frame the client sent, with its bytes exactly as they arrived: header, masking key and masked payload. */
+export interface CapturedFrame {
+  type: 'frame';
+  /** Counts the client's frames on this connection from 0. */
+  index: number;
+  /** Where the frame starts in the byte stream after the handshake. */
+  offset: number;
+  /** The whole frame as lowercase hex, mask and all; annotate it with `annotateFrame(bytes, { sender: 'client' })`. */
+  hex: string;
+  fin: boolean;
+  rsv1: boolean;
+  rsv2: boolean;
+  rsv3: boolean;
+  opcode: number;
+  /** The masking key as hex, or `null` for an unmasked frame. */
+  maskingKey: string | null;
+  payloadLength: number;
+  lengthEncoding: LengthEncoding;
+}
+
+/** The client broke a framing rule; the server fails the connection right after this report. */
+export interface CapturedViolation {
+  type: 'violation';
+  offset: number;
+  id: string;
+  section: string;
+  explanation: string;
+  closeCode: number;
+}
+
+/** The connection has used its budget of reported bytes; the server closes it with 1008 after this. */
+export interface CaptureBudgetUsed {
+  type: 'budget-used';
+  budgetBytes: number;
+  message: string;
+}
+
+export type InspectMessage = HandshakeReport | CapturedFrame | CapturedViolation | CaptureBudgetUsed;
+
+/** The most fragments the lab splits one message into. */
+export const LAB_MAX_FRAGMENTS = 16;
+/** The longest close reason, in UTF-8 bytes: a control frame carries 125 bytes, 2 of them the code (§5.5, §5.5.1). */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** What a widget may ask /ws/lab to do. */
+export type LabRequest =
+  | { act: 'ping' }
+  | { act: 'fragments'; count: number }
+  /** `code: null` sends a Close frame with no body, which the page reports as 1005. */
+  | { act: 'close'; code: number | null; reason: string }
+  | { act: 'invalid-utf8' }
+  | { act: 'reserved-opcode' }
+  | { act: 'masked-frame' }
+  | { act: 'reset' };
+
+export type LabAct = LabRequest['act'];
+
+export const LAB_ACTS: readonly LabAct[] = ['ping', 'fragments', 'close', 'invalid-utf8', 'reserved-opcode', 'masked-frame', 'reset'];
+
+/** One frame the server is about to write, as hex; `note` says what it is. */
+export interface AnnouncedFrame {
+  hex: string;
+  note: string;
+}
+
+/** Sent just before the server performs an act: the exact bytes it is about to put on the wire. */
+export interface LabAnnouncement {
+  type: 'about-to-send';
+  act: LabAct;
+  /** One sentence on what the server does and what the browser should do about it. */
+  description: string;
+  /** In wire order; empty for the TCP reset, which sends no WebSocket bytes. */
+  frames: AnnouncedFrame[];
+}
+
+/** The browser's automatic Pong, as the server received it (the page sees no event for it). */
+export interface LabPongReceived {
+  type: 'pong-received';
+  /** The whole frame as it arrived, masked by the browser. */
+  hex: string;
+}
+
+/** Stable codes for requests the lab refuses. */
+export type LabErrorCode =
+  'DEMO_ERR_NOT_JSON' | 'DEMO_ERR_UNKNOWN_ACT' | 'DEMO_ERR_BAD_ARGUMENT' | 'DEMO_ERR_RATE_LIMITED' | 'DEMO_ERR_BINARY';
+
+/** A request the lab would not perform; the connection stays open. */
+export interface LabRefusal {
+  type: 'refused';
+  code: LabErrorCode;
+  message: string;
+}
+
+export type LabMessage = LabAnnouncement | LabPongReceived | LabRefusal;
+
+/** Parses a JSON message, or returns `null` when it is not one of ours. */
+export function parseServerMessage<T extends { type: string }>(text: string, types: readonly T['type'][]): T | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || !('type' in value)) return null;
+    return types.includes((value as { type: string }).type) ? (value as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Hex (as sent by the demo server) back to bytes. */
+export function bytesFromHex(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length >> 1);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
+}
