@@ -1,0 +1,333 @@
+// What the frame workbench computes, apart from the DOM: reading its form and hex, building and decoding frames, presets.
+import { annotateFrame, spacedHex, type FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
+import { decodeFrame } from '../lib/protocol/decode-frame.ts';
+import { encodeFrame, type EncodedFrame, type FrameToEncode } from '../lib/protocol/encode-frame.ts';
+import type { LengthEncoding, Sender } from '../lib/protocol/frame.ts';
+import { OPCODES } from '../lib/protocol/opcodes.ts';
+
+/**
+ * The largest frame the decoder takes, in bytes: 1 MiB of hex digits. The protocol allows far more
+ * (a 63-bit length, §5.2), but a page that re-reads a bigger box on every keystroke stops responding.
+ */
+export const MAX_FRAME_BYTES = 512 * 1024;
+
+/** The largest payload the builder takes, in bytes, so that the frame it builds fits in the decoder. */
+export const MAX_PAYLOAD_BYTES = 256 * 1024;
+
+/** How many bytes of one segment the annotation shows as hex; the box above it holds all of them. */
+export const SHOWN_SEGMENT_BYTES = 256;
+
+/** How many bytes each line of the built frame's hex holds. */
+export const HEX_BYTES_PER_LINE = 16;
+
+const CAP_REASON = 'so that the page stays responsive; the protocol itself allows payloads up to 2^63 − 1 bytes (§5.2)';
+
+export type PayloadMode = 'text' | 'hex';
+export type LengthChoice = 'minimal' | Exclude<LengthEncoding, '7-bit'>;
+
+/** The builder's fields as the form holds them: strings exactly as typed. */
+export interface BuilderForm {
+  fin: boolean;
+  rsv1: boolean;
+  rsv2: boolean;
+  rsv3: boolean;
+  /** 0x0–0xF. */
+  opcode: number;
+  sentBy: Sender;
+  masked: boolean;
+  /** Hex, as typed; read only when `masked`. */
+  maskingKey: string;
+  payloadMode: PayloadMode;
+  /** Text or hex, as `payloadMode` says. */
+  payload: string;
+  lengthEncoding: LengthChoice;
+}
+
+/** The inputs a problem can be pinned on, so the widget can mark the right one invalid. */
+export type BuilderInput = 'masking-key' | 'payload' | 'length-encoding';
+
+export interface InputProblem {
+  input: BuilderInput;
+  message: string;
+}
+
+export type BuildResult =
+  { ok: true; fields: FrameToEncode; sender: Sender; encoded: EncodedFrame } | { ok: false; problems: InputProblem[] };
+
+export type HexParse = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+
+/** Separators a pasted dump may use between bytes: whitespace, colons and commas. */
+const TOKEN = /[^\s:,]+/g;
+const HEX_DIGIT = /^[0-9a-f]$/i;
+
+/**
+ * Reads hex the way people paste it: `81 05`, `0x81 0x05`, `81:05`, `8105`, any case, over several lines.
+ * Each run between separators must hold whole bytes. `what` names the input in messages.
+ */
+export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BYTES): HexParse {
+  // A cheap guard before scanning: even with a separator after every digit, this is too much.
+  if (text.length > maxBytes * 6) {
+    return { ok: false, message: `${what} is ${text.length} characters long, more than ${maxBytes} bytes can take ${CAP_REASON}.` };
+  }
+  const pieces: string[] = [];
+  let digits = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index;
+    const prefixed = /^0x/i.test(match[0]);
+    const token = prefixed ? match[0].slice(2) : match[0];
+    const tokenStart = start + (prefixed ? 2 : 0);
+    for (let i = 0; i < token.length; i++) {
+      const character = token[i]!;
+      if (!HEX_DIGIT.test(character)) {
+        const shown = /^\s$/.test(character) ? JSON.stringify(character) : `'${character}'`;
+        return { ok: false, message: `${what}: ${shown} at position ${tokenStart + i + 1} is not a hex digit (0–9, a–f).` };
+      }
+    }
+    if (token.length === 0) {
+      return { ok: false, message: `${what}: '0x' at position ${start + 1} has no hex digits after it.` };
+    }
+    if (token.length % 2 !== 0) {
+      return {
+        ok: false,
+        message: `${what}: '${abbreviate(match[0])}' at position ${start + 1} has ${token.length} hex digits, an odd number; every byte is exactly two.`,
+      };
+    }
+    digits += token.length;
+    pieces.push(token);
+  }
+  if (digits / 2 > maxBytes) {
+    return { ok: false, message: `${what} is ${digits / 2} bytes, and this workbench takes at most ${maxBytes} ${CAP_REASON}.` };
+  }
+  const joined = pieces.join('');
+  const bytes = new Uint8Array(joined.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(joined.slice(2 * i, 2 * i + 2), 16);
+  return { ok: true, bytes };
+}
+
+function abbreviate(token: string): string {
+  return token.length > 12 ? `${token.slice(0, 12)}…` : token;
+}
+
+/** A masking key: exactly 4 bytes (§5.2, §5.3). */
+export function parseMaskingKey(text: string): HexParse {
+  const parsed = parseHex(text, 'The masking key');
+  if (!parsed.ok || parsed.bytes.length === 4) return parsed;
+  const length = parsed.bytes.length;
+  return {
+    ok: false,
+    message: `A masking key is exactly 4 bytes, 8 hex digits (§5.2), and this one is ${length} byte${length === 1 ? '' : 's'}.`,
+  };
+}
+
+/** The payload's bytes: text as UTF-8, or hex. */
+export function parsePayload(text: string, mode: PayloadMode): HexParse {
+  if (mode === 'hex') return parseHex(text, 'The payload hex', MAX_PAYLOAD_BYTES);
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length > MAX_PAYLOAD_BYTES) {
+    return {
+      ok: false,
+      message: `The payload is ${bytes.length} bytes of UTF-8, and the builder takes at most ${MAX_PAYLOAD_BYTES} ${CAP_REASON}.`,
+    };
+  }
+  return { ok: true, bytes };
+}
+
+/** Builds the frame the form describes, or says which inputs stop it. */
+export function buildFrame(form: BuilderForm): BuildResult {
+  const problems: InputProblem[] = [];
+  const key = form.masked ? parseMaskingKey(form.maskingKey) : null;
+  if (key && !key.ok) problems.push({ input: 'masking-key', message: key.message });
+  const payload = parsePayload(form.payload, form.payloadMode);
+  if (!payload.ok) problems.push({ input: 'payload', message: payload.message });
+  if (payload.ok && form.lengthEncoding === '16-bit' && payload.bytes.length > 0xffff) {
+    problems.push({
+      input: 'length-encoding',
+      message: `A 16-bit length holds at most 65535, and this payload is ${payload.bytes.length} bytes: choose Minimal or 64-bit.`,
+    });
+  }
+  if (problems.length > 0 || !payload.ok || (key && !key.ok)) return { ok: false, problems };
+
+  const fields: FrameToEncode = {
+    fin: form.fin,
+    rsv1: form.rsv1,
+    rsv2: form.rsv2,
+    rsv3: form.rsv3,
+    opcode: form.opcode,
+    maskingKey: key ? key.bytes : null,
+    payload: payload.bytes,
+    lengthEncoding: form.lengthEncoding === 'minimal' ? undefined : form.lengthEncoding,
+  };
+  return { ok: true, fields, sender: form.sentBy, encoded: encodeFrame(fields, { sender: form.sentBy }) };
+}
+
+/** Bytes as hex for the decoder's box: pairs separated by spaces, a fixed number to a line. */
+export function hexLines(bytes: Uint8Array, perLine = HEX_BYTES_PER_LINE): string {
+  const lines: string[] = [];
+  for (let i = 0; i < bytes.length; i += perLine) lines.push(spacedHex(bytes.subarray(i, i + perLine)));
+  return lines.join('\n');
+}
+
+/** What the decoder shows for the box's contents. */
+export type DecoderView =
+  | { kind: 'empty'; message: string }
+  | { kind: 'error'; message: string }
+  | {
+      kind: 'frame';
+      bytes: Uint8Array;
+      annotation: FrameAnnotation;
+      /** Why the frame is not whole yet, or `null` when it is. */
+      incomplete: string | null;
+      /** One sentence on the frame as a whole. */
+      summary: string;
+    };
+
+/** Decodes the hex in the box as a frame sent by `sender`, and explains it byte by byte. */
+export function decodeHexInput(text: string, sender: Sender): DecoderView {
+  const parsed = parseHex(text, 'The frame bytes');
+  if (!parsed.ok) return { kind: 'error', message: parsed.message };
+  const { bytes } = parsed;
+  if (bytes.length === 0) return { kind: 'empty', message: 'Paste or type a frame’s bytes as hex, or build one above.' };
+  const annotation = abridgeAnnotation(annotateFrame(bytes, { sender }), SHOWN_SEGMENT_BYTES);
+  const decoded = annotation.complete ? null : decodeFrame(bytes, { sender });
+  const incomplete = decoded?.status === 'incomplete' ? describeIncomplete(annotation, decoded.bytesNeeded, bytes.length) : null;
+  return { kind: 'frame', bytes, annotation, incomplete, summary: summarize(annotation, bytes.length, sender) };
+}
+
+/**
+ * How many more bytes an incomplete frame needs. Once the header is whole the total is known exactly;
+ * before that, only a lower bound is.
+ */
+function describeIncomplete(annotation: FrameAnnotation, needed: number, have: number): string {
+  const more = needed - have;
+  const bytesWord = (n: number) => `${n} more byte${n === 1 ? '' : 's'}`;
+  if (headerIsWhole(annotation)) {
+    return `Incomplete frame: its header announces ${needed} bytes in all and the box holds ${have}, so it needs ${bytesWord(more)} (§5.2).`;
+  }
+  return `Incomplete frame: its header is not finished, so it needs at least ${bytesWord(more)} before its length is known (§5.2).`;
+}
+
+/** The header is whole once the length, any extended length, and any masking key are all present. */
+function headerIsWhole(annotation: FrameAnnotation): boolean {
+  const notes = annotation.segments.flatMap((s) => s.fields);
+  const length = notes.find((f) => f.field === 'payload-length');
+  const maskBit = notes.find((f) => f.field === 'mask');
+  if (!length || !maskBit) return false;
+  const needsExtended = Number(length.value) >= 126;
+  if (needsExtended && !notes.some((f) => f.field === 'extended-payload-length')) return false;
+  return maskBit.bits === '0' || notes.some((f) => f.field === 'masking-key');
+}
+
+function summarize(annotation: FrameAnnotation, length: number, sender: Sender): string {
+  const opcode = annotation.segments[0]?.fields.find((f) => f.field === 'opcode')?.value;
+  const what = `${length} byte${length === 1 ? '' : 's'} from the ${sender}${opcode ? ` (opcode ${opcode})` : ''}`;
+  const [first] = annotation.violations;
+  if (!first) return annotation.complete ? `${what}: a complete frame that breaks no rule.` : `${what}: no rule broken so far.`;
+  const count = annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`;
+  return `${what}: it breaks ${count}. A receiver fails the connection at the first (§${first.section}) and closes with ${first.closeCode}.`;
+}
+
+/** Shortens the hex of long segments so a large payload does not flood the page; every byte stays explained. */
+export function abridgeAnnotation(annotation: FrameAnnotation, shownBytes: number): FrameAnnotation {
+  const segments = annotation.segments.map((segment) => {
+    const length = segment.range.end - segment.range.start;
+    if (length <= shownBytes) return segment;
+    // Each byte is two digits and a space: the first shownBytes bytes end at 3 * shownBytes - 1.
+    const hidden = length - shownBytes;
+    return { ...segment, hex: `${segment.hex.slice(0, 3 * shownBytes - 1)} … and ${hidden} more byte${hidden === 1 ? '' : 's'}` };
+  });
+  return { ...annotation, segments };
+}
+
+/** An opcode as the builder's select lists it, reserved ones marked. */
+export function opcodeLabel(opcode: number): string {
+  const info = OPCODES[opcode]!;
+  const value = `0x${opcode.toString(16).toUpperCase()}`;
+  return info.onWire ? `${value} ${info.name} (${info.kind})` : `${value} ${info.name}: reserved, breaks §5.2`;
+}
+
+export interface Preset {
+  id: string;
+  label: string;
+  group: 'rfc' | 'broken';
+  readonly form: BuilderForm;
+}
+
+export const PRESET_GROUPS: Record<Preset['group'], string> = {
+  rfc: 'Examples from RFC 6455 §5.7',
+  broken: 'Broken frames',
+};
+
+/** The §5.7 masking key, used by every masked preset so their bytes match the RFC's. */
+const RFC_KEY = '37 fa 21 3d';
+
+const BASE: BuilderForm = {
+  fin: true,
+  rsv1: false,
+  rsv2: false,
+  rsv3: false,
+  opcode: 0x1,
+  sentBy: 'server',
+  masked: false,
+  maskingKey: RFC_KEY,
+  payloadMode: 'text',
+  payload: 'Hello',
+  lengthEncoding: 'minimal',
+};
+
+const client: Partial<BuilderForm> = { sentBy: 'client', masked: true };
+
+/** `count` bytes counting up from 00 and wrapping, as hex: stand-in binary data that is easy to follow. */
+function countingBytes(count: number): string {
+  return hexLines(Uint8Array.from({ length: count }, (_, i) => i & 0xff));
+}
+
+function preset(id: string, group: Preset['group'], label: string, changes: Partial<BuilderForm> | (() => Partial<BuilderForm>)): Preset {
+  // A getter, so the large binary payloads are only made when a reader loads them.
+  return {
+    id,
+    group,
+    label,
+    get form() {
+      return { ...BASE, ...(typeof changes === 'function' ? changes() : changes) };
+    },
+  };
+}
+
+/** What a reader can load with one click: the RFC's own examples, then frames that each break one rule. */
+export const PRESETS: readonly Preset[] = [
+  preset('rfc-unmasked-text', 'rfc', 'Single-frame unmasked text "Hello"', {}),
+  preset('rfc-masked-text', 'rfc', 'Single-frame masked text "Hello"', client),
+  preset('rfc-first-fragment', 'rfc', 'Fragmented text: first frame "Hel"', { fin: false, payload: 'Hel' }),
+  preset('rfc-last-fragment', 'rfc', 'Fragmented text: last frame "lo" (alone, it continues nothing)', { opcode: 0x0, payload: 'lo' }),
+  preset('rfc-ping', 'rfc', 'Unmasked Ping "Hello"', { opcode: 0x9 }),
+  preset('rfc-pong', 'rfc', 'Masked Pong answering it', { ...client, opcode: 0xa }),
+  preset('rfc-256-binary', 'rfc', '256 bytes of binary, 16-bit length', () => ({
+    opcode: 0x2,
+    payloadMode: 'hex',
+    payload: countingBytes(256),
+  })),
+  preset('rfc-64k-binary', 'rfc', '64 KiB of binary, 64-bit length', () => ({
+    opcode: 0x2,
+    payloadMode: 'hex',
+    payload: countingBytes(65536),
+  })),
+  preset('close-1000', 'rfc', 'Close with 1000 (Normal Closure) and reason "bye"', {
+    ...client,
+    opcode: 0x8,
+    payloadMode: 'hex',
+    payload: '03 e8 62 79 65',
+  }),
+  preset('unmasked-client', 'broken', 'Client frame without a mask', { sentBy: 'client', masked: false }),
+  preset('masked-server', 'broken', 'Server frame with a mask', { masked: true }),
+  preset('rsv1-set', 'broken', 'RSV1 set with no extension', { ...client, rsv1: true }),
+  preset('reserved-opcode', 'broken', 'Reserved opcode 0x3', { ...client, opcode: 0x3 }),
+  preset('long-ping', 'broken', 'Ping with a 126-byte payload', { ...client, opcode: 0x9, payload: 'x'.repeat(126) }),
+  preset('fragmented-ping', 'broken', 'Ping with FIN clear', { ...client, opcode: 0x9, fin: false }),
+  preset('non-minimal-length', 'broken', '"Hello" with a 16-bit length', { ...client, lengthEncoding: '16-bit' }),
+  preset('close-one-byte', 'broken', 'Close with a 1-byte payload', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03' }),
+  preset('close-1005', 'broken', 'Close with 1005, a code never sent', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03 ed' }),
+  preset('invalid-utf8', 'broken', 'Text that is not UTF-8', { ...client, payloadMode: 'hex', payload: 'c3 28' }),
+];
+
+/** The frame the widget starts with: the RFC's masked "Hello", as a browser would send it. */
+export const INITIAL_PRESET: Preset = PRESETS.find((p) => p.id === 'rfc-masked-text')!;
