@@ -1,0 +1,105 @@
+// What the mask visualizer shows, apart from the DOM: each payload byte XORed with key[i mod 4], and the way back.
+import { spacedHex } from '../lib/protocol/annotate-frame.ts';
+import { mask, unmask } from '../lib/protocol/mask.ts';
+import { parseMaskingKey } from './frame-workbench.ts';
+
+/** How many bytes the table shows row by row; the lines above and below it still carry every byte. */
+export const SHOWN_ROWS = 64;
+
+/** The largest payload the visualizer takes, in UTF-8 bytes, so the page stays responsive while typing. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** One row of the table: payload byte i, the key byte it meets, and what XOR makes of them. */
+export interface MaskRow {
+  index: number;
+  /** i mod 4: which key byte this payload byte meets (§5.3). */
+  keyIndex: number;
+  payloadByte: number;
+  keyByte: number;
+  maskedByte: number;
+}
+
+export interface Masking {
+  payload: Uint8Array;
+  key: Uint8Array;
+  /** The key repeated to the payload's length: byte i is key[i mod 4]. */
+  keyRepeated: Uint8Array;
+  /** The first `SHOWN_ROWS` bytes, row by row. */
+  rows: MaskRow[];
+  /** Bytes past the table, counted so the note below it can say how many. */
+  hiddenRows: number;
+  masked: Uint8Array;
+  unmasked: Uint8Array;
+  /** Whether unmasking gave back exactly the payload: always, since (x XOR k) XOR k = x. */
+  roundTrips: boolean;
+}
+
+export type MaskingResult = { ok: true; masking: Masking } | { ok: false; input: 'payload' | 'masking-key'; message: string };
+
+/** Masks `text`'s UTF-8 bytes with the key in `keyHex`, and unmasks the result again. */
+export function explainMasking(text: string, keyHex: string): MaskingResult {
+  const key = parseMaskingKey(keyHex);
+  if (!key.ok) return { ok: false, input: 'masking-key', message: key.message };
+  const payload = new TextEncoder().encode(text);
+  if (payload.length > MAX_PAYLOAD_BYTES) {
+    return {
+      ok: false,
+      input: 'payload',
+      message: `The payload is ${payload.length} bytes of UTF-8; this visualizer takes at most ${MAX_PAYLOAD_BYTES} so the page stays responsive.`,
+    };
+  }
+  const masked = mask(payload, key.bytes);
+  const unmasked = unmask(masked, key.bytes);
+  const rows = Array.from({ length: Math.min(payload.length, SHOWN_ROWS) }, (_, index) => ({
+    index,
+    keyIndex: index % 4,
+    payloadByte: payload[index]!,
+    keyByte: key.bytes[index % 4]!,
+    maskedByte: masked[index]!,
+  }));
+  const roundTrips = unmasked.length === payload.length && unmasked.every((byte, i) => byte === payload[i]);
+  const keyRepeated = Uint8Array.from(payload, (_, i) => key.bytes[i % 4]!);
+  return {
+    ok: true,
+    masking: { payload, key: key.bytes, keyRepeated, rows, hiddenRows: payload.length - rows.length, masked, unmasked, roundTrips },
+  };
+}
+
+/** A byte as two hex digits. */
+export function byteHex(byte: number): string {
+  return byte.toString(16).padStart(2, '0');
+}
+
+/** A byte as eight bits, so XOR can be checked column by column. */
+export function byteBits(byte: number): string {
+  return byte.toString(2).padStart(8, '0');
+}
+
+/** A payload byte as a reader recognises it: printable ASCII as itself, anything else as nothing. */
+export function byteCharacter(byte: number): string {
+  return byte >= 0x21 && byte <= 0x7e ? String.fromCharCode(byte) : byte === 0x20 ? '␠' : '';
+}
+
+/** Bytes as spaced hex, for the one-line views. */
+export function bytesLine(bytes: Uint8Array): string {
+  return spacedHex(bytes);
+}
+
+/** The note under the table when it does not show every byte. */
+export function hiddenRowsNote(hiddenRows: number): string {
+  if (hiddenRows === 0) return '';
+  return `The table shows the first ${SHOWN_ROWS} bytes; the ${hiddenRows} byte${hiddenRows === 1 ? '' : 's'} after them follow the same pattern, and the lines below include them.`;
+}
+
+const QUOTED_CHARACTERS = 64;
+
+/** What unmasking gave back, in words. */
+export function roundTripNote(masking: Masking): string {
+  const text = new TextDecoder().decode(masking.unmasked);
+  const characters = [...text];
+  const quoted =
+    characters.length > QUOTED_CHARACTERS ? `${JSON.stringify(characters.slice(0, QUOTED_CHARACTERS).join(''))}…` : JSON.stringify(text);
+  return masking.roundTrips
+    ? `Unmasking XORs with the same key again and gives back the payload, ${quoted}, byte for byte (§5.3).`
+    : 'Unmasking did not give back the payload.';
+}

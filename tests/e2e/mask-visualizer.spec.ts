@@ -1,0 +1,105 @@
+// The mask visualizer on /frames/, checked against XOR done independently with Buffer.
+import type { Page } from '@playwright/test';
+import { expect, test } from './site-fixture.ts';
+
+const visualizer = (page: Page) => page.getByRole('region', { name: 'Mask visualizer' });
+
+/** The oracle: each payload byte XORed with key[i mod 4], written with Buffer, not the site's mask(). */
+function xorWithKey(payload: Buffer, key: Buffer): Buffer {
+  return Buffer.from(payload.map((byte, i) => byte ^ key[i % 4]!));
+}
+
+const spaced = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
+
+async function expectMasking(page: Page, text: string, keyHex: string): Promise<void> {
+  const mv = visualizer(page);
+  const payload = Buffer.from(text, 'utf8');
+  const key = Buffer.from(keyHex.replace(/\s/g, ''), 'hex');
+  const masked = xorWithKey(payload, key);
+  await expect(mv.getByLabel('Payload bytes')).toHaveText(spaced(payload));
+  await expect(mv.getByLabel(/Key, repeated/)).toHaveText(spaced(Buffer.from(payload.map((_, i) => key[i % 4]!))));
+  await expect(mv.getByLabel(/Masked bytes/)).toHaveText(spaced(masked));
+  await expect(mv.getByLabel('Unmasked with the same key')).toHaveText(spaced(payload));
+
+  const table = mv.getByRole('table', { name: /masked\[i\] = payload\[i\] XOR key\[i mod 4\]/ });
+  const rows = table.locator('tbody tr');
+  await expect(rows).toHaveCount(Math.min(payload.length, 64));
+  for (const i of [0, 1, 2, 3, 4, Math.min(payload.length, 64) - 1].filter((n) => n >= 0 && n < payload.length)) {
+    const cells = rows.nth(i).getByRole('cell');
+    await expect(rows.nth(i).getByRole('rowheader')).toHaveText(String(i));
+    await expect(cells.nth(0)).toContainText(payload[i]!.toString(16).padStart(2, '0'));
+    await expect(cells.nth(1)).toHaveText(String(i % 4));
+    await expect(cells.nth(2)).toContainText(key[i % 4]!.toString(16).padStart(2, '0'));
+    await expect(cells.nth(3)).toContainText(`${masked[i]!.toString(16).padStart(2, '0')} ${masked[i]!.toString(2).padStart(8, '0')}`);
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/frames/');
+});
+
+test('starts from the RFC 6455 §5.7 "Hello" and its key', async ({ page }) => {
+  const mv = visualizer(page);
+  await expect(mv.getByLabel('Payload', { exact: true })).toHaveValue('Hello');
+  await expect(mv.getByLabel(/Masked bytes/)).toHaveText('7f 9f 4d 51 58');
+  await expectMasking(page, 'Hello', '37fa213d');
+  await expect(mv.getByRole('columnheader')).toHaveText(['i', 'Payload byte', 'i mod 4', 'Key byte', 'Masked byte']);
+  await expect(mv).toContainText('gives back the payload, "Hello", byte for byte (§5.3)');
+});
+
+test('masks what the reader types, by keyboard, exactly as XOR with key[i mod 4]', async ({ page }) => {
+  const mv = visualizer(page);
+  // The reader types a key, then tabs back to the payload and types over it.
+  await mv.getByLabel('Masking key (hex)').fill('0xde:0xad:0xbe:0xef');
+  await mv.getByLabel('Masking key (hex)').focus();
+  await page.keyboard.press('Shift+Tab');
+  await expect(mv.getByLabel('Payload', { exact: true })).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Masking is not encryption ✓');
+  await expectMasking(page, 'Masking is not encryption ✓', 'deadbeef');
+  await expect(mv).toContainText('gives back the payload, "Masking is not encryption ✓", byte for byte');
+});
+
+test('makes a random key on request, and the masked bytes follow it', async ({ page }) => {
+  const mv = visualizer(page);
+  const key = mv.getByLabel('Masking key (hex)');
+  // The reader presses Random key with the keyboard.
+  await key.focus();
+  await page.keyboard.press('Tab');
+  await expect(mv.getByRole('button', { name: 'Random key' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(key).not.toHaveValue('37 fa 21 3d');
+  const shown = await key.inputValue();
+  expect(Buffer.from(shown.replace(/\s/g, ''), 'hex')).toHaveLength(4);
+  await expectMasking(page, 'Hello', shown);
+});
+
+test('shows the first 64 rows of a long payload and says so, while the lines carry every byte', async ({ page }) => {
+  const mv = visualizer(page);
+  const text = 'The quick brown fox jumps over the lazy dog. '.repeat(3);
+  // The reader pastes a long payload.
+  await mv.getByLabel('Payload', { exact: true }).fill(text);
+  await expectMasking(page, text, '37fa213d');
+  await expect(mv).toContainText(`The table shows the first 64 bytes; the ${text.length - 64} bytes after them follow the same pattern`);
+});
+
+test('explains a key that is not 4 bytes, instead of a table', async ({ page }) => {
+  const mv = visualizer(page);
+  const key = mv.getByLabel('Masking key (hex)');
+  // The reader deletes the last key byte.
+  await key.fill('37 fa 21');
+  await expect(mv.getByRole('alert').filter({ hasText: /./ })).toHaveText(
+    'A masking key is exactly 4 bytes, 8 hex digits (§5.2), and this one is 3 bytes.',
+  );
+  await expect(key).toHaveAttribute('aria-invalid', 'true');
+  await expect(mv.getByRole('table')).toBeHidden();
+  // The reader types a letter that is not hex.
+  await key.fill('37 fa 21 3x');
+  await expect(mv.getByRole('alert').filter({ hasText: /./ })).toHaveText(
+    "The masking key: 'x' at position 11 is not a hex digit (0–9, a–f).",
+  );
+  // Fixing the key brings the table back.
+  await key.fill('37 fa 21 3d');
+  await expect(key).not.toHaveAttribute('aria-invalid');
+  await expectMasking(page, 'Hello', '37fa213d');
+});
