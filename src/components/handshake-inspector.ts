@@ -1,0 +1,45 @@
+// What the handshake inspector says about a handshake report, kept apart from the DOM so it can be unit-tested.
+import type { HandshakeMessage } from '../lib/demo-messages.ts';
+import { computeAccept } from '../lib/protocol/handshake.ts';
+
+/** An HTTP message as text: the start line, then one `Name: value` line per header, in order. */
+export function formatHttpMessage(message: HandshakeMessage): string {
+  return [message.startLine, ...message.headers.map(([name, value]) => `${name}: ${value}`)].join('\n');
+}
+
+/** The first value of a header, matching its name case-insensitively as HTTP does; `null` when absent. */
+export function headerValue(message: HandshakeMessage, name: string): string | null {
+  const wanted = name.toLowerCase();
+  return message.headers.find(([n]) => n.toLowerCase() === wanted)?.[1] ?? null;
+}
+
+export interface AcceptCheck {
+  key: string;
+  /** base64(SHA-1(key + GUID)), computed here. */
+  computed: string;
+  /** The value the server sent. */
+  received: string;
+  matches: boolean;
+  verdict: string;
+}
+
+/** Recomputes Sec-WebSocket-Accept from the request's key (RFC 6455 §4.2.2) and compares it with the response's. */
+export async function checkAccept(request: HandshakeMessage, response: HandshakeMessage): Promise<AcceptCheck | null> {
+  const key = headerValue(request, 'Sec-WebSocket-Key');
+  const received = headerValue(response, 'Sec-WebSocket-Accept');
+  if (key === null || received === null) return null;
+  const computed = await computeAccept(key.trim());
+  const matches = computed === received;
+  const verdict = matches
+    ? 'matches: the server proved it read this key as a WebSocket server would (§4.2.2).'
+    : 'does not match: a browser would fail this connection (§4.1).';
+  return { key, computed, received, matches, verdict };
+}
+
+/** Why a connection ended before the report arrived, in words a reader can act on. */
+export function describeFailure(url: string, everOpened: boolean, code: number): string {
+  if (!everOpened) {
+    return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+  }
+  return `The connection closed (code ${code}) before the server sent its report. Press the button to try again.`;
+}

@@ -1,0 +1,68 @@
+// The handshake inspector, used as a reader would, checked against node:crypto.
+import { createHash } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import { expect, startSite, test } from './site-fixture.ts';
+
+const widget = (page: Page) => page.getByRole('region', { name: 'Handshake inspector' });
+const request = (page: Page) => widget(page).getByRole('figure', { name: 'Request, as the server received it' });
+const response = (page: Page) => widget(page).getByRole('figure', { name: 'Response, as the server sent it' });
+
+async function inspect(page: Page): Promise<void> {
+  // The reader presses the inspector's button.
+  await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
+  await expect(widget(page).getByRole('status').filter({ hasText: 'Inspected the handshake' })).toBeVisible();
+}
+
+test('connects only when the reader asks', async ({ page }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/handshake/');
+  await expect(request(page)).toBeHidden();
+  expect(sockets).toEqual([]);
+
+  // The reader reaches the button by keyboard and presses Enter.
+  await widget(page).getByRole('button', { name: 'Connect and inspect' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(request(page)).toBeVisible();
+  expect(sockets).toEqual([new URL('/ws/inspect', page.url()).href.replace('http:', 'ws:')]);
+});
+
+test("shows the browser's request and the server's response, and a matching Accept", async ({ page }) => {
+  await page.goto('/handshake/');
+  await inspect(page);
+  const requestText = await request(page).locator('pre').textContent();
+  const lines = requestText!.split('\n');
+  expect(lines[0]).toBe('GET /ws/inspect HTTP/1.1');
+  expect(lines).toEqual(expect.arrayContaining(['Upgrade: websocket', 'Sec-WebSocket-Version: 13']));
+  const key = /^Sec-WebSocket-Key: (.+)$/im.exec(requestText!)![1]!;
+
+  // node:crypto is the oracle: base64(SHA-1(key + GUID)), RFC 6455 §4.2.2.
+  const expected = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  await expect(response(page).locator('pre')).toHaveText(
+    ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${expected}`].join('\n'),
+  );
+  await expect(widget(page).getByLabel('Sec-WebSocket-Key from the request')).toHaveText(key);
+  await expect(widget(page).getByLabel('base64(SHA-1(key + GUID)), computed here')).toHaveText(expected);
+  await expect(widget(page).getByLabel('Sec-WebSocket-Accept from the response')).toHaveText(expected);
+  await expect(widget(page).getByLabel('Verdict')).toHaveText(/^matches/);
+});
+
+test('a second press shows a fresh key', async ({ page }) => {
+  await page.goto('/handshake/');
+  await inspect(page);
+  const first = await widget(page).getByLabel('Sec-WebSocket-Key from the request').textContent();
+  // The reader presses the button again.
+  await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
+  await expect(widget(page).getByLabel('Sec-WebSocket-Key from the request')).not.toHaveText(first!);
+  await expect(widget(page).getByLabel('Verdict')).toHaveText(/^matches/);
+});
+
+test('says plainly when the demo server cannot be reached', async ({ page }) => {
+  // A server of our own, stopped after the page has loaded.
+  const site = await startSite();
+  await page.goto(`${site.origin}/handshake/`);
+  await site.stop();
+  await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
+  await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+  await expect(widget(page).getByRole('button', { name: 'Connect and inspect' })).toBeEnabled();
+});

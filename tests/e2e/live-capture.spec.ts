@@ -1,0 +1,103 @@
+// The live capture, used as a reader would, with ws's own Receiver as the oracle for the bytes on the page.
+import type { Page } from '@playwright/test';
+import { wsReceive } from '../unit/protocol/ws-oracle.ts';
+import { expect, startSite, test } from './site-fixture.ts';
+
+const widget = (page: Page) => page.getByRole('region', { name: 'Live capture' });
+const captured = (page: Page) => widget(page).getByLabel('Bytes as the server received them (hex)');
+const summary = (page: Page) => widget(page).getByLabel('Captured frame');
+
+function bytesOf(spacedHex: string): Uint8Array {
+  return Uint8Array.from(spacedHex.trim().split(/\s+/), (pair) => parseInt(pair, 16));
+}
+
+test('connects only when the reader sends', async ({ page }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/frames/');
+  await expect(summary(page)).toBeHidden();
+  expect(sockets).toEqual([]);
+  // The reader types a message and presses Enter.
+  await widget(page).getByLabel('Message', { exact: true }).fill('Hi');
+  await widget(page).getByLabel('Message', { exact: true }).press('Enter');
+  await expect(summary(page)).toHaveText(/^Frame 1 \(text\): 8 bytes on the wire, 6 of header/);
+  expect(sockets).toHaveLength(1);
+});
+
+test("shows the browser's masked frame, which ws decodes to what the reader typed", async ({ page }) => {
+  await page.goto('/frames/');
+  // The reader types text with a non-ASCII character and sends it.
+  await widget(page).getByLabel('Message', { exact: true }).fill('Héllo, wire');
+  await widget(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(summary(page)).toContainText('12 of payload');
+  const bytes = bytesOf((await captured(page).textContent())!);
+  expect(bytes[0]).toBe(0x81);
+  expect(bytes[1]).toBe(0x80 | 12);
+
+  // ws's Receiver, acting as the server, is the oracle.
+  const reception = await wsReceive(bytes, 'client');
+  expect(reception).toEqual({ events: [{ kind: 'text', text: 'Héllo, wire' }], failedWith: null });
+
+  // The unmasking table walks the same XOR.
+  const table = widget(page).getByRole('table', { name: /Unmasking the first 16 payload bytes/ });
+  await expect(table.getByRole('row')).toHaveCount(13);
+  await expect(table.getByRole('row').nth(1).getByRole('cell').last()).toHaveText('H');
+  // Every byte is annotated, payload included.
+  await expect(widget(page).getByText('Bytes 2–5: masking key')).toBeVisible();
+  await expect(widget(page).getByText('Bytes 6–17: payload')).toBeVisible();
+});
+
+test('sends binary when the reader chooses Binary', async ({ page }) => {
+  await page.goto('/frames/');
+  await widget(page).getByLabel('Message', { exact: true }).fill('AB');
+  // The reader picks Binary, then sends.
+  await widget(page)
+    .getByLabel(/^Binary/)
+    .check();
+  await widget(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(summary(page)).toHaveText(/^Frame 1 \(binary\)/);
+  const reception = await wsReceive(bytesOf((await captured(page).textContent())!), 'client');
+  expect(reception.events).toEqual([{ kind: 'binary', hex: '4142' }]);
+});
+
+test('walks the length boundaries with the quick buttons', async ({ page }) => {
+  await page.goto('/frames/');
+  const cases = [
+    ['Empty message', '7-bit', 6, 0],
+    ['125 bytes', '7-bit', 6, 125],
+    ['126 bytes', '16-bit', 8, 126],
+    ['65535 bytes', '16-bit', 8, 65535],
+    ['65536 bytes', '64-bit', 14, 65536],
+  ] as const;
+  for (const [index, [button, encoding, header, payload]] of cases.entries()) {
+    // The reader presses a quick button.
+    await widget(page).getByRole('button', { name: button, exact: true }).click();
+    await expect(summary(page)).toHaveText(
+      new RegExp(`^Frame ${index + 1} \\(text\\): ${header + payload} bytes on the wire, ${header} of header \\(${encoding} length`),
+    );
+  }
+  // The 64 KiB frame is annotated in full, its 64-bit length explained.
+  await expect(widget(page).getByRole('listitem').filter({ hasText: 'Bytes 2–9: extended payload length' })).toContainText(
+    'Extended payload length (64-bit)65536 bytes',
+  );
+});
+
+test('explains a message over the limit instead of failing silently', async ({ page }) => {
+  await page.goto('/frames/');
+  // The reader presses the over-the-limit button.
+  await widget(page).getByRole('button', { name: '65537 bytes (over the limit)' }).click();
+  await expect(widget(page).getByRole('alert').filter({ hasText: '1009 (Message Too Big)' })).toContainText('65537 bytes');
+  // Send reconnects and works again.
+  await widget(page).getByLabel('Message', { exact: true }).fill('again');
+  await widget(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(summary(page)).toHaveText(/^Frame 1 \(text\): 11 bytes/);
+});
+
+test('says plainly when the demo server cannot be reached', async ({ page }) => {
+  const site = await startSite();
+  await page.goto(`${site.origin}/frames/`);
+  await site.stop();
+  // The reader sends with the server gone.
+  await widget(page).getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+});

@@ -1,0 +1,129 @@
+// The protocol lab, used as a reader would. ws's own Receiver judges the server's bytes shown on the page, and the
+// browser's events are recorded as Chromium reports them: these are the observations the chapter cites.
+import type { Locator, Page } from '@playwright/test';
+import { wsReceive } from '../unit/protocol/ws-oracle.ts';
+import { expect, startSite, test } from './site-fixture.ts';
+
+const widget = (page: Page) => page.getByRole('region', { name: 'Protocol lab' });
+const timeline = (page: Page) => widget(page).getByRole('table', { name: /^Timeline/ });
+const browserEvents = (page: Page) => timeline(page).locator('tr[data-side="browser"] td:last-child');
+
+async function connect(page: Page): Promise<void> {
+  await page.goto('/closing/');
+  // The reader connects to the lab.
+  await widget(page).getByRole('button', { name: 'Connect to the lab' }).click();
+  await expect(browserEvents(page)).toHaveText(['open']);
+}
+
+/** The bytes of an annotated frame on the page, read back from its segments. */
+async function frameBytes(figure: Locator): Promise<Uint8Array> {
+  const segments = await figure.locator('.segment-hex').allTextContents();
+  return Uint8Array.from(segments.join(' ').trim().split(/\s+/), (pair) => parseInt(pair, 16));
+}
+
+async function expectBrowserEvents(page: Page, events: (string | RegExp)[]): Promise<void> {
+  await expect(browserEvents(page)).toHaveText(events);
+}
+
+test('connects only when the reader asks, and acts only when connected', async ({ page }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/closing/');
+  await expect(widget(page).getByRole('button', { name: 'Send a Ping' })).toBeDisabled();
+  expect(sockets).toEqual([]);
+  // The reader reaches Connect by keyboard.
+  await widget(page).getByRole('button', { name: 'Connect to the lab' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(widget(page).getByRole('button', { name: 'Send a Ping' })).toBeEnabled();
+  expect(sockets).toEqual([new URL('/ws/lab', page.url()).href.replace('http:', 'ws:')]);
+});
+
+test("ping: the page sees no event, and the server shows the browser's masked Pong", async ({ page }) => {
+  await connect(page);
+  await widget(page).getByRole('button', { name: 'Send a Ping' }).click();
+  const pong = timeline(page).getByRole('figure', { name: /automatic Pong/ });
+  await expect(pong).toBeVisible();
+  // ws, acting as the server, reads the browser's Pong: it echoes the Ping's payload.
+  const ping = await frameBytes(timeline(page).getByRole('figure', { name: /^Ping/ }));
+  const reception = await wsReceive(await frameBytes(pong), 'client');
+  expect(reception).toEqual({ events: [{ kind: 'pong', hex: Buffer.from(ping.subarray(2)).toString('hex') }], failedWith: null });
+  await expectBrowserEvents(page, ['open']);
+});
+
+test('fragments: N frames on the wire, one message event', async ({ page }) => {
+  await connect(page);
+  // The reader asks for five fragments.
+  await widget(page)
+    .getByLabel(/Number of fragments/)
+    .fill('5');
+  await widget(page).getByRole('button', { name: 'Send one message in fragments' }).click();
+  await expect(timeline(page).getByRole('figure', { name: /^Fragment \d of 5/ })).toHaveCount(5);
+  await expectBrowserEvents(page, ['open', 'message: text (48 bytes) "One message, sent in fragments (RFC 6455 §5.4)."']);
+});
+
+test('close with a code and reason: a clean close with both', async ({ page }) => {
+  await connect(page);
+  // The reader picks a code and a reason.
+  await widget(page).getByLabel('Close code (empty: none)').fill('4001');
+  await widget(page).getByLabel('Close reason').fill('Bye from the lab');
+  await widget(page).getByRole('button', { name: 'Close with this code' }).click();
+  const close = timeline(page).getByRole('figure', { name: /^Close \(opcode 0x8\)/ });
+  expect((await wsReceive(await frameBytes(close), 'server')).events).toEqual([{ kind: 'close', code: 4001, reason: 'Bye from the lab' }]);
+  await expectBrowserEvents(page, ['open', /^close: code 4001, reason "Bye from the lab", wasClean true$/]);
+});
+
+test('close with no code: the page reports 1005, which was never on the wire', async ({ page }) => {
+  await connect(page);
+  await widget(page).getByLabel('Close code (empty: none)').fill('');
+  await widget(page).getByLabel('Close reason').fill('');
+  await widget(page).getByRole('button', { name: 'Close with this code' }).click();
+  const close = timeline(page).getByRole('figure', { name: /^Close \(opcode 0x8\) with an empty body/ });
+  expect(await frameBytes(close)).toEqual(new Uint8Array([0x88, 0x00]));
+  await expectBrowserEvents(page, ['open', /^close: code 1005, reason "", wasClean true/]);
+});
+
+for (const [button, caption, wsFailsWith] of [
+  ['Send invalid UTF-8', /^Text \(opcode 0x1\) whose payload is "café" in Latin-1/, 1007],
+  ['Send a reserved opcode', /^Opcode 0x3/, 1002],
+  ['Send a masked frame', /^The RFC's masked "Hello"/, 1002],
+] as const) {
+  test(`${button}: the browser fails the connection; the page sees error, then 1006`, async ({ page }) => {
+    await connect(page);
+    await widget(page).getByRole('button', { name: button }).click();
+    // ws, as a client, fails on the same bytes with the code the RFC gives.
+    const frame = timeline(page).getByRole('figure', { name: caption });
+    expect((await wsReceive(await frameBytes(frame), 'server')).failedWith).toBe(wsFailsWith);
+    await expectBrowserEvents(page, ['open', 'error (the event carries no detail)', /^close: code 1006, reason "", wasClean false/]);
+  });
+}
+
+test('reset: no close handshake, the page reports 1006 and wasClean false', async ({ page }) => {
+  await connect(page);
+  await widget(page).getByRole('button', { name: 'Reset the TCP connection' }).click();
+  await expect(timeline(page)).toContainText('No WebSocket bytes at all');
+  await expectBrowserEvents(page, ['open', /^close: code 1006, reason "", wasClean false/]);
+  await expect(widget(page).getByRole('button', { name: 'Connect to the lab' })).toBeEnabled();
+});
+
+test('explains a request the server refuses, and stays connected', async ({ page }) => {
+  await connect(page);
+  // The reader asks for more fragments than the lab sends.
+  await widget(page)
+    .getByLabel(/Number of fragments/)
+    .fill('40');
+  await widget(page).getByRole('button', { name: 'Send one message in fragments' }).click();
+  await expect(widget(page).getByRole('alert')).toHaveText(
+    'The server refused: "count" must be a whole number from 1 to 16, and it is 40. (DEMO_ERR_BAD_ARGUMENT)',
+  );
+  await widget(page).getByRole('button', { name: 'Send a Ping' }).click();
+  await expect(timeline(page).getByRole('figure', { name: /automatic Pong/ })).toBeVisible();
+  await expect(widget(page).getByRole('alert')).toHaveCount(0);
+});
+
+test('says plainly when the demo server cannot be reached', async ({ page }) => {
+  const site = await startSite();
+  await page.goto(`${site.origin}/closing/`);
+  await site.stop();
+  await widget(page).getByRole('button', { name: 'Connect to the lab' }).click();
+  await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+});

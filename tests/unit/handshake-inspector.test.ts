@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { checkAccept, describeFailure, formatHttpMessage, headerValue } from '../../src/components/handshake-inspector.ts';
+import type { HandshakeMessage } from '../../src/lib/demo-messages.ts';
+
+const request: HandshakeMessage = {
+  startLine: 'GET /chat HTTP/1.1',
+  headers: [
+    ['Host', 'server.example.com'],
+    ['sec-websocket-key', 'dGhlIHNhbXBsZSBub25jZQ=='],
+    ['Sec-WebSocket-Version', '13'],
+  ],
+};
+const response = (accept: string): HandshakeMessage => ({
+  startLine: 'HTTP/1.1 101 Switching Protocols',
+  headers: [
+    ['Upgrade', 'websocket'],
+    ['Sec-WebSocket-Accept', accept],
+  ],
+});
+
+describe('handshake inspector wording', () => {
+  it('prints a message as its start line and headers, in order', () => {
+    expect(formatHttpMessage(request)).toBe(
+      'GET /chat HTTP/1.1\nHost: server.example.com\nsec-websocket-key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13',
+    );
+  });
+
+  it('finds headers whatever their case', () => {
+    expect(headerValue(request, 'Sec-WebSocket-Key')).toBe('dGhlIHNhbXBsZSBub25jZQ==');
+    expect(headerValue(request, 'Origin')).toBeNull();
+  });
+
+  it("accepts the RFC's example pair, checked against node:crypto", async () => {
+    const oracle = createHash('sha1').update('dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+    const check = await checkAccept(request, response(oracle));
+    expect(check).toMatchObject({ computed: 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=', matches: true });
+    expect(check!.verdict).toMatch(/^matches/);
+  });
+
+  it('says plainly when the values differ or are missing', async () => {
+    expect((await checkAccept(request, response('AAAA')))!.verdict).toMatch(/^does not match/);
+    expect(await checkAccept({ startLine: 'GET / HTTP/1.1', headers: [] }, response('x'))).toBeNull();
+  });
+
+  it('explains an unreachable server', () => {
+    expect(describeFailure('ws://x/ws/inspect', false, 1006)).toMatch(/could not be reached at ws:\/\/x\/ws\/inspect/);
+    expect(describeFailure('ws://x/ws/inspect', true, 1001)).toMatch(/closed \(code 1001\)/);
+  });
+});
