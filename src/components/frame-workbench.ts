@@ -3,6 +3,7 @@ import { annotateFrame, spacedHex, type FrameAnnotation } from '../lib/protocol/
 import { decodeFrame } from '../lib/protocol/decode-frame.ts';
 import { encodeFrame, type EncodedFrame, type FrameToEncode } from '../lib/protocol/encode-frame.ts';
 import type { LengthEncoding, Sender } from '../lib/protocol/frame.ts';
+import { randomMaskingKey } from '../lib/protocol/mask.ts';
 import { OPCODES } from '../lib/protocol/opcodes.ts';
 
 /**
@@ -106,6 +107,11 @@ export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BY
 
 function abbreviate(token: string): string {
   return token.length > 12 ? `${token.slice(0, 12)}…` : token;
+}
+
+/** A fresh masking key from the library's strong random source (§5.3), written as the key input shows it. */
+export function randomKeyHex(): string {
+  return spacedHex(randomMaskingKey());
 }
 
 /** A masking key: exactly 4 bytes (§5.2, §5.3). */

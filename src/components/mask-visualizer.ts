@@ -3,6 +3,9 @@ import { spacedHex } from '../lib/protocol/annotate-frame.ts';
 import { mask, unmask } from '../lib/protocol/mask.ts';
 import { parseMaskingKey } from './frame-workbench.ts';
 
+// The visualizer offers the same random key as the workbench.
+export { randomKeyHex } from './frame-workbench.ts';
+
 /** How many bytes the table shows row by row; the lines above and below it still carry every byte. */
 export const SHOWN_ROWS = 64;
 
@@ -80,15 +83,20 @@ export function byteCharacter(byte: number): string {
   return byte >= 0x21 && byte <= 0x7e ? String.fromCharCode(byte) : byte === 0x20 ? '␠' : '';
 }
 
-/** Bytes as spaced hex, for the one-line views. */
+/** How many bytes each one-line view shows before it says how many more there are. */
+export const SHOWN_LINE_BYTES = 256;
+
+/** Bytes as spaced hex, for the one-line views: at most `SHOWN_LINE_BYTES`, then a count of the rest. */
 export function bytesLine(bytes: Uint8Array): string {
-  return spacedHex(bytes);
+  if (bytes.length <= SHOWN_LINE_BYTES) return spacedHex(bytes);
+  const hidden = bytes.length - SHOWN_LINE_BYTES;
+  return `${spacedHex(bytes.subarray(0, SHOWN_LINE_BYTES))} … and ${hidden} more byte${hidden === 1 ? '' : 's'}`;
 }
 
 /** The note under the table when it does not show every byte. */
 export function hiddenRowsNote(hiddenRows: number): string {
   if (hiddenRows === 0) return '';
-  return `The table shows the first ${SHOWN_ROWS} bytes; the ${hiddenRows} byte${hiddenRows === 1 ? '' : 's'} after them follow the same pattern, and the lines below include them.`;
+  return `The table shows the first ${SHOWN_ROWS} bytes; the ${hiddenRows} byte${hiddenRows === 1 ? '' : 's'} after them follow the same pattern.`;
 }
 
 const QUOTED_CHARACTERS = 64;

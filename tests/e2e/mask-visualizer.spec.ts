@@ -1,4 +1,5 @@
 // The mask visualizer on /frames/, checked against XOR done independently with Buffer.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './site-fixture.ts';
 
@@ -36,6 +37,8 @@ async function expectMasking(page: Page, text: string, keyHex: string): Promise<
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/frames/');
+  // The reader scrolls down to the visualizer, which loads its code as it comes near.
+  await visualizer(page).scrollIntoViewIfNeeded();
 });
 
 test('starts from the RFC 6455 §5.7 "Hello" and its key', async ({ page }) => {
@@ -74,13 +77,17 @@ test('makes a random key on request, and the masked bytes follow it', async ({ p
   await expectMasking(page, 'Hello', shown);
 });
 
-test('shows the first 64 rows of a long payload and says so, while the lines carry every byte', async ({ page }) => {
+test('shows the first 64 rows of a long payload and says so, while the lines carry its first 256 bytes', async ({ page }) => {
   const mv = visualizer(page);
   const text = 'The quick brown fox jumps over the lazy dog. '.repeat(3);
   // The reader pastes a long payload.
   await mv.getByLabel('Payload', { exact: true }).fill(text);
   await expectMasking(page, text, '37fa213d');
-  await expect(mv).toContainText(`The table shows the first 64 bytes; the ${text.length - 64} bytes after them follow the same pattern`);
+  await expect(mv).toContainText(`The table shows the first 64 bytes; the ${text.length - 64} bytes after them follow the same pattern.`);
+  // Past 256 bytes the lines stop and count the rest; unmasking still gives every byte back.
+  await mv.getByLabel('Payload', { exact: true }).fill(text.repeat(2));
+  await expect(mv.getByLabel(/Masked bytes/)).toContainText(`… and ${text.length * 2 - 256} more bytes`);
+  await expect(mv).toContainText('gives back the payload');
 });
 
 test('explains a key that is not 4 bytes, instead of a table', async ({ page }) => {
@@ -102,4 +109,21 @@ test('explains a key that is not 4 bytes, instead of a table', async ({ page }) 
   await key.fill('37 fa 21 3d');
   await expect(key).not.toHaveAttribute('aria-invalid');
   await expectMasking(page, 'Hello', '37fa213d');
+});
+
+test('passes axe with a long table and with an invalid key, light and dark', async ({ page }) => {
+  const mv = visualizer(page);
+  // The reader types a long payload, then breaks the key.
+  await mv.getByLabel('Payload', { exact: true }).fill('x'.repeat(80));
+  await expect(mv.getByRole('table').locator('tbody tr')).toHaveCount(64);
+  for (const key of ['01 02 03 04', '01 02']) {
+    await mv.getByLabel('Masking key (hex)').fill(key);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="widget-mask-visualizer"]').analyze();
+      expect(results.violations.map((v) => `${colorScheme} ${key}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
+    }
+  }
 });

@@ -11,6 +11,7 @@ import {
   parseMaskingKey,
   parsePayload,
   PRESETS,
+  randomKeyHex,
   type BuilderForm,
 } from '../../src/components/frame-workbench.ts';
 import { annotateFrame } from '../../src/lib/protocol/annotate-frame.ts';
@@ -79,6 +80,13 @@ describe('parseMaskingKey and parsePayload', () => {
     expect(parseMaskingKey('')).toMatchObject({ ok: false, message: expect.stringContaining('this one is 0 bytes') });
     expect(parseMaskingKey('37fa213d00')).toMatchObject({ ok: false, message: expect.stringContaining('this one is 5 bytes') });
     expect(parseMaskingKey('37fa21xx')).toMatchObject({ ok: false, message: expect.stringContaining("'x' at position 7") });
+  });
+
+  it('makes random keys the key input accepts, a fresh one each time', () => {
+    const keys = Array.from({ length: 8 }, randomKeyHex);
+    for (const key of keys) expect(parseMaskingKey(key)).toMatchObject({ ok: true });
+    expect(keys[0]).toMatch(/^[0-9a-f]{2}( [0-9a-f]{2}){3}$/);
+    expect(new Set(keys).size).toBeGreaterThan(1);
   });
 
   it('reads a payload as UTF-8 text or as hex', () => {

@@ -61,9 +61,7 @@ describe('explainMasking', () => {
     expect(masking.rows).toHaveLength(SHOWN_ROWS);
     expect(masking.hiddenRows).toBe(36);
     expect(masking.masked).toHaveLength(100);
-    expect(hiddenRowsNote(masking.hiddenRows)).toBe(
-      'The table shows the first 64 bytes; the 36 bytes after them follow the same pattern, and the lines below include them.',
-    );
+    expect(hiddenRowsNote(masking.hiddenRows)).toBe('The table shows the first 64 bytes; the 36 bytes after them follow the same pattern.');
     expect(hiddenRowsNote(0)).toBe('');
     expect(roundTripNote(masked('é'.repeat(70), '01020304'))).toContain(`"${'é'.repeat(64)}"…`);
   });
@@ -91,6 +89,12 @@ describe('explainMasking', () => {
 });
 
 describe('byte formatting', () => {
+  it('writes at most 256 bytes on a line, then counts the rest', () => {
+    expect(bytesLine(Uint8Array.from([0x7f, 0x9f]))).toBe('7f 9f');
+    expect(bytesLine(new Uint8Array(256))).toBe(Array(256).fill('00').join(' '));
+    expect(bytesLine(new Uint8Array(300))).toBe(`${Array(256).fill('00').join(' ')} … and 44 more bytes`);
+  });
+
   it('writes a byte as hex, bits and a character', () => {
     expect([byteHex(0x0a), byteBits(0x0a)]).toEqual(['0a', '00001010']);
     expect([byteCharacter(0x48), byteCharacter(0x20), byteCharacter(0x0a), byteCharacter(0xc3)]).toEqual(['H', '␠', '', '']);
