@@ -59,7 +59,7 @@ export type HexParse = { ok: true; bytes: Uint8Array } | { ok: false; message: s
 
 /** Separators a pasted dump may use between bytes: whitespace, colons and commas. */
 const TOKEN = /[^\s:,]+/g;
-const HEX_DIGIT = /^[0-9a-f]$/i;
+const NOT_HEX_DIGIT = /[^0-9a-f]/iu;
 
 /**
  * Reads hex the way people paste it: `81 05`, `0x81 0x05`, `81:05`, `8105`, any case, over several lines.
@@ -77,12 +77,9 @@ export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BY
     const prefixed = /^0x/i.test(match[0]);
     const token = prefixed ? match[0].slice(2) : match[0];
     const tokenStart = start + (prefixed ? 2 : 0);
-    for (let i = 0; i < token.length; i++) {
-      const character = token[i]!;
-      if (!HEX_DIGIT.test(character)) {
-        const shown = /^\s$/.test(character) ? JSON.stringify(character) : `'${character}'`;
-        return { ok: false, message: `${what}: ${shown} at position ${tokenStart + i + 1} is not a hex digit (0–9, a–f).` };
-      }
+    const bad = NOT_HEX_DIGIT.exec(token);
+    if (bad) {
+      return { ok: false, message: `${what}: '${bad[0]}' at position ${tokenStart + bad.index + 1} is not a hex digit (0–9, a–f).` };
     }
     if (token.length === 0) {
       return { ok: false, message: `${what}: '0x' at position ${start + 1} has no hex digits after it.` };
@@ -101,8 +98,13 @@ export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BY
   }
   const joined = pieces.join('');
   const bytes = new Uint8Array(joined.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(joined.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (hexValue(joined.charCodeAt(2 * i)) << 4) | hexValue(joined.charCodeAt(2 * i + 1));
   return { ok: true, bytes };
+}
+
+/** The value of one hex digit already known to be valid, from its character code. */
+function hexValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x57;
 }
 
 function abbreviate(token: string): string {

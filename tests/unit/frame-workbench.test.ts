@@ -33,6 +33,8 @@ describe('parseHex', () => {
       expect(parseHex(text)).toEqual({ ok: true, bytes: Uint8Array.from([0x81, 0x05]) });
     }
     expect(parseHex('AbCdEf')).toEqual({ ok: true, bytes: Uint8Array.from([0xab, 0xcd, 0xef]) });
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(parseHex(Buffer.from(every).toString('hex').toUpperCase())).toEqual({ ok: true, bytes: every });
   });
 
   it('reads nothing as no bytes', () => {
@@ -41,6 +43,7 @@ describe('parseHex', () => {
 
   it('names the first character that is not a hex digit, with its position', () => {
     expect(parseHex('81 05 zz')).toEqual({ ok: false, message: "The hex: 'z' at position 7 is not a hex digit (0–9, a–f)." });
+    expect(parseHex('81 👋')).toEqual({ ok: false, message: "The hex: '👋' at position 4 is not a hex digit (0–9, a–f)." });
     expect(parseHex('0x8g', 'The frame bytes')).toEqual({
       ok: false,
       message: "The frame bytes: 'g' at position 4 is not a hex digit (0–9, a–f).",
