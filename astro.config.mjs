@@ -14,7 +14,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }] },
-        { label: 'The protocol', items: [{ slug: 'handshake' }] },
+        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
       ],
     }),
     mdx(),

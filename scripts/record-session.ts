@@ -25,6 +25,8 @@ export interface Recording {
   request: string;
   response: string;
   frames: RecordedFrame[];
+  /** A second handshake that asks for version 8, and the server's whole refusal. */
+  refusedVersion: { request: string; response: string };
 }
 
 export const RECORDING_PATH = 'src/data/recordings/echo-session.json';
@@ -66,18 +68,9 @@ export async function recordSession(): Promise<Recording> {
   await once(http, 'listening');
   const socket = connect((http.address() as AddressInfo).port, '127.0.0.1');
   await once(socket, 'connect');
+  const port = (http.address() as AddressInfo).port;
   try {
-    const request = [
-      'GET /ws/echo HTTP/1.1',
-      'Host: localhost:4321',
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      `Sec-WebSocket-Key: ${KEY}`,
-      'Origin: http://localhost:4321',
-      'Sec-WebSocket-Version: 13',
-      '',
-      '',
-    ].join('\r\n');
+    const request = handshakeRequest(13);
     const reader = new ByteReader(socket);
     socket.write(request);
     const response = await reader.readUntil('\r\n\r\n');
@@ -94,12 +87,38 @@ export async function recordSession(): Promise<Recording> {
       request,
       response,
       frames,
+      refusedVersion: await recordRefusal(port, handshakeRequest(8)),
     };
   } finally {
     socket.destroy();
     await demo.close();
     http.close();
   }
+}
+
+function handshakeRequest(version: number): string {
+  return [
+    'GET /ws/echo HTTP/1.1',
+    'Host: localhost:4321',
+    'Upgrade: websocket',
+    'Connection: Upgrade',
+    `Sec-WebSocket-Key: ${KEY}`,
+    'Origin: http://localhost:4321',
+    `Sec-WebSocket-Version: ${version}`,
+    '',
+    '',
+  ].join('\r\n');
+}
+
+/** Sends a handshake the server will refuse and records everything it answers until it closes the connection. */
+async function recordRefusal(port: number, request: string): Promise<{ request: string; response: string }> {
+  const socket = connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  socket.write(request);
+  await once(socket, 'close');
+  return { request, response: Buffer.concat(chunks).toString('utf8') };
 }
 
 /** Collects a socket's bytes and hands them out as an HTTP head or as whole frames. */

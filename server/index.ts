@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
+import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
@@ -73,6 +74,13 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     }
     if (closing) {
       refuseUpgrade(socket, 503, 'The demo server is shutting down.', { 'Retry-After': '1' });
+      return true;
+    }
+    // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
+    // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
+    const version = checkVersion(request.headers['sec-websocket-version']);
+    if (!version.ok) {
+      refuseUpgrade(socket, version.response.status, version.reason, version.response.headers);
       return true;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {

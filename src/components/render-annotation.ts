@@ -10,7 +10,7 @@ export function rfcSectionUrl(section: string): string {
 /** How a violation reads: the rule, its section, its close code and the bytes that break it. */
 export function describeViolation(v: Violation): string {
   const bytes = v.range.end - v.range.start === 1 ? `byte ${v.range.start}` : `bytes ${v.range.start}–${v.range.end - 1}`;
-  return `${v.explanation} (§${v.section}; ${bytes}; a conforming endpoint closes with ${v.closeCode}.)`;
+  return `${v.explanation} (§${v.section}; ${bytes}; an endpoint that finds it fails the connection with close code ${v.closeCode}.)`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -41,7 +41,7 @@ export function renderAnnotation(container: HTMLElement, annotation: FrameAnnota
       const description = element('dd', '');
       const link = element('a', 'rfc-section', `§${field.section}`);
       link.href = rfcSectionUrl(field.section);
-      description.append(element('strong', '', field.value), ` ${field.note} `, link);
+      description.append(element('strong', '', field.value), ` — ${field.note} `, link);
       fields.append(term, description);
     }
     details.append(summary, fields);

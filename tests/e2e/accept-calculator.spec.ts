@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './site-fixture.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -11,11 +11,14 @@ function nodeSteps(key: string) {
   return { concatenated, sha1Hex: digest.toString('hex'), accept: digest.toString('base64') };
 }
 
+/** The calculator's own region: the handshake inspector on the same page also shows a key and an accept value. */
+const calculator = (page: Page): Locator => page.getByRole('region', { name: 'Accept calculator' });
+
 async function expectSteps(page: Page, key: string): Promise<void> {
   const steps = nodeSteps(key);
-  await expect(page.getByLabel(/Key \+ GUID/)).toHaveText(steps.concatenated);
-  await expect(page.getByLabel(/SHA-1 digest/)).toHaveText(steps.sha1Hex);
-  await expect(page.getByLabel('3. Base64 of the digest: Sec-WebSocket-Accept')).toHaveText(steps.accept);
+  await expect(calculator(page).getByLabel(/Key \+ GUID/)).toHaveText(steps.concatenated);
+  await expect(calculator(page).getByLabel(/SHA-1 digest/)).toHaveText(steps.sha1Hex);
+  await expect(calculator(page).getByLabel('3. Base64 of the digest: Sec-WebSocket-Accept')).toHaveText(steps.accept);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -23,12 +26,12 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('starts from the RFC 6455 §1.3 example', async ({ page }) => {
-  await expect(page.getByLabel('Sec-WebSocket-Key')).toHaveValue('dGhlIHNhbXBsZSBub25jZQ==');
-  await expect(page.getByLabel(/Sec-WebSocket-Accept/)).toHaveText('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
+  await expect(calculator(page).getByLabel('Sec-WebSocket-Key')).toHaveValue('dGhlIHNhbXBsZSBub25jZQ==');
+  await expect(calculator(page).getByLabel(/Sec-WebSocket-Accept/)).toHaveText('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 });
 
 test('computes every step for keys the reader types, matching node:crypto', async ({ page }) => {
-  const input = page.getByLabel('Sec-WebSocket-Key');
+  const input = calculator(page).getByLabel('Sec-WebSocket-Key');
   for (let i = 0; i < 5; i++) {
     const key = randomBytes(16).toString('base64');
     // The reader replaces the key by typing.
@@ -39,11 +42,11 @@ test('computes every step for keys the reader types, matching node:crypto', asyn
 });
 
 test('makes a random key on request, and its accept value is right', async ({ page }) => {
-  const input = page.getByLabel('Sec-WebSocket-Key');
+  const input = calculator(page).getByLabel('Sec-WebSocket-Key');
   // The reader tabs from the key field to the button and presses Enter.
   await input.focus();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Random key' })).toBeFocused();
+  await expect(calculator(page).getByRole('button', { name: 'Random key' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(input).not.toHaveValue('dGhlIHNhbXBsZSBub25jZQ==');
   const key = await input.inputValue();
@@ -59,15 +62,15 @@ for (const [key, rule] of [
 ] as const) {
   test(`explains why ${key} is not a valid key, instead of giving a result`, async ({ page }) => {
     // The reader types a key that breaks the §4.1 rule.
-    await page.getByLabel('Sec-WebSocket-Key').fill(key);
-    const alert = page.getByRole('alert');
+    await calculator(page).getByLabel('Sec-WebSocket-Key').fill(key);
+    const alert = calculator(page).getByRole('alert');
     await expect(alert).toContainText(rule);
     await expect(alert).toContainText('exactly 16 random bytes (RFC 6455 §4.1)');
-    await expect(page.getByLabel('Sec-WebSocket-Key')).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByLabel(/Sec-WebSocket-Accept/)).toBeHidden();
+    await expect(calculator(page).getByLabel('Sec-WebSocket-Key')).toHaveAttribute('aria-invalid', 'true');
+    await expect(calculator(page).getByLabel(/Sec-WebSocket-Accept/)).toBeHidden();
 
     // Fixing the key brings the result back.
-    await page.getByLabel('Sec-WebSocket-Key').fill('AQIDBAUGBwgJCgsMDQ4PEA==');
+    await calculator(page).getByLabel('Sec-WebSocket-Key').fill('AQIDBAUGBwgJCgsMDQ4PEA==');
     await expect(alert).toHaveCount(0);
     await expectSteps(page, 'AQIDBAUGBwgJCgsMDQ4PEA==');
   });

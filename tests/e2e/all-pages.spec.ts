@@ -7,10 +7,12 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './site-fixture.ts';
 
 /**
- * JavaScript a widget page may load beyond Starlight's own, gzipped. Widgets share one budget per page because
- * Astro bundles a page's widget scripts together. README.md documents this number.
+ * JavaScript of ours a widget page may load at load time, gzipped. Widgets share one budget per page because
+ * Astro bundles a page's widget scripts together, and the byte widgets share the protocol core's decoder and
+ * annotator (about 6 KB). Widgets far down a page load their code when they come near the viewport, which this
+ * check does not count. README.md documents this number.
  */
-const WIDGET_PAGE_JS_BUDGET_BYTES = 12 * 1024;
+const WIDGET_PAGE_JS_BUDGET_BYTES = 16 * 1024;
 
 /** Every page the build wrote, as the path a browser asks for. */
 const DIST_DIR = process.env.DIST_DIR || 'dist';

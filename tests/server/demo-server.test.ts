@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { connect as connectTcp } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDemoServer, optionsFromEnv, resolveOptions, type DemoServer } from '../../server/index.ts';
@@ -27,6 +28,19 @@ async function connect(url: string): Promise<WebSocket> {
   const ws = new WebSocket(url);
   await once(ws, 'open');
   return ws;
+}
+
+/** Sends a hand-written upgrade request and returns everything the server answers before closing. */
+async function rawHandshake(base: string, extraHeaders: string[]): Promise<string> {
+  const [host, port] = base.split(':');
+  const socket = connectTcp(Number(port), host);
+  socket.write(
+    ['GET /ws/echo HTTP/1.1', `Host: ${base}`, 'Upgrade: websocket', 'Connection: Upgrade', ...extraHeaders, '', ''].join('\r\n'),
+  );
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk));
+  await once(socket, 'close');
+  return answer;
 }
 
 afterEach(async () => {
@@ -107,6 +121,22 @@ describe('routing', () => {
     ws.on('error', () => {});
   });
 
+  it('answers an unsupported version with 426 and "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4)', async () => {
+    const { base } = await startDemo();
+    const ws = new WebSocket(`ws://${base}/ws/echo`, { protocolVersion: 8 });
+    ws.on('error', () => {});
+    const [, response] = await once(ws, 'unexpected-response');
+    expect(response.statusCode).toBe(426);
+    expect(response.headers['sec-websocket-version']).toBe('13');
+  });
+
+  it('answers a missing version with 400, naming the rule', async () => {
+    const { base } = await startDemo();
+    const response = await rawHandshake(base, ['Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==']);
+    expect(response).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(response).toContain('no Sec-WebSocket-Version header field');
+  });
+
   it('answers /healthz with 200 while running', async () => {
     const { base } = await startDemo();
     const response = await fetch(`http://${base}/healthz`);
@@ -144,7 +174,13 @@ describe('close()', () => {
 
 describe('options', () => {
   it('has documented defaults', () => {
-    expect(resolveOptions()).toEqual({ maxMessageBytes: 65536, maxBufferedBytes: 1048576, closeGraceMs: 2000 });
+    expect(resolveOptions()).toEqual({
+      maxMessageBytes: 65536,
+      maxBufferedBytes: 1048576,
+      closeGraceMs: 2000,
+      inspectBudgetBytes: 4194304,
+      labRequestsPerMinute: 60,
+    });
   });
 
   it('rejects nonsense with a sentence naming the option', () => {

@@ -75,14 +75,14 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
     const width = extended.byteEnd - extended.byteStart;
     const declared = readBits(bytes, extended.bitStart, extended.bitEnd);
     segment(
-      `Bytes ${extended.byteStart}–${extended.byteEnd - 1}: extended payload length`,
+      `${bytesTitle(extended.byteStart, extended.byteEnd)}: extended payload length`,
       { start: extended.byteStart, end: extended.byteEnd },
       [
         note(
           'extended-payload-length',
           `Extended payload length (${width * 8}-bit)`,
           '',
-          `${BigInt(`0b${declared}`)} bytes`,
+          plural(BigInt(`0b${declared}`), 'byte'),
           `An unsigned ${width * 8}-bit integer in network byte order (most significant byte first).`,
           '5.2',
         ),
@@ -93,7 +93,7 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
   const maskingKey = span('masking-key');
   if (maskingKey) {
     segment(
-      `Bytes ${maskingKey.byteStart}–${maskingKey.byteEnd - 1}: masking key`,
+      `${bytesTitle(maskingKey.byteStart, maskingKey.byteEnd)}: masking key`,
       { start: maskingKey.byteStart, end: maskingKey.byteEnd },
       [
         note(
@@ -111,10 +111,10 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
   const payload = span('payload');
   if (payload && result.status === 'complete' && payload.byteEnd > payload.byteStart) {
     const { frame } = result;
-    segment(`Bytes ${payload.byteStart}–${payload.byteEnd - 1}: payload`, { start: payload.byteStart, end: payload.byteEnd }, [
+    segment(`${bytesTitle(payload.byteStart, payload.byteEnd)}: payload`, { start: payload.byteStart, end: payload.byteEnd }, [
       note(
         'payload',
-        `Payload (${result.payloadLength} bytes)`,
+        `Payload (${plural(result.payloadLength, 'byte')})`,
         '',
         describePayload(frame.opcode, frame.payload),
         payloadNote(frame.maskingKey !== null),
@@ -127,7 +127,7 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
   const frameEnd = result.status === 'complete' ? result.byteLength : bytes.length;
   if (explainedTo < frameEnd) {
     const needed = result.status === 'incomplete' ? result.bytesNeeded : frameEnd;
-    segment(`Bytes ${explainedTo}–${frameEnd - 1}: incomplete`, { start: explainedTo, end: frameEnd }, [
+    segment(`${bytesTitle(explainedTo, frameEnd)}: incomplete`, { start: explainedTo, end: frameEnd }, [
       note(
         'incomplete',
         'Not enough bytes yet',
@@ -139,12 +139,12 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
     ]);
   }
   if (frameEnd < bytes.length) {
-    segment(`Bytes ${frameEnd}–${bytes.length - 1}: after this frame`, { start: frameEnd, end: bytes.length }, [
+    segment(`${bytesTitle(frameEnd, bytes.length)}: after this frame`, { start: frameEnd, end: bytes.length }, [
       note(
         'next-frame',
         'Next frame',
         '',
-        `${bytes.length - frameEnd} bytes`,
+        plural(bytes.length - frameEnd, 'byte'),
         'This frame ended at its declared length; these bytes start the next frame.',
         '5.2',
       ),
@@ -152,6 +152,15 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
   }
 
   return { complete: result.status === 'complete', segments, violations: result.violations };
+}
+
+/** "Byte 6" or "Bytes 6–10", for a segment's title. */
+function bytesTitle(start: number, end: number): string {
+  return end - start === 1 ? `Byte ${start}` : `Bytes ${start}–${end - 1}`;
+}
+
+function plural(count: number | bigint, unit: string): string {
+  return `${count} ${unit}${count === 1 || count === 1n ? '' : 's'}`;
 }
 
 function note(field: FieldNote['field'], label: string, bits: string, value: string, text: string, section: string): FieldNote {
@@ -166,7 +175,7 @@ function finNote(byte0: number): string {
 
 function rsvNote(set: boolean): string {
   return set
-    ? 'Set. Only a negotiated extension may set it, as permessage-deflate sets RSV1 on compressed messages; otherwise the receiver must fail the connection.'
+    ? 'Set. Only a negotiated extension may set it, as permessage-deflate sets RSV1 on the first frame of a compressed message; otherwise the receiver must fail the connection.'
     : 'Reserved for extensions; clear unless an extension negotiated a meaning for it.';
 }
 

@@ -174,7 +174,7 @@ export const CLOSE_CODES: readonly CloseCodeInfo[] = [
     from: 5000,
     to: 65535,
     name: 'Undefined',
-    meaning: 'Outside every range that §7.4.2 lays out, which ends at 4999; no endpoint may send these.',
+    meaning: 'Outside every range in §7.4.2, which ends at 4999; no meaning is defined, and decoders such as ws refuse them.',
     kind: 'out-of-range',
     sentBy: 'neither',
     onWire: false,

@@ -2,9 +2,11 @@
 import type { ByteRange } from './frame.ts';
 
 /**
- * Every rule the decoder checks, under a stable id. `closeCode` is the status a conforming
- * endpoint sends when it fails the connection for this reason (§7.4.1): 1002 for protocol
- * errors, 1007 for data that does not match its type, 1009 for what is too big to handle.
+ * Every rule the decoder checks, under a stable id. `closeCode` is the status an endpoint sends when
+ * it fails the connection for this reason (§7.4.1): 1002 for protocol errors, 1007 for data that
+ * does not match its type, 1009 for what is too big to handle. Some rules (minimal length encoding,
+ * codes that must not be sent) bind only the sender in the RFC; failing the connection with 1002 on
+ * receipt is this decoder's policy.
  */
 export const VIOLATIONS = {
   'reserved-bit-set': {
@@ -117,7 +119,7 @@ export interface Violation {
   explanation: string;
   /** The bytes that break the rule, counted from the start of the frame. */
   range: ByteRange;
-  /** The status code a conforming endpoint sends in its Close frame when it fails the connection. */
+  /** The status code an endpoint sends in its Close frame when it fails the connection for this reason. */
   closeCode: 1002 | 1007 | 1009;
 }
 
