@@ -1,28 +1,10 @@
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { connect as connectTcp } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createDemoServer, optionsFromEnv, resolveOptions, type DemoServer } from '../../server/index.ts';
-
-const running: { http: Server; demo: DemoServer }[] = [];
-
-/** A real HTTP server on port 0 that hands requests and upgrades to the demo server, as npm start does. */
-async function startDemo(options = {}): Promise<{ base: string; demo: DemoServer }> {
-  const demo = createDemoServer(options);
-  const http = createServer((req, res) => {
-    if (!demo.handleRequest(req, res)) res.writeHead(418).end();
-  });
-  http.on('upgrade', (req, socket, head) => {
-    if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  running.push({ http, demo });
-  return { base: `127.0.0.1:${(http.address() as AddressInfo).port}`, demo };
-}
+import { optionsFromEnv, resolveOptions } from '../../server/index.ts';
+import { startDemo } from './demo-harness.ts';
 
 async function connect(url: string): Promise<WebSocket> {
   const ws = new WebSocket(url);
@@ -42,13 +24,6 @@ async function rawHandshake(base: string, extraHeaders: string[]): Promise<strin
   await once(socket, 'close');
   return answer;
 }
-
-afterEach(async () => {
-  for (const { http, demo } of running.splice(0)) {
-    await demo.close();
-    http.close();
-  }
-});
 
 describe('/ws/echo', () => {
   it('echoes text unchanged, as text', async () => {

@@ -1,34 +1,10 @@
 // /ws/inspect over real sockets: the handshake as it went over the wire, and each client frame byte for byte.
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { connect as tcpConnect, type AddressInfo, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
+import { startDemo } from './demo-harness.ts';
 import type { CapturedFrame, HandshakeReport, InspectMessage } from '../../src/lib/demo-messages.ts';
-
-const running: { http: Server; demo: DemoServer }[] = [];
-
-async function startDemo(options: Partial<DemoServerOptions> = {}): Promise<string> {
-  const demo = createDemoServer(options);
-  const http = createServer((req, res) => {
-    if (!demo.handleRequest(req, res)) res.writeHead(418).end();
-  });
-  http.on('upgrade', (req, socket, head) => {
-    if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  running.push({ http, demo });
-  return `127.0.0.1:${(http.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  for (const { http, demo } of running.splice(0)) {
-    await demo.close();
-    http.close();
-  }
-});
 
 /** The RFC's masking key (§5.7), so every frame the client sends has known bytes. */
 const RFC_MASK = Buffer.from('37fa213d', 'hex');
@@ -113,7 +89,7 @@ const RFC_REQUEST = [
 
 describe('/ws/inspect: the handshake', () => {
   it('reports the request line and headers in order, case and repeats kept, and the response byte for byte', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const client = await rawClient(base, RFC_REQUEST);
     const [report] = (await client.waitForMessages(1)) as [HandshakeReport];
     expect(report.request).toEqual({
@@ -146,7 +122,7 @@ describe('/ws/inspect: the handshake', () => {
 
 describe('/ws/inspect: frames', () => {
   it('reports a frame with its mask exactly as it arrived, and its decoded fields', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const { ws, next } = await inspectClient(base);
     expect((await next()).type).toBe('handshake');
     ws.send('Hello');
@@ -171,7 +147,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('reports frames that arrived with the handshake, in the upgrade head', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const client = await rawClient(base, RFC_REQUEST, Buffer.from('818537fa213d7f9f4d5158', 'hex'));
     const [, frame] = await client.waitForMessages(2);
     expect(frame).toMatchObject({ type: 'frame', offset: 0, hex: '818537fa213d7f9f4d5158' });
@@ -179,7 +155,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('puts a frame back together however TCP splits it', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const client = await rawClient(base, RFC_REQUEST);
     await client.waitForMessages(1);
     for (const piece of ['81', '8537', 'fa213d7f', '9f4d5158']) {
@@ -192,7 +168,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('reports a 64 KiB message, the largest allowed, in full with its 64-bit length', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const { ws, next } = await inspectClient(base);
     await next();
     ws.send(Buffer.alloc(65536, 0x37), { binary: true });
@@ -204,7 +180,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it("reports the client's Close frame before the server answers it", async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const { ws, next } = await inspectClient(base);
     await next();
     ws.close(1000, 'done');
@@ -215,7 +191,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('reports the first rule a frame breaks, then fails the connection with its code', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const client = await rawClient(base, RFC_REQUEST);
     await client.waitForMessages(1);
     // An unmasked text frame "Hi" from a client.
@@ -233,7 +209,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('closes with 1008 once a connection has used its budget, and keeps serving others', async () => {
-    const base = await startDemo({ inspectBudgetBytes: 20 });
+    const { base } = await startDemo({ inspectBudgetBytes: 20 });
     const greedy = await inspectClient(base);
     const other = await inspectClient(base);
     await greedy.next();
@@ -251,7 +227,7 @@ describe('/ws/inspect: frames', () => {
   });
 
   it('closes with 1009 past the message limit and keeps serving others', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const big = await inspectClient(base);
     const other = await inspectClient(base);
     await big.next();

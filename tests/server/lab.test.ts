@@ -1,35 +1,11 @@
 // /ws/lab over real sockets: each act announced, then performed with exactly the announced bytes; bad requests refused.
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { connect as tcpConnect, type AddressInfo, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
+import { startDemo } from './demo-harness.ts';
 import { FRAGMENTED_TEXT, fragments, parseLabRequest } from '../../server/endpoints/lab.ts';
 import type { LabAnnouncement, LabMessage, LabRefusal } from '../../src/lib/demo-messages.ts';
-
-const running: { http: Server; demo: DemoServer }[] = [];
-
-async function startDemo(options: Partial<DemoServerOptions> = {}): Promise<string> {
-  const demo = createDemoServer(options);
-  const http = createServer((req, res) => {
-    if (!demo.handleRequest(req, res)) res.writeHead(418).end();
-  });
-  http.on('upgrade', (req, socket, head) => {
-    if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  running.push({ http, demo });
-  return `127.0.0.1:${(http.address() as AddressInfo).port}`;
-}
-
-afterEach(async () => {
-  for (const { http, demo } of running.splice(0)) {
-    await demo.close();
-    http.close();
-  }
-});
 
 /** The RFC's masking key (§5.7), so the client's Pong has known bytes. */
 const generateMask = (mask: Buffer) => mask.set(Buffer.from('37fa213d', 'hex'));
@@ -100,7 +76,7 @@ async function rawLabClient(base: string) {
 
 describe('/ws/lab acts', () => {
   it('pings, then reports the Pong the client sent back, mask and all', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     lab.ask({ act: 'ping' });
     const announcement = (await lab.next()) as LabAnnouncement;
@@ -112,7 +88,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('writes exactly the announced bytes for a ping, fragments and each broken frame', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     for (const request of [
       { act: 'ping' },
       { act: 'fragments', count: 3 },
@@ -130,7 +106,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('sends the announced bytes for the broken frames', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const raw = await rawLabClient(base);
     expect((await raw.perform({ act: 'invalid-utf8' })).after.toString('hex')).toBe('8104636166e9');
     expect((await raw.perform({ act: 'reserved-opcode' })).after.toString('hex')).toBe('83087265736572766564');
@@ -140,7 +116,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('sends a message in N fragments that the client reads as one message', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     lab.ask({ act: 'fragments', count: 16 });
     const announcement = (await lab.next()) as LabAnnouncement;
@@ -162,7 +138,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('closes with the code and reason asked for', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     lab.ask({ act: 'close', code: 4000, reason: 'bye' });
     expect(await lab.next()).toMatchObject({ act: 'close', frames: [{ hex: '88050fa0627965' }] });
@@ -171,7 +147,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('closes with an empty body, which the client reports as 1005', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     lab.ask({ act: 'close', code: null, reason: '' });
     expect(await lab.next()).toMatchObject({ act: 'close', frames: [{ hex: '8800' }] });
@@ -184,7 +160,7 @@ describe('/ws/lab acts', () => {
     ['reserved-opcode', 'WS_ERR_INVALID_OPCODE', 1002],
     ['masked-frame', 'WS_ERR_UNEXPECTED_MASK', 1002],
   ])('makes a conforming client fail the connection: %s gives %s and status %i', async (act, errorCode, status) => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     const errors: (Error & { code?: string })[] = [];
     lab.ws.on('error', (error) => errors.push(error));
@@ -199,7 +175,7 @@ describe('/ws/lab acts', () => {
   });
 
   it('resets the TCP connection: no close handshake, 1006, and others are still served', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     const other = await labClient(base);
     lab.ask({ act: 'reset' });
@@ -241,7 +217,7 @@ describe('/ws/lab refusals', () => {
   });
 
   it('answers malformed requests over the wire and keeps working', async () => {
-    const base = await startDemo();
+    const { base } = await startDemo();
     const lab = await labClient(base);
     lab.ask('{"act":');
     expect(await lab.next()).toMatchObject({ type: 'refused', code: 'DEMO_ERR_NOT_JSON' });
@@ -255,7 +231,7 @@ describe('/ws/lab refusals', () => {
   });
 
   it('refuses requests past the rate limit and keeps the connection open', async () => {
-    const base = await startDemo({ labRequestsPerMinute: 2 });
+    const { base } = await startDemo({ labRequestsPerMinute: 2 });
     const lab = await labClient(base);
     lab.ask({ act: 'nope' });
     lab.ask({ act: 'nope' });
