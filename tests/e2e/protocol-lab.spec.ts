@@ -17,6 +17,8 @@ async function connect(page: Page): Promise<void> {
 
 /** The bytes of an annotated frame on the page, read back from its segments. */
 async function frameBytes(figure: Locator): Promise<Uint8Array> {
+  // allTextContents() does not wait, and the server's announcement may still be on its way.
+  await expect(figure.locator('.segment-hex').first()).toBeVisible();
   const segments = await figure.locator('.segment-hex').allTextContents();
   return Uint8Array.from(segments.join(' ').trim().split(/\s+/), (pair) => parseInt(pair, 16));
 }
