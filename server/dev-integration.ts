@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DemoServer } from './index.ts';
+import { noteRequest } from './race/byte-ledger.ts';
 
 type DemoModule = typeof import('./index.ts');
 
@@ -56,7 +57,9 @@ export function demoServerIntegration(): AstroIntegration {
         httpServer.on('upgrade', onUpgrade);
 
         server.middlewares.use((request, response, next) => {
-          if (request.url !== '/healthz' && !request.url?.startsWith('/ws/')) return next();
+          // Every request, so the race's byte ledger knows where each one starts on a keep-alive connection.
+          noteRequest(request, response);
+          if (request.url !== '/healthz' && !request.url?.startsWith('/ws/') && !request.url?.startsWith('/race/')) return next();
           demo()
             .then((d) => d.handleRequest(request, response) || next())
             .catch(next);

@@ -8,6 +8,7 @@ import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
+import * as race from './race/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 
@@ -24,7 +25,7 @@ interface Endpoint {
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, race.socketEndpoint];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -48,6 +49,8 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   let closing = false;
 
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
+    // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
+    if (race.handleRaceRequest(request, response, options)) return true;
     const path = pathOf(request);
     if (path === '/healthz') {
       sendText(response, closing ? 503 : 200, closing ? 'closing' : 'ok');

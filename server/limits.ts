@@ -11,6 +11,14 @@ export interface DemoServerOptions {
   inspectBudgetBytes: number;
   /** Requests one /ws/lab connection may make in any minute; more are refused with an explanation. Default 60. */
   labRequestsPerMinute: number;
+  /** Events one transport race may ask for, per transport. Default 200. */
+  raceMaxEvents: number;
+  /** Bytes of payload one race event may carry. Default 16 KiB. */
+  raceMaxPayloadBytes: number;
+  /** Transport races running at once on this server; one more is refused with 503. Default 4. */
+  raceMaxConcurrentRuns: number;
+  /** How long one race (all four transports) may last before the server ends it, in ms. Default 120000. */
+  raceMaxRunMs: number;
 }
 
 interface LimitDoc {
@@ -54,6 +62,31 @@ export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
     min: 1,
     description:
       '/ws/lab: requests one connection may make in any minute; more are refused with an explanation and the connection stays open.',
+  },
+  raceMaxEvents: {
+    env: 'DEMO_RACE_MAX_EVENTS',
+    default: 200,
+    min: 1,
+    description: '/race: events a transport race may ask for, per transport; more is refused with 400.',
+  },
+  raceMaxPayloadBytes: {
+    env: 'DEMO_RACE_MAX_PAYLOAD_BYTES',
+    default: 16 * 1024,
+    min: 1,
+    description: '/race: bytes of payload in one race event; more is refused with 400.',
+  },
+  raceMaxConcurrentRuns: {
+    env: 'DEMO_RACE_MAX_RUNS',
+    default: 4,
+    min: 1,
+    description: '/race: races running at once; one more is refused with 503 and Retry-After.',
+  },
+  raceMaxRunMs: {
+    env: 'DEMO_RACE_MAX_RUN_MS',
+    default: 120_000,
+    min: 1000,
+    description:
+      '/race: how long one race (all four transports) may last, in milliseconds; parameters that cannot fit are refused with 400, and a race still open then is ended.',
   },
 };
 

@@ -155,6 +155,10 @@ describe('options', () => {
       closeGraceMs: 2000,
       inspectBudgetBytes: 4194304,
       labRequestsPerMinute: 60,
+      raceMaxEvents: 200,
+      raceMaxPayloadBytes: 16384,
+      raceMaxConcurrentRuns: 4,
+      raceMaxRunMs: 120000,
     });
   });
 
