@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { demoServerIntegration } from './server/dev-integration.ts';
+import { precompressIntegration } from './server/precompress-integration.ts';
 
 export default defineConfig({
   server: { port: 4321 },
@@ -19,5 +20,6 @@ export default defineConfig({
     }),
     mdx(),
     demoServerIntegration(),
+    precompressIntegration(),
   ],
 });

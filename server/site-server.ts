@@ -3,8 +3,9 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sirv from 'sirv';
-import { createDemoServer, type DemoServer, type DemoServerOptions } from './index.ts';
-import { refuseUpgrade } from './http-responses.ts';
+import { applyHttpLimits, createDemoServer, httpServerOptions, type DemoServer, type DemoServerOptions } from './index.ts';
+import { refuseUpgrade, sendText } from './http-responses.ts';
+import { checkHeaderCount } from './http-limits.ts';
 
 export interface SiteServer {
   http: Server;
@@ -17,21 +18,31 @@ export function createSiteServer(distDir: string, demoOptions: Partial<DemoServe
   const serveStatic = sirv(distDir, {
     dev: false,
     etag: true,
+    // The build writes .br and .gz copies (server/precompress-integration.ts); sirv picks one by Accept-Encoding.
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       // Astro fingerprints everything under /_astro/, so those files never change; pages may.
       res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
 
-  const http = createServer((request, response) => {
+  const http = createServer(httpServerOptions(demo.options), (request, response) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    const tooManyHeaders = checkHeaderCount(request, demo.options.maxHeaderCount);
+    if (tooManyHeaders) {
+      sendText(response, tooManyHeaders.status, tooManyHeaders.message, { Connection: 'close' });
+      return;
+    }
     if (demo.handleRequest(request, response)) return;
     serveStatic(request, response, () => {
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(notFoundPage);
     });
   });
+
+  applyHttpLimits(http, demo.options);
 
   http.on('upgrade', (request, socket, head) => {
     if (!demo.handleUpgrade(request, socket, head)) refuseUpgrade(socket, 404, 'Only /ws/* paths accept WebSocket upgrades.');

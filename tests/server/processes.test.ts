@@ -48,8 +48,10 @@ describe('npm start', () => {
     expect(existsSync('dist/404.html'), 'npm start serves dist/: run npm run build first').toBe(true);
     const { child, origin } = await startProcess(['server/start.ts'], { PORT: '0', HOST: '127.0.0.1' });
     expect((await fetch(`http://${origin}/healthz`)).status).toBe(200);
-    const page = await fetch(`http://${origin}/handshake/`);
+    const page = await fetch(`http://${origin}/handshake/`, { headers: { 'Accept-Encoding': 'br' } });
     expect(page.status).toBe(200);
+    // The build's precompressed copy, not the 75 KB original.
+    expect(page.headers.get('content-encoding')).toBe('br');
     expect(await page.text()).toContain('<ws-accept-calculator');
     expect((await fetch(`http://${origin}/no-such-page/`)).status).toBe(404);
     expect(await echoOnce(`ws://${origin}/ws/echo`, 'over one origin')).toBe('over one origin');
