@@ -1,16 +1,27 @@
-// The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz.
+// The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz and /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
+import { demoError, type DemoProtocolError } from './demo-errors.ts';
+import { checkOrigin } from './origin-policy.ts';
+import { checkHeaderCount } from './http-limits.ts';
+import { ConnectionCaps } from './connection-caps.ts';
+import { MessageLimiter } from './message-limiter.ts';
+import { startHeartbeat } from './heartbeat.ts';
+import { closeWhenIdle } from './idle-timeout.ts';
+import { createMetrics, type DemoMetrics } from './metrics.ts';
+import { createLogger } from './logger.ts';
 import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as race from './race/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
+export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
 
 /** What the upgrade left behind that ws does not expose: the byte stream under the WebSocket and the response it wrote. */
 export interface Upgrade {
@@ -32,7 +43,10 @@ export const WEBSOCKET_PREFIX = '/ws/';
 
 export interface DemoServer {
   readonly options: DemoServerOptions;
-  /** Answers the request if it is the demo server's (such as /healthz) and returns true; otherwise returns false and touches nothing. */
+  readonly metrics: DemoMetrics;
+  /** The open WebSocket connections, for tests and diagnostics. */
+  readonly clients: ReadonlySet<WebSocket>;
+  /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -42,11 +56,36 @@ export interface DemoServer {
 
 export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): DemoServer {
   const options = resolveOptions(overrides);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const log = createLogger(options.logLevel);
+  const metrics = createMetrics();
+  const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes,
+    // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, tens of KiB per socket
+    // and CPU for every message (about 8× slower echo measured here); a tiny compressed message can inflate to
+    // megabytes (a zip bomb), so maxPayload would be checked only after the work; and readers of a tutorial about
+    // bytes on the wire should see plain frames, not DEFLATE output with RSV1 set.
+    perMessageDeflate: false,
+  });
   // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
   const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
   wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
+  // With a listener, ws leaves the answer to us, so every refusal has the same shape and is counted. By the time ws
+  // checks anything, method and version have passed, so what is left (Upgrade, key, subprotocols) is a 400 (§4.2.1).
+  wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) =>
+    refuse(
+      socket,
+      request,
+      demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
+    ),
+  );
+  const connectionIds = new WeakMap<WebSocket, number>();
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatIntervalMs, (ws) =>
+    log.info({ event: 'terminated', id: connectionIds.get(ws) }, 'The peer did not answer the previous ping, so it was terminated.'),
+  );
   let closing = false;
+  let lastConnectionId = 0;
 
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
     // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
@@ -54,6 +93,12 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const path = pathOf(request);
     if (path === '/healthz') {
       sendText(response, closing ? 503 : 200, closing ? 'closing' : 'ok');
+      return true;
+    }
+    if (path === '/metrics') {
+      void metrics.registry
+        .metrics()
+        .then((text) => sendText(response, 200, text.trimEnd(), { 'Content-Type': metrics.registry.contentType }));
       return true;
     }
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
@@ -67,42 +112,134 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     return true;
   }
 
+  function refuse(socket: Duplex, request: IncomingMessage, error: DemoProtocolError, headers: Record<string, string> = {}): void {
+    metrics.refusals.inc({ reason: error.code });
+    log.info(
+      { event: 'refused', code: error.code, status: error.status, ip: request.socket.remoteAddress, path: pathOf(request) },
+      error.message,
+    );
+    refuseUpgrade(socket, error.status, error.message, headers);
+  }
+
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
     if (!endpoint) {
-      refuseUpgrade(socket, 404, `There is no WebSocket endpoint at ${path}.`);
+      refuse(socket, request, demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
       return true;
     }
     if (closing) {
-      refuseUpgrade(socket, 503, 'The demo server is shutting down.', { 'Retry-After': '1' });
+      refuse(socket, request, demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
+      return true;
+    }
+    if (request.method !== 'GET') {
+      const error = demoError(
+        'DEMO_ERR_METHOD_NOT_ALLOWED',
+        `An opening handshake is a GET request, not ${request.method} (RFC 6455 §4.1, item 2).`,
+      );
+      refuse(socket, request, error, { Allow: 'GET' });
+      return true;
+    }
+    // Node lets an upgrade without Host through (plain requests get its 400); §4.1 item 4 requires the field.
+    if (request.headers.host === undefined) {
+      refuse(
+        socket,
+        request,
+        demoError(
+          'DEMO_ERR_BAD_HANDSHAKE',
+          'The request has no Host header field, which an opening handshake must have (RFC 6455 §4.1, item 4).',
+        ),
+      );
+      return true;
+    }
+    const tooManyHeaders = checkHeaderCount(request, options.maxHeaderCount);
+    if (tooManyHeaders) {
+      refuse(socket, request, tooManyHeaders);
       return true;
     }
     // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
     // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
     const version = checkVersion(request.headers['sec-websocket-version']);
     if (!version.ok) {
-      refuseUpgrade(socket, version.response.status, version.reason, version.response.headers);
+      const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
+      refuse(socket, request, demoError(code, version.reason), version.response.headers);
       return true;
     }
+    const foreignOrigin = checkOrigin(request, options.allowedOrigins);
+    if (foreignOrigin) {
+      refuse(socket, request, foreignOrigin);
+      return true;
+    }
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    const place = caps.reserve(ip);
+    if ('code' in place) {
+      refuse(socket, request, place);
+      return true;
+    }
+    // Released when the TCP socket closes, whether ws upgraded it or refused the handshake.
+    socket.once('close', place.release);
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
       ws.on('error', () => {});
+      watch(ws, socket, endpoint.path, ip);
       endpoint.onConnection(ws, options, request, { stream: socket, responseLines: responseLines.get(request) ?? [] });
     });
     return true;
   }
 
+  /** Applies the per-connection limits, and counts and logs the connection's life. */
+  function watch(ws: WebSocket, stream: Duplex, endpoint: string, ip: string): void {
+    const id = ++lastConnectionId;
+    connectionIds.set(ws, id);
+    const openedAt = performance.now();
+    metrics.connections.inc({ endpoint });
+    log.info({ event: 'open', id, endpoint, ip }, 'connection opened');
+
+    const received = metrics.messages.labels({ endpoint, direction: 'in' });
+    const sent = metrics.messages.labels({ endpoint, direction: 'out' });
+    ws.on('message', () => received.inc());
+    // Endpoints send through ws.send; counting here keeps them free of metrics code.
+    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+    ws.send = ((...args: unknown[]) => {
+      sent.inc();
+      send(...args);
+    }) as typeof ws.send;
+
+    const limiter = new MessageLimiter(options.maxMessagesPerSecond, options.maxFragmentsPerMessage, performance.now());
+    stream.prependListener('data', (chunk: Buffer) => {
+      const error = limiter.push(chunk, performance.now());
+      if (error) closeForViolation(ws, error);
+    });
+    closeWhenIdle(ws, options.idleTimeoutMs);
+
+    ws.once('close', (code: number, reason: Buffer) => {
+      metrics.connections.dec({ endpoint });
+      metrics.closes.inc({ code: String(code) });
+      const durationMs = Math.round(performance.now() - openedAt);
+      log.info({ event: 'close', id, endpoint, ip, code, reason: reason.toString(), durationMs }, 'connection closed');
+    });
+  }
+
+  /** Closes with the error's code and reason, and cuts the socket if the peer does not finish the close handshake in time. */
+  function closeForViolation(ws: WebSocket, error: DemoProtocolError): void {
+    log.info({ event: 'violation', id: connectionIds.get(ws), code: error.code, status: error.status }, error.message);
+    ws.close(error.status, error.closeReason);
+    const timer = setTimeout(() => ws.terminate(), options.closeGraceMs);
+    timer.unref();
+    ws.once('close', () => clearTimeout(timer));
+  }
+
   async function close(code = 1001): Promise<void> {
     closing = true;
+    stopHeartbeat();
     const clients = [...wss.clients];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 
-  return { options, handleRequest, handleUpgrade, close };
+  return { options, metrics, clients: wss.clients, handleRequest, handleUpgrade, close };
 }
 
 function pathOf(request: IncomingMessage): string {

@@ -7,6 +7,8 @@ export interface DemoServerOptions {
   maxBufferedBytes: number;
   /** How long closing connections get to finish the close handshake on shutdown before they are cut, in ms. Default 2000. */
   closeGraceMs: number;
+  /** How long `npm start` may take to shut down in all before it exits anyway, in ms; more than closeGraceMs. Default 5000. */
+  shutdownTimeoutMs: number;
   /** Bytes of client frames one /ws/inspect connection gets reported back; past it the connection closes with 1008. Default 4 MiB. */
   inspectBudgetBytes: number;
   /** Requests one /ws/lab connection may make in any minute; more are refused with an explanation. Default 60. */
@@ -19,7 +21,34 @@ export interface DemoServerOptions {
   raceMaxConcurrentRuns: number;
   /** How long one race (all four transports) may last before the server ends it, in ms. Default 120000. */
   raceMaxRunMs: number;
+  /** Open WebSocket connections from one IP address; the next handshake is refused with 429. Default 50. */
+  maxConnectionsPerIp: number;
+  /** Open WebSocket connections in all; the next handshake is refused with 503. Default 10000. */
+  maxConnections: number;
+  /** Messages and control frames one connection may send per second (a burst of as many is allowed); over it, close 1008. Default 100. */
+  maxMessagesPerSecond: number;
+  /** Frames one fragmented message may be split into; more closes the connection with 1008. Default 128. */
+  maxFragmentsPerMessage: number;
+  /** Time a client gets to send its complete request headers; a slower one gets 408 and is cut. Default 10000 ms. */
+  handshakeTimeoutMs: number;
+  /** Time a connection may go without sending a message; then the server closes it with 1000. Default 300000 ms (5 min). */
+  idleTimeoutMs: number;
+  /** How often the server pings each connection; a peer that has not answered the previous ping is terminated. Default 30000 ms. */
+  heartbeatIntervalMs: number;
+  /** Total bytes of a request's start line and headers; more is answered with 431. Default 16384 (16 KiB). */
+  maxHeaderBytes: number;
+  /** Header fields a request may carry; more is answered with 431. Default 100. */
+  maxHeaderCount: number;
+  /** Origins allowed besides the server's own (scheme, host and port, such as https://example.com). Default none. */
+  allowedOrigins: readonly string[];
+  /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type NumericOption = { [K in keyof DemoServerOptions]: DemoServerOptions[K] extends number ? K : never }[keyof DemoServerOptions];
 
 interface LimitDoc {
   env: string;
@@ -29,7 +58,7 @@ interface LimitDoc {
 }
 
 /** The one place limits are defined. README's table of options is checked against this by a test. */
-export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
+export const LIMITS: Record<NumericOption, LimitDoc> = {
   maxMessageBytes: {
     env: 'DEMO_MAX_MESSAGE_BYTES',
     default: 64 * 1024,
@@ -48,6 +77,13 @@ export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
     default: 2000,
     min: 0,
     description: 'On shutdown, how long connections get to finish the close handshake before they are cut, in milliseconds.',
+  },
+  shutdownTimeoutMs: {
+    env: 'DEMO_SHUTDOWN_TIMEOUT_MS',
+    default: 5000,
+    min: 1,
+    description:
+      'npm start: on SIGTERM, the time after which the process exits (with status 1) even if something still hangs; more than DEMO_CLOSE_GRACE_MS.',
   },
   inspectBudgetBytes: {
     env: 'DEMO_INSPECT_BUDGET_BYTES',
@@ -88,14 +124,72 @@ export const LIMITS: Record<keyof DemoServerOptions, LimitDoc> = {
     description:
       '/race: how long one race (all four transports) may last, in milliseconds; parameters that cannot fit are refused with 400, and a race still open then is ended.',
   },
+  maxConnectionsPerIp: {
+    env: 'DEMO_MAX_CONNECTIONS_PER_IP',
+    default: 50,
+    min: 1,
+    description: 'Open WebSocket connections from one IP address; the next handshake is refused with 429 (Too Many Requests).',
+  },
+  maxConnections: {
+    env: 'DEMO_MAX_CONNECTIONS',
+    default: 10_000,
+    min: 1,
+    description: 'Open WebSocket connections in all; the next handshake is refused with 503 (Service Unavailable).',
+  },
+  maxMessagesPerSecond: {
+    env: 'DEMO_MAX_MESSAGES_PER_SECOND',
+    default: 100,
+    min: 1,
+    description:
+      'Messages and control frames one connection may send per second, with a burst of as many; over it the connection closes with 1008 (Policy Violation).',
+  },
+  maxFragmentsPerMessage: {
+    env: 'DEMO_MAX_FRAGMENTS_PER_MESSAGE',
+    default: 128,
+    min: 1,
+    description:
+      'Frames one fragmented message may be split into; more closes the connection with 1008, so a flood of tiny fragments is cut.',
+  },
+  handshakeTimeoutMs: {
+    env: 'DEMO_HANDSHAKE_TIMEOUT_MS',
+    default: 10_000,
+    min: 1,
+    description:
+      'Time a client gets to send its complete request headers, in milliseconds; a slower one (a slowloris) gets 408 and is cut.',
+  },
+  idleTimeoutMs: {
+    env: 'DEMO_IDLE_TIMEOUT_MS',
+    default: 300_000,
+    min: 1,
+    description: 'Time a connection may go without sending a message, in milliseconds; then the server closes it with 1000.',
+  },
+  heartbeatIntervalMs: {
+    env: 'DEMO_HEARTBEAT_INTERVAL_MS',
+    default: 30_000,
+    min: 1,
+    description:
+      'How often the server pings every connection, in milliseconds; a peer that has not answered the previous ping with a pong is terminated.',
+  },
+  maxHeaderBytes: {
+    env: 'DEMO_MAX_HEADER_BYTES',
+    default: 16 * 1024,
+    min: 1024,
+    description: 'npm start: bytes of request line and headers a request may have; more is answered with 431.',
+  },
+  maxHeaderCount: {
+    env: 'DEMO_MAX_HEADER_COUNT',
+    default: 100,
+    min: 16,
+    description: 'Header fields a request may carry; more is answered with 431 (Request Header Fields Too Large).',
+  },
 };
 
-const OPTION_NAMES = Object.keys(LIMITS) as (keyof DemoServerOptions)[];
+const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
-  const options: Partial<DemoServerOptions> = {};
-  for (const name of OPTION_NAMES) {
+  const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
+  for (const name of NUMERIC_OPTIONS) {
     const raw = env[LIMITS[name].env];
     if (raw === undefined || raw.trim() === '') continue;
     const value = Number(raw);
@@ -104,18 +198,60 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
     }
     options[name] = value;
   }
+  const origins = env['ALLOWED_ORIGINS'];
+  if (origins !== undefined && origins.trim() !== '') {
+    options.allowedOrigins = origins
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== '');
+  }
+  const level = env['LOG_LEVEL'];
+  if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
 }
 
 /** Fills in defaults and rejects values that make no sense, with a sentence that says which and why. */
 export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): DemoServerOptions {
-  const options = {} as DemoServerOptions;
-  for (const name of OPTION_NAMES) {
+  const numbers = {} as Record<NumericOption, number>;
+  for (const name of NUMERIC_OPTIONS) {
     const value = overrides[name] ?? LIMITS[name].default;
     if (!Number.isInteger(value) || value < LIMITS[name].min) {
       throw new TypeError(`The option ${name} must be a whole number of at least ${LIMITS[name].min}, but it is ${value}.`);
     }
-    options[name] = value;
+    numbers[name] = value;
   }
-  return options;
+  if (numbers.maxConnectionsPerIp > numbers.maxConnections) {
+    throw new TypeError(
+      `The option maxConnectionsPerIp (${numbers.maxConnectionsPerIp}) cannot be more than maxConnections (${numbers.maxConnections}), since one address could never reach it.`,
+    );
+  }
+  if (numbers.shutdownTimeoutMs <= numbers.closeGraceMs) {
+    throw new TypeError(
+      `The option shutdownTimeoutMs (${numbers.shutdownTimeoutMs}) must be more than closeGraceMs (${numbers.closeGraceMs}), or shutdown would be cut before the close handshakes may finish.`,
+    );
+  }
+  const allowedOrigins = (overrides.allowedOrigins ?? []).map(normalizeOrigin);
+  const logLevel = overrides.logLevel ?? (process.env['VITEST'] ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new TypeError(`The option logLevel must be one of ${LOG_LEVELS.join(', ')}, but it is ${JSON.stringify(logLevel)}.`);
+  }
+  return { ...numbers, allowedOrigins, logLevel };
+}
+
+/** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */
+function normalizeOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new TypeError(
+      `The allowed origin ${JSON.stringify(origin)} is not a URL; write it as scheme://host[:port], such as https://example.com.`,
+    );
+  }
+  if (url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw new TypeError(
+      `The allowed origin ${JSON.stringify(origin)} must be only a scheme, host and optional port, such as https://example.com, with no path.`,
+    );
+  }
+  return url.origin;
 }

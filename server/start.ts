@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { optionsFromEnv } from './index.ts';
 import { createSiteServer } from './site-server.ts';
+import { shutDownWithin } from './shutdown.ts';
 
 // DIST_DIR lets a second build (astro build --outDir elsewhere) be served without touching dist/.
 const distDir = path.resolve(import.meta.dirname, '..', process.env.DIST_DIR || 'dist');
@@ -23,10 +24,18 @@ http.listen(port, host, () => {
 
 async function shutDown(signal: string): Promise<void> {
   console.log(`${signal} received: closing WebSocket connections and the HTTP server.`);
-  http.close();
-  await demo.close(1001);
-  http.closeAllConnections();
-  process.exit(0);
+  await shutDownWithin(
+    demo.options.shutdownTimeoutMs,
+    async () => {
+      http.close();
+      await demo.close(1001);
+      http.closeAllConnections();
+    },
+    (code) => {
+      if (code !== 0) console.error(`Shutdown took longer than ${demo.options.shutdownTimeoutMs} ms: exiting anyway.`);
+      process.exit(code);
+    },
+  );
 }
 
 process.once('SIGTERM', () => void shutDown('SIGTERM'));

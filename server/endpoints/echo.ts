@@ -6,6 +6,8 @@ export const path = '/ws/echo';
 
 export function onConnection(socket: WebSocket, options: DemoServerOptions): void {
   socket.on('message', (data, isBinary) => {
+    // After the server has sent its Close (say, for breaking the message rate), ws still delivers what was in flight.
+    if (socket.readyState !== socket.OPEN) return;
     socket.send(data, { binary: isBinary }, () => {
       // Reading resumes once the peer has drained what we queued for it.
       if (socket.isPaused && socket.bufferedAmount <= options.maxBufferedBytes) socket.resume();

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
+import { applyHttpLimits, createDemoServer, httpServerOptions, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
 
 const running: { http: Server; demo: DemoServer }[] = [];
 
@@ -14,12 +14,13 @@ afterEach(async () => {
   }
 });
 
-/** Hands requests and upgrades to a new demo server, as npm start does; `base` is "127.0.0.1:PORT". */
+/** Hands requests and upgrades to a new demo server, with npm start's HTTP limits; `base` is "127.0.0.1:PORT". */
 export async function startDemo(options: Partial<DemoServerOptions> = {}): Promise<{ base: string; demo: DemoServer }> {
   const demo = createDemoServer(options);
-  const http = createServer((req, res) => {
+  const http = createServer(httpServerOptions(demo.options), (req, res) => {
     if (!demo.handleRequest(req, res)) res.writeHead(418).end();
   });
+  applyHttpLimits(http, demo.options);
   http.on('upgrade', (req, socket, head) => {
     if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
   });

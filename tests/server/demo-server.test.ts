@@ -153,12 +153,25 @@ describe('options', () => {
       maxMessageBytes: 65536,
       maxBufferedBytes: 1048576,
       closeGraceMs: 2000,
+      shutdownTimeoutMs: 5000,
       inspectBudgetBytes: 4194304,
       labRequestsPerMinute: 60,
       raceMaxEvents: 200,
       raceMaxPayloadBytes: 16384,
       raceMaxConcurrentRuns: 4,
       raceMaxRunMs: 120000,
+      maxConnectionsPerIp: 50,
+      maxConnections: 10000,
+      maxMessagesPerSecond: 100,
+      maxFragmentsPerMessage: 128,
+      handshakeTimeoutMs: 10000,
+      idleTimeoutMs: 300000,
+      heartbeatIntervalMs: 30000,
+      maxHeaderBytes: 16384,
+      maxHeaderCount: 100,
+      allowedOrigins: [],
+      // Vitest sets VITEST, which keeps the logs quiet; npm start's default is 'info'.
+      logLevel: 'silent',
     });
   });
 

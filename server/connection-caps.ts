@@ -1,0 +1,49 @@
+// Counts open WebSocket connections per client address and in all, so one address or a crowd cannot take every socket.
+import { demoError, type DemoProtocolError } from './demo-errors.ts';
+
+export class ConnectionCaps {
+  readonly #perIp: number;
+  readonly #total: number;
+  readonly #byIp = new Map<string, number>();
+  #open = 0;
+
+  constructor(maxConnectionsPerIp: number, maxConnections: number) {
+    this.#perIp = maxConnectionsPerIp;
+    this.#total = maxConnections;
+  }
+
+  get open(): number {
+    return this.#open;
+  }
+
+  /**
+   * Takes a place for a connection from `ip`, or returns the refusal. The caller calls the returned release exactly
+   * once when the socket closes, whether or not the upgrade went through.
+   */
+  reserve(ip: string): { release: () => void } | DemoProtocolError {
+    const fromIp = this.#byIp.get(ip) ?? 0;
+    // The per-address check comes first: a single greedy address should learn that it is the one over a limit.
+    if (fromIp >= this.#perIp) {
+      return demoError(
+        'DEMO_ERR_TOO_MANY_FROM_IP',
+        `Your address already has ${fromIp} open connections, the most one address may have. Close one and try again.`,
+      );
+    }
+    if (this.#open >= this.#total) {
+      return demoError('DEMO_ERR_SERVER_FULL', `The demo server is full (${this.#open} connections). Try again in a little while.`);
+    }
+    this.#byIp.set(ip, fromIp + 1);
+    this.#open++;
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.#open--;
+        const left = (this.#byIp.get(ip) ?? 1) - 1;
+        if (left === 0) this.#byIp.delete(ip);
+        else this.#byIp.set(ip, left);
+      },
+    };
+  }
+}

@@ -1,0 +1,52 @@
+// The demo server's own protocol errors: each has a stable DEMO_ERR_… code, a message, and the HTTP status or close code it leads to.
+
+/** Every error the demo server raises itself, and what it answers with: an HTTP status before the upgrade, a close code after. */
+export const DEMO_ERRORS = {
+  DEMO_ERR_NO_ENDPOINT: { status: 404, when: 'handshake' },
+  DEMO_ERR_METHOD_NOT_ALLOWED: { status: 405, when: 'handshake' },
+  DEMO_ERR_BAD_HANDSHAKE: { status: 400, when: 'handshake' },
+  DEMO_ERR_BAD_VERSION: { status: 400, when: 'handshake' },
+  DEMO_ERR_UNSUPPORTED_VERSION: { status: 426, when: 'handshake' },
+  DEMO_ERR_ORIGIN_NOT_ALLOWED: { status: 403, when: 'handshake' },
+  DEMO_ERR_TOO_MANY_HEADERS: { status: 431, when: 'handshake' },
+  DEMO_ERR_TOO_MANY_FROM_IP: { status: 429, when: 'handshake' },
+  DEMO_ERR_SERVER_FULL: { status: 503, when: 'handshake' },
+  DEMO_ERR_SHUTTING_DOWN: { status: 503, when: 'handshake' },
+  DEMO_ERR_MESSAGE_RATE: { status: 1008, when: 'connection' },
+  DEMO_ERR_TOO_MANY_FRAGMENTS: { status: 1008, when: 'connection' },
+  DEMO_ERR_IDLE: { status: 1000, when: 'connection' },
+} as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
+
+export type DemoErrorCode = keyof typeof DEMO_ERRORS;
+
+/** A close frame's reason may hold at most 123 bytes of UTF-8 (RFC 6455 §5.5: 125 bytes of payload, 2 of them the code). */
+const MAX_CLOSE_REASON_BYTES = 123;
+
+export class DemoProtocolError extends Error {
+  readonly code: DemoErrorCode;
+  /** The HTTP status of the refusal (before the upgrade) or the close code (after it). */
+  readonly status: number;
+  readonly when: 'handshake' | 'connection';
+
+  constructor(code: DemoErrorCode, message: string) {
+    super(message);
+    this.name = 'DemoProtocolError';
+    this.code = code;
+    this.status = DEMO_ERRORS[code].status;
+    this.when = DEMO_ERRORS[code].when;
+  }
+
+  /** What goes in the Close frame: the code, then as much of the message as fits, so a browser's CloseEvent.reason says why. */
+  get closeReason(): string {
+    const reason = `${this.code}: ${this.message}`;
+    if (Buffer.byteLength(reason) <= MAX_CLOSE_REASON_BYTES) return reason;
+    let cut = reason.slice(0, MAX_CLOSE_REASON_BYTES - 1);
+    while (Buffer.byteLength(`${cut}…`) > MAX_CLOSE_REASON_BYTES) cut = cut.slice(0, -1);
+    return `${cut}…`;
+  }
+}
+
+/** The one way the demo server builds its protocol errors. */
+export function demoError(code: DemoErrorCode, message: string): DemoProtocolError {
+  return new DemoProtocolError(code, message);
+}
