@@ -32,7 +32,18 @@ export function demoServerIntegration(): AstroIntegration {
         const demo = (): Promise<DemoServer> => {
           current ??= server.ssrLoadModule(path.join(SERVER_DIR, 'index.ts')).then((module) => {
             const { createDemoServer, optionsFromEnv } = module as DemoModule;
-            return createDemoServer(optionsFromEnv(process.env));
+            const fromEnv = optionsFromEnv(process.env);
+            // The dev server's own origins (localhost and, with --host, the network addresses) are same-origin by
+            // Host already; listing them also covers a page reached through a proxy that rewrites Host.
+            const devOrigins = [...(server.resolvedUrls?.local ?? []), ...(server.resolvedUrls?.network ?? [])].map(
+              (url) => new URL(url).origin,
+            );
+            return createDemoServer({
+              // JSON lines in the middle of Astro's own log would drown it; LOG_LEVEL=info brings them back.
+              logLevel: 'warn',
+              ...fromEnv,
+              allowedOrigins: [...(fromEnv.allowedOrigins ?? []), ...devOrigins],
+            });
           });
           return current;
         };
@@ -59,7 +70,12 @@ export function demoServerIntegration(): AstroIntegration {
         server.middlewares.use((request, response, next) => {
           // Every request, so the race's byte ledger knows where each one starts on a keep-alive connection.
           noteRequest(request, response);
-          if (request.url !== '/healthz' && !request.url?.startsWith('/ws/') && !request.url?.startsWith('/race/')) return next();
+          const ours =
+            request.url === '/healthz' ||
+            request.url === '/metrics' ||
+            request.url?.startsWith('/ws/') ||
+            request.url?.startsWith('/race/');
+          if (!ours) return next();
           demo()
             .then((d) => d.handleRequest(request, response) || next())
             .catch(next);

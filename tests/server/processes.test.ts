@@ -72,6 +72,15 @@ describe('npm run dev', () => {
     const { origin } = await startProcess(['node_modules/astro/bin/astro.mjs', 'dev', '--port', '0', '--host', '127.0.0.1']);
     expect(await echoOnce(`ws://${origin}/ws/echo`, 'in dev')).toBe('in dev');
     expect((await fetch(`http://${origin}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`http://${origin}/metrics`)).text()).toContain('demo_messages_total{endpoint="/ws/echo",direction="in"} 1');
+
+    // The dev server's own pages may connect; another site's may not.
+    const samePage = new WebSocket(`ws://${origin}/ws/echo`, { origin: `http://${origin}` });
+    await once(samePage, 'open');
+    samePage.close();
+    const otherSite = new WebSocket(`ws://${origin}/ws/echo`, { origin: 'https://evil.example' });
+    otherSite.on('error', () => {});
+    expect((await once(otherSite, 'unexpected-response'))[1].statusCode).toBe(403);
 
     const unknown = new WebSocket(`ws://${origin}/ws/nope`);
     unknown.on('error', () => {});
