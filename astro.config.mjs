@@ -14,7 +14,7 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['./src/styles/site.css'],
       sidebar: [
-        { label: 'Start here', items: [{ slug: 'index' }] },
+        { label: 'Start here', items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
         { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
       ],
     }),

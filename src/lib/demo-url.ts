@@ -12,3 +12,13 @@ export function demoSocketUrl(endpoint: string, pageHref: string, demoBase = '')
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';
   return url.href;
 }
+
+/**
+ * The HTTP URL of a demo endpoint such as `/race/runs`, by the same rules as `demoSocketUrl`: PUBLIC_DEMO_URL when
+ * set, else the page's own origin. wss: and https: give https:, so a page served over TLS never fetches plain http:.
+ */
+export function demoHttpUrl(endpoint: string, pageHref: string, demoBase = ''): string {
+  const url = new URL(demoSocketUrl(endpoint, pageHref, demoBase));
+  url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
+  return url.href;
+}

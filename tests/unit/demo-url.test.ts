@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSocketUrl } from '../../src/lib/demo-url.ts';
+import { demoHttpUrl, demoSocketUrl } from '../../src/lib/demo-url.ts';
 
 describe('demoSocketUrl', () => {
   it('uses the page origin with ws: for an http page, whatever the page path', () => {
@@ -19,5 +19,25 @@ describe('demoSocketUrl', () => {
 
   it('treats a blank PUBLIC_DEMO_URL as unset', () => {
     expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/x/', '  ')).toBe('ws://localhost:4321/ws/echo');
+  });
+});
+
+describe('demoHttpUrl', () => {
+  it('uses the page origin, http: for an http page and https: for an https page', () => {
+    expect(demoHttpUrl('/race/runs', 'http://localhost:4321/why-websocket/#race')).toBe('http://localhost:4321/race/runs');
+    expect(demoHttpUrl('/race/runs', 'https://workshop.example/why-websocket/')).toBe('https://workshop.example/race/runs');
+  });
+
+  it('prefers PUBLIC_DEMO_URL, mapping ws: to http: and wss: to https:, and keeps its path prefix', () => {
+    const page = 'https://docs.example/why-websocket/';
+    expect(demoHttpUrl('/race/sse', page, 'wss://demo.example/workshop')).toBe('https://demo.example/workshop/race/sse');
+    expect(demoHttpUrl('/race/sse', page, 'https://demo.example')).toBe('https://demo.example/race/sse');
+    expect(demoHttpUrl('/race/sse', 'http://localhost:4321/', 'ws://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080/race/sse');
+  });
+
+  it('treats a blank PUBLIC_DEMO_URL as unset and keeps a query string', () => {
+    expect(demoHttpUrl('/race/short-poll?run=abc&after=2', 'http://localhost:4321/x/', ' ')).toBe(
+      'http://localhost:4321/race/short-poll?run=abc&after=2',
+    );
   });
 });
