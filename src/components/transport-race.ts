@@ -141,7 +141,7 @@ export function commentary(rows: readonly ResultRow[], params: RaceParams, socke
   notes.push(
     `Header repetition. Short polling made ${short.requests} requests for ${short.delivered} events, and long polling made ${long.requests}. ` +
       `Every request and every response carried a full set of HTTP headers again: about ${perRequest(short)} bytes per round trip ` +
-      `for short polling, against ${params.payloadBytes} bytes of payload per event.`,
+      `for short polling, payload included, against ${params.payloadBytes} bytes of payload per event.`,
   );
   if (short.requests > short.delivered) {
     notes.push(

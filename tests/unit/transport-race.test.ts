@@ -102,7 +102,7 @@ describe('commentary', () => {
 
   it('explains header repetition with the measured requests and bytes', () => {
     expect(notes[0]).toBe(
-      'Header repetition. Short polling made 8 requests for 4 events, and long polling made 4. Every request and every response carried a full set of HTTP headers again: about 700 bytes per round trip for short polling, against 64 bytes of payload per event.',
+      'Header repetition. Short polling made 8 requests for 4 events, and long polling made 4. Every request and every response carried a full set of HTTP headers again: about 700 bytes per round trip for short polling, payload included, against 64 bytes of payload per event.',
     );
     expect(notes[1]).toContain('at least 4 of its requests could have found nothing new');
   });
