@@ -143,6 +143,13 @@ export function commentary(rows: readonly ResultRow[], params: RaceParams, socke
       `Every request and every response carried a full set of HTTP headers again: about ${perRequest(short)} bytes per round trip ` +
       `for short polling, payload included, against ${params.payloadBytes} bytes of payload per event.`,
   );
+  if (long.bytesPerEvent !== undefined && short.bytesPerEvent !== undefined && long.bytesPerEvent > short.bytesPerEvent) {
+    notes.push(
+      `Long polling cost more per event than short polling here (${formatBytes(long.bytesPerEvent)} against ${formatBytes(short.bytesPerEvent)}). ` +
+        `A short poll collects every event that arrived since the last one, so one round trip of headers can carry several events; ` +
+        `long polling answers as soon as one event exists, so it pays a round trip for nearly every event. It buys low latency with bytes.`,
+    );
+  }
   if (short.requests > short.delivered) {
     notes.push(
       `Short polling asked more often than there was news: at least ${short.requests - short.delivered} of its requests could have found nothing new, and each one still cost a round trip of headers.`,

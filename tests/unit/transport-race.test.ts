@@ -118,6 +118,18 @@ describe('commentary', () => {
     expect(frame).toContain('2 to 14 bytes in all (RFC 6455 §5.2)');
     expect(notes.at(-1)).toContain('WebSocket cost 260 B and short polling 1,400 B: 5.4 times as much');
   });
+
+  it('says why long polling can cost more per event than short polling, only when it did', () => {
+    expect(notes.some((n) => n.startsWith('Long polling cost more'))).toBe(false);
+    const batched = [
+      leg('short-poll', 2, 800, 700),
+      leg('long-poll', 4, 1600, 1300),
+      leg('sse', 1, 400, 700),
+      leg('websocket', 1, 480, 560),
+    ];
+    const costly = commentary(buildRows(PARAMS, batched, LATENCIES), PARAMS, 96).find((n) => n.startsWith('Long polling cost more'));
+    expect(costly).toContain('(725 B against 375 B)');
+  });
 });
 
 it('says plainly that the server was not reached, and where it was looked for', () => {
