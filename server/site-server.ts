@@ -6,14 +6,20 @@ import sirv from 'sirv';
 import { applyHttpLimits, createDemoServer, httpServerOptions, type DemoServer, type DemoServerOptions } from './index.ts';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkHeaderCount } from './http-limits.ts';
+import { demoServerSources, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 
 export interface SiteServer {
   http: Server;
   demo: DemoServer;
 }
 
-export function createSiteServer(distDir: string, demoOptions: Partial<DemoServerOptions> = {}): SiteServer {
+/**
+ * `demoUrl` is the PUBLIC_DEMO_URL the site was built with, if any: the Content-Security-Policy must let pages
+ * connect to it.
+ */
+export function createSiteServer(distDir: string, demoOptions: Partial<DemoServerOptions> = {}, demoUrl?: string): SiteServer {
   const demo = createDemoServer(demoOptions);
+  const headers = Object.entries(securityHeaders(inlineScriptHashes(distDir), demoServerSources(demoUrl)));
   const notFoundPage = readFileSync(path.join(distDir, '404.html'));
   const serveStatic = sirv(distDir, {
     dev: false,
@@ -28,8 +34,7 @@ export function createSiteServer(distDir: string, demoOptions: Partial<DemoServe
   });
 
   const http = createServer(httpServerOptions(demo.options), (request, response) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    for (const [name, value] of headers) response.setHeader(name, value);
     const tooManyHeaders = checkHeaderCount(request, demo.options.maxHeaderCount);
     if (tooManyHeaders) {
       sendText(response, tooManyHeaders.status, tooManyHeaders.message, { Connection: 'close' });

@@ -14,7 +14,7 @@ if (!existsSync(path.join(distDir, '404.html'))) {
 
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || undefined;
-const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env));
+const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), process.env.PUBLIC_DEMO_URL);
 
 http.listen(port, host, () => {
   const address = http.address();

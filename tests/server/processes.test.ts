@@ -53,6 +53,11 @@ describe('npm start', () => {
     // The build's precompressed copy, not the 75 KB original.
     expect(page.headers.get('content-encoding')).toBe('br');
     expect(await page.text()).toContain('<ws-accept-calculator');
+    // Starlight's inline theme script is allowed by its hash; nothing else inline is.
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'/);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect((await fetch(`http://${origin}/no-such-page/`)).status).toBe(404);
     expect(await echoOnce(`ws://${origin}/ws/echo`, 'over one origin')).toBe('over one origin');
 
