@@ -174,6 +174,22 @@ describe('/metrics', () => {
   });
 });
 
+describe('heartbeat and /ws/lab', () => {
+  it("does not report the heartbeat's empty pongs as answers to the lab's pings", async () => {
+    const { base } = await startDemo({ heartbeatIntervalMs: 20 });
+    const ws = new WebSocket(`ws://${base}/ws/lab`);
+    const types: string[] = [];
+    ws.on('message', (data) => types.push((JSON.parse(String(data)) as { type: string }).type));
+    await once(ws, 'open');
+    for (let i = 0; i < 3; i++) await once(ws, 'ping');
+    // ws answered each heartbeat ping before this request, so a report of those pongs would come first.
+    ws.send(JSON.stringify({ act: 'ping' }));
+    while (!types.includes('pong-received')) await once(ws, 'message');
+    expect(types).toEqual(['about-to-send', 'pong-received']);
+    ws.close();
+  });
+});
+
 describe('shutDownWithin', () => {
   it('exits 0 when the steps finish, and 1 at the deadline when they hang', async () => {
     const exits: number[] = [];
