@@ -107,7 +107,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
         announce(
           code === null
             ? 'A Close frame with no status code. The browser answers with its own Close; with no code on the wire, the API reports 1005 (§7.1.5, §7.4.1).'
-            : `A Close frame with status ${code}. The browser answers with its own Close, then the server closes the TCP connection (§5.5.1, §7.1.2).`,
+            : `A Close frame with status ${code}. The browser answers with its own Close (§5.5.1). Then the server closes the TCP connection first (§5.5.1, §7.1.1).`,
           [frame({ opcode: Opcode.Close, payload: body }, note)],
         );
         // Through ws, not raw: ws must know it started the close handshake, or it would answer the browser's Close
@@ -123,14 +123,17 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
             'Text (opcode 0x1) whose payload is "café" in Latin-1: e9 is not valid UTF-8 there.',
           ),
         ];
-        announce('A text frame that is not valid UTF-8. The browser must fail the connection (§8.1), for which §7.4.1 gives 1007.', frames);
+        announce(
+          'A text frame that is not valid UTF-8. The browser must fail the connection (§8.1); §7.4.1 gives 1007 for the Close it may send. The page sees 1006, because no Close frame arrived (§7.1.5).',
+          frames,
+        );
         writeRaw(frames);
         return;
       }
       case 'reserved-opcode': {
         const frames = [frame({ opcode: 0x3, payload: 'reserved' }, 'Opcode 0x3, reserved for future non-control frames.')];
         announce(
-          'A frame with the reserved opcode 0x3. No extension defines it, so the browser must fail the connection (§5.2), which is a protocol error, 1002.',
+          'A frame with the reserved opcode 0x3. No extension defines it, so the browser must fail the connection (§5.2), and may send 1002 (protocol error) first. The page sees 1006 (§7.1.5).',
           frames,
         );
         writeRaw(frames);
@@ -144,7 +147,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
           ),
         ];
         announce(
-          'A masked text frame. A server must not mask, and a client that receives a masked frame must fail the connection (§5.1), 1002.',
+          'A masked text frame. A server must not mask any frame (§5.1). A client that receives one must close the connection, and may send 1002 first (§5.1). The page sees 1006 (§7.1.5).',
           frames,
         );
         writeRaw(frames);
@@ -215,7 +218,7 @@ export function parseLabRequest(text: string): LabRequest | LabRefusal {
           typeof code === 'number' && Number.isInteger(code) && code >= 0 && code <= 65535 ? ` (${closeCodeInfo(code).meaning})` : '';
         return refusal(
           'DEMO_ERR_BAD_ARGUMENT',
-          `Status ${quote(code)} may not be sent in a Close frame${why}. Use 1000–1003, 1007–1014 or 3000–4999 (§7.4).`,
+          `Status ${quote(code)} may not be sent in a Close frame${why}. Use 1000–1003, 1007–1011 or 3000–4999 (§7.4); 1012–1014 are allowed too, added to the IANA registry after RFC 6455.`,
         );
       }
       const reasonBytes = new TextEncoder().encode(reason).length;

@@ -231,7 +231,12 @@ function summarize(annotation: FrameAnnotation, length: number, sender: Sender):
   const [first] = annotation.violations;
   if (!first) return annotation.complete ? `${what}: a complete frame that breaks no rule.` : `${what}: no rule broken so far.`;
   const count = annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`;
-  return `${what}: it breaks ${count}. A receiver fails the connection at the first (§${first.section}) and closes with ${first.closeCode}.`;
+  // §5.1 leaves the close code of a masking error to the receiver (MAY); elsewhere §7.1.7 says it SHOULD send one.
+  const closing =
+    first.section === '5.1'
+      ? `may send a Close frame with ${first.closeCode} first (§5.1)`
+      : `should send a Close frame with ${first.closeCode} first (§7.1.7)`;
+  return `${what}: it breaks ${count}. A receiver fails the connection at the first (§${first.section}), and ${closing}.`;
 }
 
 /** Shortens the hex of long segments so a large payload does not flood the page; every byte stays explained. */
@@ -261,7 +266,7 @@ export interface Preset {
 }
 
 export const PRESET_GROUPS: Record<Preset['group'], string> = {
-  rfc: 'Examples from RFC 6455 §5.7',
+  rfc: 'Examples from RFC 6455 §5.7, and a Close',
   broken: 'Broken frames',
 };
 

@@ -37,7 +37,8 @@ export function explainClose(url: string, everOpened: boolean, code: number): st
     return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
   }
   if (code === 1006)
-    return 'The connection ended without a close handshake; 1006 is never sent on the wire, the browser reports it (§7.1.5).';
-  if (code === 1005) return 'The Close frame carried no status code; 1005 is never sent on the wire, the browser reports it (§7.1.5).';
+    return 'The connection ended without a close handshake; 1006 is never sent on the wire, the browser reports it (§7.1.5, §7.4.1).';
+  if (code === 1005)
+    return 'The Close frame carried no status code; 1005 is never sent on the wire, the browser reports it (§7.1.5, §7.4.1).';
   return null;
 }

@@ -159,7 +159,7 @@ export function commentary(rows: readonly ResultRow[], params: RaceParams, socke
     `The poll interval's latency floor. An event that is ready waits for the next poll, so with a poll every ${params.pollMs} ms ` +
       `it waits ${Math.round(params.pollMs / 2)} ms on average and up to ${params.pollMs} ms. Short polling's median here was ${formatMs(short.medianMs)}. ` +
       `Long polling (${formatMs(long.medianMs)}), SSE (${formatMs(sse.medianMs)}) and WebSocket (${formatMs(ws.medianMs)}) have no such floor: ` +
-      `the server writes as soon as the event exists. Long polling pays one round trip whenever an event arrives before the next request does.`,
+      `the server writes as soon as the event exists. Long polling pays up to one round trip whenever an event arrives before the next request does.`,
   );
   notes.push(
     `SSE made ${sse.requests} request${sse.requests === 1 ? '' : 's'}. After its headers, each event cost its id: and data: lines and, on HTTP/1.1, a chunk-size line of chunked transfer encoding.`,

@@ -124,7 +124,7 @@ test('explains each broken preset by the rule it breaks, its section and its clo
     // The reader loads a broken frame.
     await loadPreset(page, preset);
     await expectRuleBroken(page, rule, section, closeCode);
-    await expect(workbench(page)).toContainText(`closes with ${closeCode}.`);
+    await expect(workbench(page)).toContainText(`send a Close frame with ${closeCode} first`);
   }
   // Loading an RFC example again leaves no rule broken.
   await loadPreset(page, 'Single-frame unmasked text "Hello"');

@@ -219,7 +219,7 @@ describe('decodeHexInput', () => {
     expect(view).toMatchObject({
       kind: 'frame',
       summary:
-        '7 bytes from the client (opcode 0x1: Text): it breaks a rule. A receiver fails the connection at the first (§5.1) and closes with 1002.',
+        '7 bytes from the client (opcode 0x1: Text): it breaks a rule. A receiver fails the connection at the first (§5.1), and may send a Close frame with 1002 first (§5.1).',
     });
     if (view.kind !== 'frame') throw new Error('not a frame');
     expect(view.annotation.violations.map((v) => v.id)).toEqual(['unmasked-client-frame']);
