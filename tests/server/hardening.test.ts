@@ -9,6 +9,7 @@ import { checkOrigin } from '../../server/origin-policy.ts';
 import { MessageLimiter } from '../../server/message-limiter.ts';
 import { shutDownWithin } from '../../server/shutdown.ts';
 import { startDemo } from './demo-harness.ts';
+import { RawClient } from './bad-input/raw-client.ts';
 
 const upgradeFrom = (headers: Record<string, string>) => ({ headers }) as IncomingMessage;
 
@@ -171,6 +172,17 @@ describe('/metrics', () => {
   it('keeps each demo server in its own registry', async () => {
     const [a, b] = await Promise.all([startDemo(), startDemo()]);
     expect(a.demo.metrics.registry).not.toBe(b.demo.metrics.registry);
+  });
+});
+
+describe('close()', () => {
+  it('cuts a peer that never answers the Close once closeGraceMs has passed', async () => {
+    const { base, demo } = await startDemo({ closeGraceMs: 20 });
+    const silent = await RawClient.open(base);
+    await silent.handshake(base);
+    await demo.close();
+    expect(await silent.readUntilClose()).toMatchObject({ close: { code: 1001 } });
+    await silent.closed();
   });
 });
 

@@ -59,6 +59,8 @@ describe('npm start', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
     expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect((await fetch(`http://${origin}/no-such-page/`)).status).toBe(404);
+    const crowded = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x-filler-${i}`, String(i)]));
+    expect((await fetch(`http://${origin}/handshake/`, { headers: crowded })).status).toBe(431);
     expect(await echoOnce(`ws://${origin}/ws/echo`, 'over one origin')).toBe('over one origin');
 
     const ws = new WebSocket(`ws://${origin}/ws/echo`);
