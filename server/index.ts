@@ -216,7 +216,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
 
     ws.once('close', (code: number, reason: Buffer) => {
       metrics.connections.dec({ endpoint });
-      metrics.closes.inc({ code: String(code) });
+      metrics.closes.inc({ code: closeCodeLabel(code) });
       const durationMs = Math.round(performance.now() - openedAt);
       log.info({ event: 'close', id, endpoint, ip, code, reason: reason.toString(), durationMs }, 'connection closed');
     });
@@ -240,6 +240,13 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   return { options, metrics, clients: wss.clients, handleRequest, handleUpgrade, close };
+}
+
+/** Peers choose codes 3000–4999 freely; one series per range keeps a peer from minting 2000 of them. */
+function closeCodeLabel(code: number): string {
+  if (code >= 4000 && code <= 4999) return '4000-4999';
+  if (code >= 3000 && code <= 3999) return '3000-3999';
+  return String(code);
 }
 
 function pathOf(request: IncomingMessage): string {

@@ -169,6 +169,21 @@ describe('/metrics', () => {
     ws.close();
   });
 
+  it('counts closes by code, with the application ranges 3000–4999 as two series', async () => {
+    const { base, demo } = await startDemo();
+    for (const code of [1000, 3001, 3999, 4001]) {
+      const ws = new WebSocket(`ws://${base}/ws/echo`);
+      await once(ws, 'open');
+      const serverSideClosed = once([...demo.clients].at(-1)!, 'close');
+      ws.close(code);
+      await serverSideClosed;
+    }
+    const closes = await demo.metrics.registry.getSingleMetricAsString('demo_closes_total');
+    expect(closes).toContain('demo_closes_total{code="1000"} 1');
+    expect(closes).toContain('demo_closes_total{code="3000-3999"} 2');
+    expect(closes).toContain('demo_closes_total{code="4000-4999"} 1');
+  });
+
   it('keeps each demo server in its own registry', async () => {
     const [a, b] = await Promise.all([startDemo(), startDemo()]);
     expect(a.demo.metrics.registry).not.toBe(b.demo.metrics.registry);
