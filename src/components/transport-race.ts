@@ -53,6 +53,15 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * An event's latency: when the page saw it, on the server's clock, minus when the server sent it. The clock offset
+ * is only known to within half the sync round trip, so on loopback a latency can come out a hair below zero; an
+ * event cannot arrive before it was sent, so such a value counts as 0.
+ */
+export function latencyMs(pageNowMs: number, offsetMs: number, serverSentMs: number): number {
+  return Math.max(0, pageNowMs + offsetMs - serverSentMs);
+}
+
 /** One clock-sync sample: page time before the request, the server's clock, page time after the answer. */
 export interface ClockSample {
   sentAt: number;

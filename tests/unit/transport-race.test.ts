@@ -8,6 +8,7 @@ import {
   formatBytes,
   formatMs,
   frameHeaderBytes,
+  latencyMs,
   percentile,
   type LegReport,
   type RaceParams,
@@ -21,6 +22,13 @@ function leg(transport: LegReport['transport'], requests: number, bytesUp: numbe
 
 const LEGS = [leg('short-poll', 8, 3200, 2400), leg('long-poll', 4, 1600, 1300), leg('sse', 1, 400, 700), leg('websocket', 1, 480, 560)];
 const LATENCIES = { 'short-poll': [130, 10, 240, 90], 'long-poll': [2, 3, 1, 2], sse: [1, 1, 2, 1], websocket: [1, 2, 1, 1] };
+
+describe('latencyMs', () => {
+  it('takes the server-clock difference, and never less than zero', () => {
+    expect(latencyMs(1000, 50, 1040)).toBe(10);
+    expect(latencyMs(1000, 50, 1050.4)).toBe(0);
+  });
+});
 
 describe('percentile', () => {
   it('takes the nearest rank, so the median of an even count is the lower middle value', () => {
