@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, startSite, test } from './site-fixture.ts';
 
+/** The page where the full echo console lives. */
+const PAGE = '/handshake/';
+
 const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 
 async function connect(page: Page): Promise<void> {
@@ -11,9 +14,9 @@ async function connect(page: Page): Promise<void> {
 test('connects only when the reader presses Connect', async ({ page }) => {
   const sockets: string[] = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
-  await page.goto('/handshake/');
+  await page.goto(PAGE);
   await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
-  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   expect(sockets).toEqual([]);
 
   // The reader reaches Connect by keyboard and presses it.
@@ -25,41 +28,42 @@ test('connects only when the reader presses Connect', async ({ page }) => {
 });
 
 test('echoes what the reader sends, with direction and time', async ({ page }) => {
-  await page.goto('/handshake/');
+  await page.goto(PAGE);
   await connect(page);
   // The reader types a message and presses Enter to send it.
   await page.getByLabel('Message', { exact: true }).fill('Hello from the test');
   await page.getByLabel('Message', { exact: true }).press('Enter');
   await expect(log(page).locator('li[data-direction="sent"]')).toHaveText(
-    /^\d\d:\d\d:\d\d\.\d{3} → sent text \(19 bytes\): Hello from the test$/,
+    /^\d\d:\d\d:\d\d\.\d{3} → sent text \(19 bytes\): Hello from the testhex/,
   );
   await expect(log(page).locator('li[data-direction="received"]')).toHaveText(
-    /^\d\d:\d\d:\d\d\.\d{3} ← received text \(19 bytes\): Hello from the test$/,
+    /^\d\d:\d\d:\d\d\.\d{3} ← received text \(19 bytes\): Hello from the testhex/,
   );
 });
 
-test('echoes binary as bytes when asked to', async ({ page }) => {
-  await page.goto('/handshake/');
+test("echoes the text's UTF-8 bytes as binary when asked to", async ({ page }) => {
+  await page.goto(PAGE);
   await connect(page);
+  // The reader types text and picks binary, from the text's UTF-8 bytes.
   await page.getByLabel('Message', { exact: true }).fill('Hi');
-  await page.getByLabel(/Send as binary/).check();
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByLabel("Binary: the text's UTF-8 bytes").check();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(log(page).locator('li[data-direction="received"]')).toContainText('binary (2 bytes): 48 69');
 });
 
 test('shows echoed markup as text, never as HTML', async ({ page }) => {
-  await page.goto('/handshake/');
+  await page.goto(PAGE);
   await connect(page);
   const attack = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
   await page.getByLabel('Message', { exact: true }).fill(attack);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(log(page).locator('li[data-direction="received"]')).toContainText(attack);
   await expect(log(page).locator('img, b')).toHaveCount(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
 test('disconnects with a clean 1000 close', async ({ page }) => {
-  await page.goto('/handshake/');
+  await page.goto(PAGE);
   await connect(page);
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
@@ -70,10 +74,85 @@ test('disconnects with a clean 1000 close', async ({ page }) => {
 test('says plainly when the demo server cannot be reached', async ({ page }) => {
   // A server of our own, stopped after the page has loaded: the widget must explain, not hang.
   const site = await startSite();
-  await page.goto(`${site.origin}/handshake/`);
+  await page.goto(`${site.origin}${PAGE}`);
   await site.stop();
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(log(page)).toContainText('The demo server could not be reached');
   await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
   await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
+});
+
+const alertFor = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
+
+test('sends hex as binary, shows every byte in the hex view, and refuses malformed hex with the rule', async ({ page }) => {
+  await page.goto(PAGE);
+  await connect(page);
+  // The reader picks hex bytes and types two bytes with a typo.
+  await page.getByLabel('Binary: hex bytes').check();
+  await page.getByLabel('Message', { exact: true }).fill('48 6z');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(alertFor(page, /'z' is not a hex digit/)).toBeVisible();
+  await expect(page.getByLabel('Message', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(log(page).locator('li[data-direction="sent"]')).toHaveCount(0);
+  // The reader corrects it and sends again.
+  await page.getByLabel('Message', { exact: true }).fill('48 69 ff');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: /hex/ })).toHaveCount(0);
+  const received = log(page).locator('li[data-direction="received"]');
+  await expect(received).toContainText('binary (3 bytes): 48 69 ff');
+  // The reader opens the received message's hex view.
+  await received.getByText('hex', { exact: true }).click();
+  await expect(received.locator('pre')).toHaveText('48 69 ff');
+});
+
+test('offers subprotocols and logs the one the server chose, and refuses a name that is not a token', async ({ page }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto(PAGE);
+  // The reader offers a name with a slash in it.
+  await page.getByLabel('Subprotocols to offer').fill('chat/2');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(alertFor(page, /U\+0021 to U\+007E.*§4\.1/)).toBeVisible();
+  expect(sockets).toEqual([]);
+  // The reader offers two valid names and connects.
+  await page.getByLabel('Subprotocols to offer').fill('chat.v2, chat.v1');
+  await connect(page);
+  await expect(log(page)).toContainText('offering chat.v2, chat.v1');
+  // ws, with no handleProtocols hook on the demo server, takes the first name offered.
+  await expect(log(page)).toContainText('open: protocol "chat.v2", extensions ""');
+  await expect(log(page)).toContainText('handleProtocols');
+});
+
+test('closes with the code and reason given, after refusing ones a page may not use', async ({ page }) => {
+  await page.goto(PAGE);
+  await connect(page);
+  // The reader asks for code 1001, which the protocol reserves for itself.
+  await page.getByLabel('Close code').fill('1001');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(alertFor(page, /1000 or a code from 3000 to 4999.*InvalidAccessError/)).toBeVisible();
+  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+  // The reader tries a permitted code with a reason of 124 bytes.
+  await page.getByLabel('Close code').fill('4000');
+  await page.getByLabel('Close reason').fill('x'.repeat(124));
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(alertFor(page, /124 bytes in UTF-8.*at most 123/)).toBeVisible();
+  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+  // The reader shortens the reason and disconnects.
+  await page.getByLabel('Close reason').fill('bye');
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+  await expect(page.getByRole('alert').filter({ hasText: /code/ })).toHaveCount(0);
+  await expect(log(page)).toContainText('close: code 4000, reason "bye", wasClean true');
+});
+
+test('shows bufferedAmount rising on a flood of sends and falling back to 0', async ({ page }) => {
+  await page.goto(PAGE);
+  await connect(page);
+  await expect(page.getByLabel('bufferedAmount')).toHaveText('0');
+  // The reader sends ten 60 KiB messages at once.
+  await page.getByRole('button', { name: 'Send 10 × 60 KiB' }).click();
+  await expect(log(page)).toContainText('bufferedAmount just after the last send(): 614400 bytes');
+  await expect(log(page)).toContainText(/bufferedAmount back to 0 after \d+ ms/);
+  await expect(page.getByLabel('bufferedAmount')).toHaveText('0');
+  await expect(log(page).locator('li[data-direction="received"]')).toHaveCount(10);
 });
