@@ -15,6 +15,9 @@ export const DEMO_ERRORS = {
   DEMO_ERR_MESSAGE_RATE: { status: 1008, when: 'connection' },
   DEMO_ERR_TOO_MANY_FRAGMENTS: { status: 1008, when: 'connection' },
   DEMO_ERR_IDLE: { status: 1000, when: 'connection' },
+  // 1013 Try Again Later (IANA registry), not 1008: a chat member that reads too slowly broke no policy with
+  // anything it sent. The server casts it off for a temporary condition, its own send queue, and it may reconnect.
+  DEMO_ERR_CHAT_TOO_SLOW: { status: 1013, when: 'connection' },
 } as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
 
 export type DemoErrorCode = keyof typeof DEMO_ERRORS;

@@ -18,6 +18,7 @@ import { createLogger } from './logger.ts';
 import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
+import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
@@ -36,7 +37,7 @@ interface Endpoint {
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, race.socketEndpoint];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';

@@ -13,6 +13,10 @@ export interface DemoServerOptions {
   inspectBudgetBytes: number;
   /** Requests one /ws/lab connection may make in any minute; more are refused with an explanation. Default 60. */
   labRequestsPerMinute: number;
+  /** Characters (Unicode code points) a /ws/chat nickname may have; a longer one is refused with an explanation. Default 32. */
+  chatMaxNicknameChars: number;
+  /** Characters (Unicode code points) one /ws/chat message may have; a longer one is refused with an explanation. Default 500. */
+  chatMaxMessageChars: number;
   /** Events one transport race may ask for, per transport. Default 200. */
   raceMaxEvents: number;
   /** Bytes of payload one race event may carry. Default 16 KiB. */
@@ -98,6 +102,20 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     min: 1,
     description:
       '/ws/lab: requests one connection may make in any minute; more are refused with an explanation and the connection stays open.',
+  },
+  chatMaxNicknameChars: {
+    env: 'DEMO_CHAT_MAX_NICKNAME_CHARS',
+    default: 32,
+    min: 1,
+    description:
+      '/ws/chat: characters (Unicode code points) a nickname may have; a longer one is refused with a JSON explanation and the connection stays open.',
+  },
+  chatMaxMessageChars: {
+    env: 'DEMO_CHAT_MAX_MESSAGE_CHARS',
+    default: 500,
+    min: 1,
+    description:
+      '/ws/chat: characters (Unicode code points) one chat message may have; a longer one is refused with a JSON explanation and the connection stays open.',
   },
   raceMaxEvents: {
     env: 'DEMO_RACE_MAX_EVENTS',

@@ -1,4 +1,4 @@
-// The JSON messages the /ws/inspect and /ws/lab endpoints exchange with widgets, shared by server and browser (no DOM, no Node APIs).
+// The JSON messages the /ws/inspect, /ws/lab and /ws/chat endpoints exchange with widgets, shared by server and browser (no DOM, no Node APIs).
 import type { LengthEncoding } from './protocol/frame.ts';
 
 /** One HTTP message of the opening handshake, as it went over the wire. */
@@ -127,4 +127,78 @@ export function bytesFromHex(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length >> 1);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
   return bytes;
+}
+
+/** What a client may send to /ws/chat: first a join with a nickname, then any number of says. */
+export type ChatRequest = { type: 'join'; nickname: string } | { type: 'say'; text: string };
+
+/** The server's length limits, sent on joining so a widget can say them; the server enforces them either way. */
+export interface ChatLimits {
+  /** Longest nickname, in characters (Unicode code points). */
+  maxNicknameChars: number;
+  /** Longest message, in characters (Unicode code points). */
+  maxMessageChars: number;
+}
+
+/** Sent to a client that has just joined: its nickname as the room knows it, who else is there, and the limits. */
+export interface ChatWelcome {
+  type: 'welcome';
+  nickname: string;
+  /** The other members, in the order they joined. */
+  members: string[];
+  limits: ChatLimits;
+}
+
+/** Sent to everyone else when someone joins. */
+export interface ChatJoined {
+  type: 'joined';
+  nickname: string;
+}
+
+/** Sent to everyone left when someone leaves: on their own (`left`), or dropped for not reading (`too-slow`). */
+export interface ChatLeft {
+  type: 'left';
+  nickname: string;
+  reason: 'left' | 'too-slow';
+}
+
+/** One chat message, sent to every member, its author included: the echo is the author's receipt. */
+export interface ChatText {
+  type: 'message';
+  from: string;
+  /** Plain text, never markup: a widget shows it with textContent. */
+  text: string;
+  /** When the server broadcast it, in ms since the Unix epoch. */
+  sentAt: number;
+}
+
+/** Stable codes for chat requests the server refuses. */
+export type ChatErrorCode =
+  | 'DEMO_ERR_BINARY'
+  | 'DEMO_ERR_NOT_JSON'
+  | 'DEMO_ERR_CHAT_BAD_REQUEST'
+  | 'DEMO_ERR_CHAT_NOT_JOINED'
+  | 'DEMO_ERR_CHAT_ALREADY_JOINED'
+  | 'DEMO_ERR_CHAT_BAD_NICKNAME'
+  | 'DEMO_ERR_CHAT_NICKNAME_TOO_LONG'
+  | 'DEMO_ERR_CHAT_NICKNAME_TAKEN'
+  | 'DEMO_ERR_CHAT_EMPTY_MESSAGE'
+  | 'DEMO_ERR_CHAT_MESSAGE_TOO_LONG';
+
+/** A chat request the server would not carry out, with a sentence naming the rule; the connection stays open. */
+export interface ChatRefusal {
+  type: 'refused';
+  code: ChatErrorCode;
+  message: string;
+}
+
+export type ChatMessage = ChatWelcome | ChatJoined | ChatLeft | ChatText | ChatRefusal;
+
+export const CHAT_MESSAGE_TYPES: readonly ChatMessage['type'][] = ['welcome', 'joined', 'left', 'message', 'refused'];
+
+/** Length as a reader counts characters: code points, so an emoji is one, not two UTF-16 units. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }

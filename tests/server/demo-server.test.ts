@@ -156,6 +156,8 @@ describe('options', () => {
       shutdownTimeoutMs: 5000,
       inspectBudgetBytes: 4194304,
       labRequestsPerMinute: 60,
+      chatMaxNicknameChars: 32,
+      chatMaxMessageChars: 500,
       raceMaxEvents: 200,
       raceMaxPayloadBytes: 16384,
       raceMaxConcurrentRuns: 4,

@@ -1,0 +1,114 @@
+// /ws/chat: a broadcast room. A client joins with a nickname, then every message it says goes to every member as JSON.
+import type { WebSocket } from 'ws';
+import type { DemoServerOptions } from '../limits.ts';
+import { ChatRoom } from '../chat-room.ts';
+import { characterCount, type ChatErrorCode, type ChatMessage, type ChatRefusal, type ChatRequest } from '../../src/lib/demo-messages.ts';
+
+export const path = '/ws/chat';
+
+/** Each demo server resolves its own options object, so that object doubles as the key to the server's one room. */
+const rooms = new WeakMap<DemoServerOptions, ChatRoom>();
+
+function roomFor(options: DemoServerOptions): ChatRoom {
+  let room = rooms.get(options);
+  if (!room) {
+    room = new ChatRoom({ maxBufferedBytes: options.maxBufferedBytes, closeGraceMs: options.closeGraceMs });
+    rooms.set(options, room);
+  }
+  return room;
+}
+
+export function onConnection(socket: WebSocket, options: DemoServerOptions): void {
+  const room = roomFor(options);
+  const reply = (message: ChatMessage) => socket.send(JSON.stringify(message));
+
+  // #region chat-messages
+  socket.on('message', (data, isBinary) => {
+    // After the server has sent its Close (say, for breaking the message rate), ws still delivers what was in flight.
+    if (socket.readyState !== socket.OPEN) return;
+    if (isBinary) return reply(refusal('DEMO_ERR_BINARY', 'The chat reads JSON text messages, and this one was binary.'));
+    const request = parseChatRequest(String(data), options);
+    if (request.type === 'refused') return reply(request);
+
+    const nickname = room.nicknameOf(socket);
+    if (request.type === 'join') {
+      if (nickname !== undefined) {
+        return reply(refusal('DEMO_ERR_CHAT_ALREADY_JOINED', `This connection has already joined as ${JSON.stringify(nickname)}.`));
+      }
+      if (room.isTaken(request.nickname)) {
+        return reply(refusal('DEMO_ERR_CHAT_NICKNAME_TAKEN', `Someone in the room is already called ${JSON.stringify(request.nickname)}.`));
+      }
+      const limits = { maxNicknameChars: options.chatMaxNicknameChars, maxMessageChars: options.chatMaxMessageChars };
+      reply({ type: 'welcome', nickname: request.nickname, members: room.nicknames, limits });
+      return room.join(socket, request.nickname);
+    }
+    if (nickname === undefined) {
+      return reply(refusal('DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'));
+    }
+    room.broadcast({ type: 'message', from: nickname, text: request.text, sentAt: Date.now() });
+  });
+  // #endregion chat-messages
+}
+
+/** The lengths parseChatRequest checks, in characters. */
+export type ChatLengthLimits = Pick<DemoServerOptions, 'chatMaxNicknameChars' | 'chatMaxMessageChars'>;
+
+// #region chat-parse
+/** Validates one client message: a well-formed request, or a refusal whose message names the rule it broke. */
+export function parseChatRequest(text: string, limits: ChatLengthLimits): ChatRequest | ChatRefusal {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return refusal('DEMO_ERR_NOT_JSON', `The chat reads JSON, like {"type":"say","text":"Hello"}, and ${quote(text)} is not JSON.`);
+  }
+  if (typeof value !== 'object' || value === null || !('type' in value)) {
+    return refusal('DEMO_ERR_CHAT_BAD_REQUEST', 'A chat request is a JSON object with a "type": "join" or "say".');
+  }
+  const request = value as Record<string, unknown>;
+  if (request['type'] === 'join') {
+    const nickname = request['nickname'];
+    if (typeof nickname !== 'string') {
+      return refusal('DEMO_ERR_CHAT_BAD_REQUEST', 'A join request needs a "nickname" string.');
+    }
+    const trimmed = nickname.trim();
+    // Control characters (newlines, escapes) would let one nickname pose as several lines of the room.
+    if (trimmed === '' || /\p{Cc}/u.test(trimmed)) {
+      return refusal('DEMO_ERR_CHAT_BAD_NICKNAME', 'A nickname must have at least one visible character and no control characters.');
+    }
+    const length = characterCount(trimmed);
+    if (length > limits.chatMaxNicknameChars) {
+      return refusal(
+        'DEMO_ERR_CHAT_NICKNAME_TOO_LONG',
+        `A nickname may have at most ${limits.chatMaxNicknameChars} characters, and this one has ${length}.`,
+      );
+    }
+    return { type: 'join', nickname: trimmed };
+  }
+  if (request['type'] === 'say') {
+    const said = request['text'];
+    if (typeof said !== 'string') return refusal('DEMO_ERR_CHAT_BAD_REQUEST', 'A say request needs a "text" string.');
+    if (said.trim() === '') return refusal('DEMO_ERR_CHAT_EMPTY_MESSAGE', 'A chat message must have at least one visible character.');
+    const length = characterCount(said);
+    if (length > limits.chatMaxMessageChars) {
+      return refusal(
+        'DEMO_ERR_CHAT_MESSAGE_TOO_LONG',
+        `A chat message may have at most ${limits.chatMaxMessageChars} characters, and this one has ${length}.`,
+      );
+    }
+    // Markup stays as it is: the message is text, and showing it as text is the page's job (textContent).
+    return { type: 'say', text: said };
+  }
+  return refusal('DEMO_ERR_CHAT_BAD_REQUEST', `A chat request's "type" is "join" or "say", not ${quote(request['type'])}.`);
+}
+// #endregion chat-parse
+
+function refusal(code: ChatErrorCode, message: string): ChatRefusal {
+  return { type: 'refused', code, message };
+}
+
+/** A value as a short JSON snippet for an error message, so a 60 KiB paste does not come back whole. */
+function quote(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}

@@ -1,0 +1,280 @@
+// /ws/chat over real sockets: joining, broadcasting, leaving, refusals that keep the connection open, and a slow reader dropped.
+import { once } from 'node:events';
+import { connect as tcpConnect, type Socket } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startDemo } from './demo-harness.ts';
+import { parseChatRequest } from '../../server/endpoints/chat.ts';
+import { DEMO_ERRORS, demoError } from '../../server/demo-errors.ts';
+import type { ChatMessage } from '../../src/lib/demo-messages.ts';
+
+/** A ws client that queues the chat's JSON messages for `next()`. */
+async function chatClient(base: string) {
+  const ws = new WebSocket(`ws://${base}/ws/chat`);
+  ws.on('error', () => {});
+  const inbox: ChatMessage[] = [];
+  ws.on('message', (data) => {
+    inbox.push(JSON.parse(String(data)) as ChatMessage);
+    ws.emit('inbox');
+  });
+  await once(ws, 'open');
+  const client = {
+    ws,
+    send: (request: object | string) => ws.send(typeof request === 'string' ? request : JSON.stringify(request)),
+    async next(): Promise<ChatMessage> {
+      while (inbox.length === 0) await once(ws, 'inbox');
+      return inbox.shift()!;
+    },
+    /** Skips messages until one of `type` arrives. */
+    async nextOf<T extends ChatMessage['type']>(type: T): Promise<Extract<ChatMessage, { type: T }>> {
+      for (;;) {
+        const message = await client.next();
+        if (message.type === type) return message as Extract<ChatMessage, { type: T }>;
+      }
+    },
+    async join(nickname: string) {
+      client.send({ type: 'join', nickname });
+      return client.nextOf('welcome');
+    },
+  };
+  return client;
+}
+
+const limits = { chatMaxNicknameChars: 32, chatMaxMessageChars: 500 };
+
+describe('/ws/chat room', () => {
+  it('welcomes a member with the others, the limits, and tells the others', async () => {
+    const { base } = await startDemo();
+    const ada = await chatClient(base);
+    expect(await ada.join('ada')).toEqual({
+      type: 'welcome',
+      nickname: 'ada',
+      members: [],
+      limits: { maxNicknameChars: 32, maxMessageChars: 500 },
+    });
+    const bob = await chatClient(base);
+    expect((await bob.join('  bob ')).members).toEqual(['ada']);
+    expect(await ada.next()).toEqual({ type: 'joined', nickname: 'bob' });
+  });
+
+  it('sends every message to every member, its author included, with markup left as text', async () => {
+    const { base } = await startDemo();
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    const bob = await chatClient(base);
+    await bob.join('bob');
+    await ada.nextOf('joined');
+
+    const text = '<img src=x onerror="alert(1)"> & hi';
+    bob.send({ type: 'say', text });
+    for (const member of [ada, bob]) {
+      const message = await member.next();
+      expect(message).toEqual({ type: 'message', from: 'bob', text, sentAt: expect.any(Number) });
+    }
+  });
+
+  it('tells the others when a member leaves', async () => {
+    const { base } = await startDemo();
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    const bob = await chatClient(base);
+    await bob.join('bob');
+    await ada.nextOf('joined');
+    bob.ws.close(1000);
+    expect(await ada.next()).toEqual({ type: 'left', nickname: 'bob', reason: 'left' });
+    // The nickname is free again.
+    const bob2 = await chatClient(base);
+    expect((await bob2.join('bob')).members).toEqual(['ada']);
+  });
+
+  it('counts chat messages in /metrics under the endpoint', async () => {
+    const { base } = await startDemo();
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    ada.send({ type: 'say', text: 'one' });
+    await ada.nextOf('message');
+    const text = await (await fetch(`http://${base}/metrics`)).text();
+    expect(text).toContain('demo_messages_total{endpoint="/ws/chat",direction="in"} 2');
+    expect(text).toContain('demo_messages_total{endpoint="/ws/chat",direction="out"} 2');
+  });
+});
+
+describe('/ws/chat refusals', () => {
+  it('refuses bad input with a code and a sentence naming the rule, and the connection stays usable', async () => {
+    const { base } = await startDemo({ chatMaxNicknameChars: 5, chatMaxMessageChars: 10 });
+    const ada = await chatClient(base);
+    const refusals: [request: object | string, code: string, message: string][] = [
+      ['hello', 'DEMO_ERR_NOT_JSON', 'The chat reads JSON, like {"type":"say","text":"Hello"}, and "hello" is not JSON.'],
+      [{ type: 'say', text: 'hi' }, 'DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'],
+      [{ type: 'join' }, 'DEMO_ERR_CHAT_BAD_REQUEST', 'A join request needs a "nickname" string.'],
+      [
+        { type: 'join', nickname: 'adalovelace' },
+        'DEMO_ERR_CHAT_NICKNAME_TOO_LONG',
+        'A nickname may have at most 5 characters, and this one has 11.',
+      ],
+      [
+        { type: 'join', nickname: 'a\nb' },
+        'DEMO_ERR_CHAT_BAD_NICKNAME',
+        'A nickname must have at least one visible character and no control characters.',
+      ],
+      [{ type: 'shout' }, 'DEMO_ERR_CHAT_BAD_REQUEST', 'A chat request\'s "type" is "join" or "say", not "shout".'],
+    ];
+    for (const [request, code, message] of refusals) {
+      ada.send(request);
+      expect(await ada.next()).toEqual({ type: 'refused', code, message });
+    }
+    ada.ws.send(Buffer.from('010203', 'hex'));
+    expect(await ada.next()).toMatchObject({ type: 'refused', code: 'DEMO_ERR_BINARY' });
+
+    await ada.join('ada');
+    const joinedTwice = { type: 'join', nickname: 'ada2' };
+    ada.send(joinedTwice);
+    expect(await ada.next()).toMatchObject({ code: 'DEMO_ERR_CHAT_ALREADY_JOINED' });
+    ada.send({ type: 'say', text: '🙂'.repeat(11) });
+    expect(await ada.next()).toEqual({
+      type: 'refused',
+      code: 'DEMO_ERR_CHAT_MESSAGE_TOO_LONG',
+      message: 'A chat message may have at most 10 characters, and this one has 11.',
+    });
+    ada.send({ type: 'say', text: '   ' });
+    expect(await ada.next()).toMatchObject({ code: 'DEMO_ERR_CHAT_EMPTY_MESSAGE' });
+    // Still open, still in the room: an emoji is one character, so ten of them fit.
+    ada.send({ type: 'say', text: '🙂'.repeat(10) });
+    expect(await ada.next()).toMatchObject({ type: 'message', from: 'ada', text: '🙂'.repeat(10) });
+    expect(ada.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('refuses a nickname someone in the room already has', async () => {
+    const { base } = await startDemo();
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    const other = await chatClient(base);
+    other.send({ type: 'join', nickname: 'ada' });
+    expect(await other.next()).toEqual({
+      type: 'refused',
+      code: 'DEMO_ERR_CHAT_NICKNAME_TAKEN',
+      message: 'Someone in the room is already called "ada".',
+    });
+  });
+
+  it('parses requests without a server: trims nicknames, keeps message text as sent', () => {
+    expect(parseChatRequest('{"type":"join","nickname":" ada "}', limits)).toEqual({ type: 'join', nickname: 'ada' });
+    expect(parseChatRequest('{"type":"say","text":" <b>hi</b> "}', limits)).toEqual({ type: 'say', text: ' <b>hi</b> ' });
+    expect(parseChatRequest('null', limits)).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_REQUEST' });
+    expect(parseChatRequest('{"type":"say","text":5}', limits)).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_REQUEST' });
+    expect(parseChatRequest('x'.repeat(100), limits)).toMatchObject({
+      message: `The chat reads JSON, like {"type":"say","text":"Hello"}, and "${'x'.repeat(39)}… is not JSON.`,
+    });
+  });
+});
+
+/** A client that joins over raw TCP and then never reads again, so whatever the server sends piles up. */
+async function neverReadingMember(base: string, nickname: string): Promise<Socket> {
+  const [host, port] = base.split(':');
+  const socket = tcpConnect(Number(port), host);
+  await once(socket, 'connect');
+  socket.write(
+    'GET /ws/chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+  );
+  let received = '';
+  while (!received.includes('\r\n\r\n')) received += String(((await once(socket, 'data')) as [Buffer])[0]);
+  // One masked text frame (mask 00000000 keeps it readable) carrying the join.
+  const payload = Buffer.from(JSON.stringify({ type: 'join', nickname }));
+  socket.write(Buffer.concat([Buffer.from([0x81, 0x80 | payload.length, 0, 0, 0, 0]), payload]));
+  socket.pause();
+  return socket;
+}
+
+describe('/ws/chat and a member that never reads', () => {
+  const maxBufferedBytes = 64 * 1024;
+  const text = 'x'.repeat(16_000);
+
+  /** Ada talks, waiting for each message to come back before the next, until the room says `slow` is gone. */
+  async function talkUntilDropped(ada: Awaited<ReturnType<typeof chatClient>>, slowOnServer: WebSocket) {
+    let largestQueue = 0;
+    let sent = 0;
+    for (;;) {
+      largestQueue = Math.max(largestQueue, slowOnServer.bufferedAmount);
+      ada.send({ type: 'say', text });
+      sent++;
+      const reply = await ada.next();
+      if (reply.type === 'left') return { reply, sent, largestQueue };
+      expect(reply.type).toBe('message');
+    }
+  }
+
+  async function roomWithSlowMember(closeGraceMs: number) {
+    const options = { maxBufferedBytes, closeGraceMs, chatMaxMessageChars: 16_000, maxMessagesPerSecond: 100_000 };
+    const { base, demo } = await startDemo(options);
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    const slow = await neverReadingMember(base, 'slow');
+    expect(await ada.next()).toEqual({ type: 'joined', nickname: 'slow' });
+    // The Set keeps connections in the order they opened: ada, then slow.
+    const slowOnServer = [...demo.clients][1]!;
+    return { demo, ada, slow, slowOnServer, closed: once(slowOnServer, 'close') };
+  }
+
+  it('drops the member once its send queue passes maxBufferedBytes, and cuts it when it never answers the Close', async () => {
+    const { demo, ada, slow, slowOnServer, closed } = await roomWithSlowMember(100);
+    const { reply, sent, largestQueue } = await talkUntilDropped(ada, slowOnServer);
+    expect(reply).toEqual({ type: 'left', nickname: 'slow', reason: 'too-slow' });
+    // The kernel's socket buffers took the first messages; ws's queue never grew past the limit plus one message.
+    expect(sent).toBeGreaterThan(1);
+    expect(largestQueue).toBeLessThanOrEqual(maxBufferedBytes + text.length + 64);
+    expect(slowOnServer.readyState).toBe(WebSocket.CLOSING);
+    // slow never reads the Close, so after closeGraceMs the server cuts the TCP connection: 1006, no Close came back.
+    expect((await closed)[0]).toBe(1006);
+    expect(demo.clients.size).toBe(1);
+
+    // The room goes on for those who read.
+    // (Ada's last long message, sent before the notice arrived, is still ahead of it.)
+    ada.send({ type: 'say', text: 'still here' });
+    let last = await ada.nextOf('message');
+    if (last.text === text) last = await ada.nextOf('message');
+    expect(last.text).toBe('still here');
+    slow.destroy();
+  });
+
+  it('sends the dropped member a Close with 1013 and a DEMO_ERR_CHAT_TOO_SLOW reason, after what it had queued', async () => {
+    const { ada, slow, slowOnServer, closed } = await roomWithSlowMember(4000);
+    await talkUntilDropped(ada, slowOnServer);
+    // slow reads at last: frame after frame of chat, then the Close (the server's frames are unmasked).
+    let buffered = Buffer.alloc(0);
+    let closeFrame: Buffer | undefined;
+    slow.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        if (buffered.length < 2) return;
+        const len7 = buffered[1]! & 0x7f;
+        const headerLength = len7 === 126 ? 4 : 2;
+        if (buffered.length < headerLength) return;
+        const length = len7 === 126 ? buffered.readUInt16BE(2) : len7;
+        if (buffered.length < headerLength + length) return;
+        if ((buffered[0]! & 0x0f) === 0x8) closeFrame = buffered.subarray(headerLength, headerLength + length);
+        buffered = buffered.subarray(headerLength + length);
+        if (closeFrame) slow.emit('close-frame');
+      }
+    });
+    slow.resume();
+    await once(slow, 'close-frame');
+    expect(closeFrame!.readUInt16BE(0)).toBe(1013);
+    expect(String(closeFrame!.subarray(2))).toMatch(/^DEMO_ERR_CHAT_TOO_SLOW: More than 65536 bytes were waiting/);
+    // Answering the Close completes the close handshake: the server sees 1013 come back.
+    slow.write(Buffer.concat([Buffer.from([0x88, 0x82, 0, 0, 0, 0]), closeFrame!.subarray(0, 2)]));
+    expect((await closed)[0]).toBe(1013);
+    slow.destroy();
+  });
+
+  it('builds its close from one DEMO_ERR_ code with status 1013', () => {
+    const error = demoError('DEMO_ERR_CHAT_TOO_SLOW', 'More than 1 bytes were waiting.');
+    expect(DEMO_ERRORS.DEMO_ERR_CHAT_TOO_SLOW).toEqual({ status: 1013, when: 'connection' });
+    expect([error.code, error.status, error.when, error.closeReason]).toEqual([
+      'DEMO_ERR_CHAT_TOO_SLOW',
+      1013,
+      'connection',
+      'DEMO_ERR_CHAT_TOO_SLOW: More than 1 bytes were waiting.',
+    ]);
+  });
+});
