@@ -1,0 +1,49 @@
+// A client with github.com/gorilla/websocket: dials an echo endpoint, sends one message, prints the reply, closes cleanly.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+
+	"github.com/gorilla/websocket"
+)
+
+func main() {
+	url := flag.String("url", "ws://localhost:4321/ws/echo", "WebSocket URL to dial")
+	text := flag.String("message", "Hello from Go", "message to send")
+	flag.Parse()
+
+	conn, response, err := websocket.DefaultDialer.Dial(*url, nil)
+	if err != nil {
+		if response != nil {
+			log.Fatalf("the server refused the handshake: %s", response.Status)
+		}
+		log.Fatal(err)
+	}
+	defer conn.Close()
+
+	if err := conn.WriteMessage(websocket.TextMessage, []byte(*text)); err != nil {
+		log.Fatal(err)
+	}
+	_, reply, err := conn.ReadMessage()
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("received: %s\n", reply)
+
+	// A clean close: send a Close frame, then read until the server's Close comes back (RFC 6455 §7.1.2).
+	goodbye := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "done")
+	if err := conn.WriteMessage(websocket.CloseMessage, goodbye); err != nil {
+		log.Fatal(err)
+	}
+	for {
+		if _, _, err := conn.ReadMessage(); err != nil {
+			if websocket.IsCloseError(err, websocket.CloseNormalClosure) {
+				fmt.Println("closed: 1000")
+				return
+			}
+			log.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,133 @@
+// The Go examples of "Writing a server", built once with the system's Go (GOPATH mode, Debian's packages, no
+// download) and run against real peers: Go servers answer a Node ws client, the Go client dials the demo server.
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startDemo } from './demo-harness.ts';
+
+const XNET_ECHO = 'examples/go/xnet-echo/main.go';
+const GORILLA_ECHO = 'examples/go/gorilla-echo/main.go';
+const GORILLA_HUB = 'examples/go/gorilla-hub/main.go';
+const GORILLA_CLIENT = 'examples/go/gorilla-client/main.go';
+const EXAMPLES = [XNET_ECHO, GORILLA_ECHO, GORILLA_HUB, GORILLA_CLIENT];
+
+const hasGo = spawnSync('go', ['version']).status === 0;
+const SKIP_REASON =
+  'no Go toolchain on PATH (on Debian: apt-get install golang-go golang-github-gorilla-websocket-dev golang-golang-x-net-dev)';
+if (!hasGo) console.warn(`Skipping the Go examples: ${SKIP_REASON}.`);
+
+const binDir = mkdtempSync(join(tmpdir(), 'ws-workshop-go-'));
+/** The built program of an example: `go build -o dir/` names it after its folder. */
+const binary = (example: string) => join(binDir, dirname(example).split('/').pop()!);
+// GOPATH mode finds imports in Debian's /usr/share/gocode/src, so nothing is downloaded; GOFLAGS from the
+// environment could ask for modules, so it is cleared. The build cache sits in the temp dir, since CI may lack $HOME.
+const goEnv = {
+  ...process.env,
+  GO111MODULE: 'off',
+  GOPATH: '/usr/share/gocode',
+  GOFLAGS: '',
+  GOCACHE: join(tmpdir(), 'ws-workshop-go-cache'),
+};
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill();
+});
+afterAll(() => rmSync(binDir, { recursive: true, force: true }));
+
+/** Starts a Go server on a free port and waits for the address it prints. */
+async function startGoServer(example: string): Promise<string> {
+  const child = spawn(binary(example), ['-addr', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  let output = '';
+  while (!/listening on http:\/\/(\S+)\n/.test(output)) output += String(((await once(child.stdout!, 'data')) as [Buffer])[0]);
+  return /listening on http:\/\/(\S+)\n/.exec(output)![1]!;
+}
+
+async function open(url: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const ws = new WebSocket(url, { headers });
+  await once(ws, 'open');
+  return ws;
+}
+
+/** The HTTP status of a refused handshake. */
+async function refusal(url: string, headers: Record<string, string>): Promise<number> {
+  const ws = new WebSocket(url, { headers });
+  ws.on('error', () => {});
+  const [, response] = (await once(ws, 'unexpected-response')) as [unknown, { statusCode: number }];
+  ws.terminate();
+  return response.statusCode;
+}
+
+async function reply(ws: WebSocket, data: string | Buffer): Promise<{ data: Buffer; isBinary: boolean }> {
+  const received = once(ws, 'message');
+  ws.send(data);
+  const [message, isBinary] = (await received) as [Buffer, boolean];
+  return { data: message, isBinary };
+}
+
+describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}`, () => {
+  beforeAll(async () => {
+    // One go build for all four: it compiles the packages in parallel and shares one cache.
+    const packages = EXAMPLES.map((example) => `./${dirname(example)}`);
+    await promisify(execFile)('go', ['build', '-o', `${binDir}/`, ...packages], { env: goEnv });
+  }, 120_000);
+
+  it(`${XNET_ECHO} echoes whole messages and refuses another site's page with 403`, async () => {
+    const address = await startGoServer(XNET_ECHO);
+    const ws = await open(`ws://${address}/echo`);
+    expect(String((await reply(ws, 'Hello, x/net')).data)).toBe('Hello, x/net');
+    // 40 000 bytes: more than io.Copy's 32 KiB buffer, yet one message comes back as one message.
+    const long = 'x'.repeat(40_000);
+    expect(String((await reply(ws, long)).data)).toBe(long);
+    ws.close();
+    await open(`ws://${address}/echo`, { Origin: `http://${address}` });
+    expect(await refusal(`ws://${address}/echo`, { Origin: 'https://elsewhere.example' })).toBe(403);
+  });
+
+  it(`${GORILLA_ECHO} echoes text and binary, and refuses another site's page with 403`, async () => {
+    const address = await startGoServer(GORILLA_ECHO);
+    const ws = await open(`ws://${address}/echo`, { Origin: `http://${address}` });
+    expect(await reply(ws, 'Hello, gorilla')).toEqual({ data: Buffer.from('Hello, gorilla'), isBinary: false });
+    expect(await reply(ws, Buffer.from('00ff', 'hex'))).toEqual({ data: Buffer.from('00ff', 'hex'), isBinary: true });
+    // Past SetReadLimit, gorilla closes with 1009 (Message Too Big).
+    const closed = once(ws, 'close');
+    ws.send('x'.repeat(70_000));
+    expect(((await closed) as [number])[0]).toBe(1009);
+    expect(await refusal(`ws://${address}/echo`, { Origin: 'https://elsewhere.example' })).toBe(403);
+  });
+
+  it(`${GORILLA_HUB} broadcasts every message to every client`, async () => {
+    const address = await startGoServer(GORILLA_HUB);
+    const ada = await open(`ws://${address}/room`);
+    const bob = await open(`ws://${address}/room`);
+    // The hub registers a client before its pumps start, so both are in the room once their handshakes are done.
+    const toBob = once(bob, 'message');
+    const toAda = once(ada, 'message');
+    ada.send('Hello, room');
+    expect(String(((await toAda) as [Buffer])[0])).toBe('Hello, room');
+    expect(String(((await toBob) as [Buffer])[0])).toBe('Hello, room');
+    // A clean close from the client gets the hub's 1000 back.
+    const closed = once(bob, 'close');
+    bob.close(1000);
+    expect(((await closed) as [number])[0]).toBe(1000);
+  });
+
+  it(`${GORILLA_CLIENT} dials the demo server's /ws/echo, prints the echo and closes with 1000`, async () => {
+    const { base } = await startDemo();
+    const child = spawn(binary(GORILLA_CLIENT), ['-url', `ws://${base}/ws/echo`, '-message', 'Hello from Go'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(output).toBe('received: Hello from Go\nclosed: 1000\n');
+    expect(code).toBe(0);
+  });
+});
