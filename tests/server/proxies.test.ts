@@ -1,0 +1,250 @@
+// The production chapter's reverse-proxy configs, run as they are shown: the real nginx and Caddy on loopback in front of
+// the real `npm start`, with WebSocket traffic over TLS through them. Only ports, certificate and scratch paths change.
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import { get, type IncomingMessage } from 'node:http';
+import path from 'node:path';
+import { connect as tlsConnect } from 'node:tls';
+import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { LIMITS } from '../../server/limits.ts';
+import {
+  findBinary,
+  freePort,
+  resolveToLoopback,
+  scratchDir,
+  selfSignedCertificate,
+  startChild,
+  startSite,
+  waitForPort,
+  writeScratchFile,
+} from './proxy-harness.ts';
+
+const NGINX_EXAMPLE = 'examples/production/nginx.conf';
+const CADDY_EXAMPLE = 'examples/production/Caddyfile';
+/** The host name both examples serve; the client resolves it to 127.0.0.1. */
+const SITE = 'workshop.example.com';
+
+const nginxBinary = findBinary('nginx', '/usr/sbin/nginx');
+const caddyBinary = findBinary('caddy');
+const openssl = findBinary('openssl');
+
+/** Replaces `from` with `to`, insisting that `from` occurs exactly once, so an edit to the example cannot slip past. */
+function replaceOnce(text: string, from: string | RegExp, to: string): string {
+  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from, 'g')) ?? []).length;
+  if (count !== 1) throw new Error(`expected ${String(from)} exactly once in the example, found it ${count} times`);
+  return text.replace(from, to);
+}
+
+interface Proxy {
+  /** Port of the plain-HTTP listener (redirects) and of the TLS listener. */
+  httpPort: number;
+  httpsPort: number;
+  /** PEM the client trusts for the proxy's certificate. */
+  ca: string;
+}
+
+interface NginxRendering {
+  upstreamPort: number;
+  httpPort: number;
+  httpsPort: number;
+  dir: string;
+  cert: string;
+  key: string;
+}
+
+/** The example as nginx runs it in the test: loopback ports, a test certificate, logs and temp files in `dir`. */
+function renderNginx(source: string, r: NginxRendering): string {
+  let conf = source;
+  conf = replaceOnce(conf, 'server 127.0.0.1:8080;', `server 127.0.0.1:${r.upstreamPort};`);
+  conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${r.httpPort};`);
+  conf = replaceOnce(conf, 'listen 443 ssl;', `listen 127.0.0.1:${r.httpsPort} ssl;`);
+  conf = replaceOnce(conf, /ssl_certificate +\S+;/, `ssl_certificate ${r.cert};`);
+  conf = replaceOnce(conf, /ssl_certificate_key +\S+;/, `ssl_certificate_key ${r.key};`);
+  conf = replaceOnce(conf, 'pid /run/nginx.pid;', `pid ${r.dir}/nginx.pid;`);
+  conf = replaceOnce(conf, 'error_log /var/log/nginx/error.log;', 'error_log stderr;');
+  conf = replaceOnce(conf, 'access_log /var/log/nginx/access.log;', `access_log ${r.dir}/access.log;`);
+  // Debian's nginx keeps its temp files under /var/lib/nginx; the test keeps them in its scratch directory.
+  const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${r.dir}/${kind};`).join(' ');
+  return replaceOnce(conf, 'http {', `http {\n    ${temps}`);
+}
+
+/** nginx in the foreground on free loopback ports, in front of the upstream port, after `edit` has had its say. */
+async function startNginx(upstreamPort: number, edit: (conf: string) => string = (conf) => conf): Promise<Proxy> {
+  const dir = scratchDir();
+  const { cert, key } = selfSignedCertificate(dir, SITE);
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  const conf = edit(renderNginx(readFileSync(NGINX_EXAMPLE, 'utf8'), { upstreamPort, httpPort, httpsPort, dir, cert, key }));
+  const confFile = writeScratchFile(dir, 'nginx.conf', conf);
+  const { child, output } = startChild(nginxBinary!, ['-p', dir, '-e', 'stderr', '-c', confFile, '-g', 'daemon off;']);
+  await waitForPort(httpsPort, child, output);
+  return { httpPort, httpsPort, ca: readFileSync(cert, 'utf8') };
+}
+
+/** Caddy with the example's site block unchanged but its upstream port; global options keep it local and quiet. */
+async function startCaddy(upstreamPort: number): Promise<Proxy> {
+  const dir = scratchDir();
+  const [httpPort, httpsPort] = [await freePort(), await freePort()];
+  // local_certs: Caddy's own CA issues the certificate, so nothing goes to Let's Encrypt; the test trusts its root.
+  const globalOptions = [
+    '{',
+    '\tadmin off',
+    '\tlocal_certs',
+    '\tskip_install_trust',
+    `\thttp_port ${httpPort}`,
+    `\thttps_port ${httpsPort}`,
+    `\tstorage file_system ${dir}/data`,
+    '}',
+    '',
+  ].join('\n');
+  const site = replaceOnce(readFileSync(CADDY_EXAMPLE, 'utf8'), 'reverse_proxy 127.0.0.1:8080', `reverse_proxy 127.0.0.1:${upstreamPort}`);
+  const caddyfile = writeScratchFile(dir, 'Caddyfile', globalOptions + site);
+  const { child, output } = startChild(caddyBinary!, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {
+    HOME: dir,
+    XDG_CONFIG_HOME: dir,
+    XDG_DATA_HOME: dir,
+  });
+  await waitForPort(httpsPort, child, output);
+  // Caddy listens before its CA has issued the site's certificate; until then a handshake fails with an alert.
+  const certificate = path.join(dir, 'data/certificates/local', SITE, `${SITE}.crt`);
+  for (let tries = 0; !existsSync(certificate) && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+  const ca = readFileSync(path.join(dir, 'data/pki/authorities/local/root.crt'), 'utf8');
+  await waitForTls(httpsPort, ca);
+  return { httpPort, httpsPort, ca };
+}
+
+/** Resolves once a TLS handshake for the site succeeds on the port. */
+async function waitForTls(port: number, ca: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const socket = tlsConnect({ host: '127.0.0.1', port, servername: SITE, ca });
+    const ok = await Promise.race([once(socket, 'secureConnect').then(() => true), once(socket, 'error').then(() => false)]);
+    socket.destroy();
+    if (ok) return;
+    if (tries > 100) throw new Error(`no TLS handshake for ${SITE} on port ${port}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Opens wss://workshop.example.com:PORT/… through the proxy, as a browser on that site would (Origin included). */
+async function openThroughProxy(
+  proxy: Proxy,
+  endpoint: string,
+  origin = `https://${SITE}:${proxy.httpsPort}`,
+): Promise<{ ws: WebSocket; response: IncomingMessage }> {
+  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, { ca: proxy.ca, lookup: resolveToLoopback, origin });
+  // ws emits 'open' in the same tick as 'upgrade', so both are awaited from the start.
+  const [[response]] = (await Promise.all([once(ws, 'upgrade'), once(ws, 'open')])) as [[IncomingMessage], unknown];
+  return { ws, response };
+}
+
+/** The status of a handshake the server refused, as seen through the proxy. */
+async function refusedStatus(proxy: Proxy, endpoint: string, origin?: string): Promise<number> {
+  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, { ca: proxy.ca, lookup: resolveToLoopback, origin });
+  ws.on('error', () => {});
+  const [, response] = (await once(ws, 'unexpected-response')) as [unknown, IncomingMessage];
+  return response.statusCode!;
+}
+
+async function echo(ws: WebSocket, data: string | Buffer): Promise<WebSocket.RawData> {
+  ws.send(data);
+  const [reply] = (await once(ws, 'message')) as [WebSocket.RawData];
+  return reply;
+}
+
+/** The checks both proxies must pass: the same traffic a reader's browser sends through them. */
+function itProxiesWebSocket(start: (upstreamPort: number) => Promise<Proxy>): void {
+  it('carries /ws/echo over wss: the 101 comes back with Upgrade and Connection, and text and binary echo', async () => {
+    const site = await startSite();
+    const proxy = await start(site.port);
+    const { ws, response } = await openThroughProxy(proxy, '/ws/echo');
+    expect(response.statusCode).toBe(101);
+    expect(response.headers.upgrade?.toLowerCase()).toBe('websocket');
+    expect(response.headers.connection?.toLowerCase()).toBe('upgrade');
+    expect(String(await echo(ws, 'through the proxy'))).toBe('through the proxy');
+    const bytes = Buffer.from('00ff10fe', 'hex');
+    expect(Buffer.from((await echo(ws, bytes)) as Buffer)).toEqual(bytes);
+    ws.close();
+    const [code] = await once(ws, 'close');
+    expect(code).toBe(1005);
+  });
+
+  it('hands the demo server an upgrade request with the Host (port included) and the client address', async () => {
+    const site = await startSite();
+    const proxy = await start(site.port);
+    const { ws } = await openThroughProxy(proxy, '/ws/inspect');
+    const [first] = await once(ws, 'message');
+    const report = JSON.parse(String(first)) as { request: { startLine: string; headers: [string, string][] } };
+    const header = (name: string) => report.request.headers.find(([n]) => n.toLowerCase() === name)?.[1];
+    expect(report.request.startLine).toBe('GET /ws/inspect HTTP/1.1');
+    expect(header('upgrade')?.toLowerCase()).toBe('websocket');
+    expect(header('connection')?.toLowerCase()).toContain('upgrade');
+    expect(header('host')).toBe(`${SITE}:${proxy.httpsPort}`);
+    expect(header('x-forwarded-for')).toBe('127.0.0.1');
+    ws.close();
+  });
+
+  it("lets the site's own pages through and refuses another site's with 403, so the Origin check survives the proxy", async () => {
+    const site = await startSite();
+    const proxy = await start(site.port);
+    const { ws } = await openThroughProxy(proxy, '/ws/echo', `https://${SITE}:${proxy.httpsPort}`);
+    ws.close();
+    expect(await refusedStatus(proxy, '/ws/echo', 'https://evil.example')).toBe(403);
+  });
+
+  it('sends plain-HTTP visitors to https', async () => {
+    const site = await startSite();
+    const proxy = await start(site.port);
+    // node:http rather than fetch, which will not send a Host header of our choosing.
+    const request = get({ host: '127.0.0.1', port: proxy.httpPort, path: '/handshake/', headers: { Host: SITE } });
+    const [response] = (await once(request, 'response')) as [IncomingMessage];
+    response.resume();
+    expect([301, 308]).toContain(response.statusCode);
+    expect(response.headers.location).toMatch(new RegExp(`^https://${SITE.replaceAll('.', '\\.')}(:\\d+)?/handshake/$`));
+  });
+}
+
+describe.skipIf(!nginxBinary || !openssl)(`${NGINX_EXAMPLE} (nginx${nginxBinary ? '' : ' is not installed: skipped'})`, () => {
+  itProxiesWebSocket((upstreamPort) => startNginx(upstreamPort));
+
+  it('fails the handshake without the two Upgrade and Connection lines: the server gets a plain GET and answers 426', async () => {
+    const site = await startSite();
+    const proxy = await startNginx(site.port, (conf) =>
+      replaceOnce(replaceOnce(conf, /\n *proxy_set_header Upgrade .*;/, ''), /\n *proxy_set_header Connection .*;/, ''),
+    );
+    expect(await refusedStatus(proxy, '/ws/echo')).toBe(426);
+  });
+
+  it("keeps proxy_read_timeout longer than the demo server's ping interval, so pings keep idle sockets open", () => {
+    const match = /proxy_read_timeout (\d+)s;/.exec(readFileSync(NGINX_EXAMPLE, 'utf8'));
+    expect(match, 'the example sets proxy_read_timeout in seconds').not.toBeNull();
+    expect(Number(match![1]) * 1000).toBeGreaterThan(LIMITS.heartbeatIntervalMs.default);
+  });
+
+  // The same rule in fast motion: the read timeout cut to 1 s (the only change), and the server's ping interval
+  // once shorter and once longer than it. Idle sockets live on pings alone.
+  it('keeps an idle socket open while server pings come more often than proxy_read_timeout, and drops it otherwise', async () => {
+    const shortTimeout = (conf: string) => replaceOnce(conf, /proxy_read_timeout \d+s;/, 'proxy_read_timeout 1s;');
+
+    const pinged = await startSite({ DEMO_HEARTBEAT_INTERVAL_MS: '250' });
+    const pingedProxy = await startNginx(pinged.port, shortTimeout);
+    const { ws: kept } = await openThroughProxy(pingedProxy, '/ws/echo');
+    let pings = 0;
+    kept.on('ping', () => pings++);
+
+    const silent = await startSite({ DEMO_HEARTBEAT_INTERVAL_MS: '60000' });
+    const silentProxy = await startNginx(silent.port, shortTimeout);
+    const { ws: dropped } = await openThroughProxy(silentProxy, '/ws/echo');
+    const [code] = await once(dropped, 'close');
+    // nginx closes the TCP connection with no Close frame: the client reports 1006.
+    expect(code).toBe(1006);
+
+    expect(kept.readyState).toBe(WebSocket.OPEN);
+    expect(pings).toBeGreaterThan(2);
+    expect(String(await echo(kept, 'still here'))).toBe('still here');
+    kept.close();
+  });
+});
+
+describe.skipIf(!caddyBinary)(`${CADDY_EXAMPLE} (Caddy${caddyBinary ? '' : ' is not installed: skipped'})`, () => {
+  itProxiesWebSocket(startCaddy);
+});
