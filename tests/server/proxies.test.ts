@@ -1,6 +1,7 @@
 // The production chapter's reverse-proxy configs, run as they are shown: the real nginx and Caddy on loopback in front of
 // the real `npm start`, with WebSocket traffic over TLS through them. Only ports, certificate and scratch paths change.
 import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { LIMITS } from '../../server/limits.ts';
 import {
+  DIST_DIR,
   findBinary,
   freePort,
   resolveToLoopback,
@@ -20,6 +22,7 @@ import {
   writeScratchFile,
 } from './proxy-harness.ts';
 
+const SYSTEMD_EXAMPLE = 'examples/production/websocket-workshop.service';
 const NGINX_EXAMPLE = 'examples/production/nginx.conf';
 const CADDY_EXAMPLE = 'examples/production/Caddyfile';
 /** The host name both examples serve; the client resolves it to 127.0.0.1. */
@@ -28,6 +31,7 @@ const SITE = 'workshop.example.com';
 const nginxBinary = findBinary('nginx', '/usr/sbin/nginx');
 const caddyBinary = findBinary('caddy');
 const openssl = findBinary('openssl');
+const systemdAnalyze = findBinary('systemd-analyze');
 
 /** Replaces `from` with `to`, insisting that `from` occurs exactly once, so an edit to the example cannot slip past. */
 function replaceOnce(text: string, from: string | RegExp, to: string): string {
@@ -247,4 +251,58 @@ describe.skipIf(!nginxBinary || !openssl)(`${NGINX_EXAMPLE} (nginx${nginxBinary 
 
 describe.skipIf(!caddyBinary)(`${CADDY_EXAMPLE} (Caddy${caddyBinary ? '' : ' is not installed: skipped'})`, () => {
   itProxiesWebSocket(startCaddy);
+});
+
+/** The unit's [Service] settings as name → values (Environment repeats), with the install path moved to this checkout. */
+function readUnit(): { text: string; settings: Map<string, string[]> } {
+  const text = readFileSync(SYSTEMD_EXAMPLE, 'utf8').replaceAll('/srv/websocket-workshop', process.cwd());
+  const settings = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z]+)=(.*)$/.exec(line);
+    if (match) settings.set(match[1]!, [...(settings.get(match[1]!) ?? []), match[2]!]);
+  }
+  return { text, settings };
+}
+
+describe(`${SYSTEMD_EXAMPLE} (npm start under systemd)`, () => {
+  it.skipIf(!systemdAnalyze)(`passes systemd-analyze verify${systemdAnalyze ? '' : ' (not installed: skipped)'}`, () => {
+    const dir = scratchDir();
+    const unit = writeScratchFile(dir, 'websocket-workshop.service', readUnit().text);
+    // verify exits non-zero on a missing or non-executable ExecStart; unknown keys only print, so output must be empty too.
+    const result = spawnSync(systemdAnalyze!, ['verify', unit], { encoding: 'utf8' });
+    expect(result.stderr + result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('starts the server with its ExecStart and Environment, and stops it on SIGTERM within TimeoutStopSec', async () => {
+    const { settings } = readUnit();
+    const [execStart] = settings.get('ExecStart')!;
+    const [workingDirectory] = settings.get('WorkingDirectory')!;
+    expect(workingDirectory).toBe(process.cwd());
+    const environment = Object.fromEntries(settings.get('Environment')!.map((pair) => pair.split('=') as [string, string]));
+    expect(environment).toMatchObject({ PORT: '8080', HOST: '127.0.0.1' });
+    const timeoutStopMs = Number(settings.get('TimeoutStopSec')![0]) * 1000;
+    expect(timeoutStopMs).toBeGreaterThan(LIMITS.shutdownTimeoutMs.default);
+
+    // As systemd would run it, except on a free port and against the test's build.
+    const [command, ...args] = execStart!.split(' ');
+    const { child, output } = startChild(command!, args, { ...environment, PORT: '0', DIST_DIR });
+    const port = await new Promise<number>((resolve, reject) => {
+      child.stdout!.on('data', () => {
+        const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(output());
+        if (match) resolve(Number(match[1]));
+      });
+      child.once('exit', (code) => reject(new Error(`ExecStart exited with ${code}:\n${output()}`)));
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/echo`);
+    await once(ws, 'open');
+    expect(String(await echo(ws, 'under systemd'))).toBe('under systemd');
+
+    const closed = once(ws, 'close');
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    expect((await closed)[0]).toBe(1001);
+    expect((await exited)[0]).toBe(0);
+  });
 });
