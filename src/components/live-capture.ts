@@ -40,6 +40,16 @@ export function describeCapture(frame: CapturedFrame): string {
   return `Frame ${frame.index + 1} (${kind}): ${total} bytes on the wire, ${header} of header (${frame.lengthEncoding} length, ${key}) and ${frame.payloadLength} of payload.`;
 }
 
+/**
+ * The browser answers the server's heartbeat pings by itself (RFC 6455 §5.5.2), so a Pong can arrive between the
+ * reader's frames. It is real traffic, but not what the reader sent: the widget mentions it and keeps the last
+ * data frame on show. Returns the sentence, or null for a frame the reader sent.
+ */
+export function describeAutomaticFrame(frame: CapturedFrame): string | null {
+  if (frame.opcode !== 0xa) return null;
+  return `Frame ${frame.index + 1} was a Pong your browser sent by itself, answering the server's heartbeat Ping (§5.5.2): ${frame.hex.length / 2} bytes. The page's API never sees it.`;
+}
+
 /** The whole frame as spaced hex, cut after `HEX_PREVIEW_BYTES` bytes. */
 export function previewHex(frame: CapturedFrame): string {
   const bytes = frameBytes(frame);

@@ -36,7 +36,11 @@ test.beforeEach(async ({ page }) => {
   await workbench(page).scrollIntoViewIfNeeded();
 });
 
-test('loads its code only when the reader scrolls near it', async ({ page }) => {
+test('loads its code only when the reader scrolls near it', async ({ browser, baseURL }) => {
+  // A fresh context: beforeEach already scrolled this page down, and going to the same URL again would restore
+  // that scroll position and load the code at once.
+  const context = await browser.newContext({ baseURL: baseURL! });
+  const page = await context.newPage();
   const scripts: string[] = [];
   page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
   await page.goto('/frames/', { waitUntil: 'networkidle' });
@@ -45,6 +49,7 @@ test('loads its code only when the reader scrolls near it', async ({ page }) => 
   await workbench(page).scrollIntoViewIfNeeded();
   await expect(workbench(page)).toContainText('a complete frame that breaks no rule');
   expect(scripts.filter((path) => path.includes('/frame-workbench.'))).toHaveLength(1);
+  await context.close();
 });
 
 test('starts from the RFC 6455 §5.7 masked "Hello", decoded byte by byte', async ({ page }) => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeCapture, describeClose, previewHex, quickLabel, quickMessage, unmaskSteps } from '../../src/components/live-capture.ts';
+import {
+  describeAutomaticFrame,
+  describeCapture,
+  describeClose,
+  previewHex,
+  quickLabel,
+  quickMessage,
+  unmaskSteps,
+} from '../../src/components/live-capture.ts';
 import type { CapturedFrame } from '../../src/lib/demo-messages.ts';
 
 /** The RFC's masked "Hello" (§5.7), as /ws/inspect reports it. */
@@ -51,5 +59,15 @@ describe('live capture wording', () => {
     expect(describeClose('ws://x', false, 1006, '', 0)).toMatch(/could not be reached at ws:\/\/x/);
     expect(describeClose('ws://x', true, 1000, '', 0)).toBeNull();
     expect(describeClose('ws://x', true, 1008, 'budget', 0)).toBe('The connection closed with 1008: "budget". Press Send to reconnect.');
+  });
+});
+
+describe('describeAutomaticFrame', () => {
+  it('explains a Pong the browser sent by itself, and leaves the reader’s own frames alone', () => {
+    const pong = { ...hello, index: 2, hex: '8a80505962fb', opcode: 0xa, payloadLength: 0, maskingKey: '505962fb' };
+    expect(describeAutomaticFrame(pong)).toBe(
+      "Frame 3 was a Pong your browser sent by itself, answering the server's heartbeat Ping (§5.5.2): 6 bytes. The page's API never sees it.",
+    );
+    expect(describeAutomaticFrame(hello)).toBeNull();
   });
 });
