@@ -1,0 +1,280 @@
+// Checks built from the bad-input suite's own case definitions, and the socket work they share: send bytes, read the answer, compare.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { FrameParser, hex } from '../../src/lib/protocol/index.ts';
+import { CLIENT_CLOSE, type FrameCase } from '../../tests/server/bad-input/frame-cases.ts';
+import type { HandshakeCase } from '../../tests/server/bad-input/handshake-cases.ts';
+import { clientFrame, handshakeLines, RawClient, request, type ServerFrame } from '../../tests/server/bad-input/raw-client.ts';
+import { CheckFailure, type Check } from './check.ts';
+import { describeClose, describeFrame, describeRequest, describeResponse, spacedHex } from './describe.ts';
+
+/** How long the checker waits for the server to say anything before it concludes that the server will not. */
+export const SILENCE_MS = 1500;
+const SILENCE = `${SILENCE_MS / 1000} s`;
+
+interface Patient<T> {
+  value?: T;
+  /** The server sent nothing for SILENCE_MS, so the checker hung up. */
+  silent: boolean;
+}
+
+/** Runs `read`, hanging up after SILENCE_MS without a byte from the server. */
+async function readPatiently<T>(client: RawClient, read: () => Promise<T>): Promise<Patient<T>> {
+  let silent = false;
+  const timer = setTimeout(() => {
+    silent = true;
+    client.destroy();
+  }, SILENCE_MS);
+  const refresh = () => timer.refresh();
+  client.socket.on('data', refresh);
+  try {
+    const value = await read();
+    return { value, silent };
+  } catch {
+    return { silent };
+  } finally {
+    clearTimeout(timer);
+    client.socket.off('data', refresh);
+  }
+}
+
+/** Opens a TCP connection and completes a valid opening handshake on /ws/echo, or fails the check saying how it went wrong. */
+export async function openWebSocket(base: string): Promise<RawClient> {
+  const client = await RawClient.open(base);
+  const lines = handshakeLines(base);
+  await client.write(request(lines));
+  const { value: answer, silent } = await readPatiently(client, () => client.readResponse());
+  if (answer?.status === 101) return client;
+  client.destroy();
+  throw new CheckFailure({
+    sent: describeRequest(lines),
+    received: answer ? describeResponse(answer) : silent ? `no response within ${SILENCE}` : 'the connection closed without a response',
+    expected: '101 Switching Protocols (this check needs step 1 working first)',
+  });
+}
+
+/** What the server sent after the handshake, read with the protocol core's parser (which judges the server's frames too). */
+export interface ServerAnswer {
+  frames: ServerFrame[];
+  close: { code: number | null } | null;
+  /** A frame of the server's that breaks a rule, in words. */
+  broken: string | null;
+  silent: boolean;
+  /** The connection ended before a Close frame. */
+  ended: boolean;
+}
+
+/** Reads the server's frames until its Close, a broken frame, silence, the end of the connection, or `enough`. */
+export async function readServerFrames(client: RawClient, enough: (answer: ServerAnswer) => boolean): Promise<ServerAnswer> {
+  const parser = new FrameParser({ sender: 'server' });
+  const answer: ServerAnswer = { frames: [], close: null, broken: null, silent: false, ended: false };
+  let read = 0;
+  const outcome = await readPatiently(client, () =>
+    client.until((received) => {
+      for (const event of parser.push(received.subarray(read))) {
+        if (event.kind === 'failed') answer.broken = `a frame that breaks §${event.violation.section}: ${event.violation.explanation}`;
+        if (event.kind !== 'frame') continue;
+        const { opcode, payload } = event.decoded.frame;
+        if (opcode === 0x8) answer.close = { code: payload.length >= 2 ? Buffer.from(payload).readUInt16BE(0) : null };
+        else answer.frames.push({ opcode, payload: hex(payload) });
+      }
+      read = received.length;
+      return answer.close !== null || answer.broken !== null || enough(answer);
+    }),
+  );
+  answer.silent = outcome.silent;
+  answer.ended = !outcome.silent && outcome.value === false;
+  return answer;
+}
+
+/** The server's answer in words, ending with how it ended. */
+export function describeAnswer(answer: ServerAnswer): string {
+  const parts = answer.frames.map(describeFrame);
+  if (answer.close) parts.push(describeClose(answer.close.code));
+  else if (answer.broken) parts.push(answer.broken);
+  else if (answer.silent) parts.push(parts.length ? `nothing more for ${SILENCE}` : `nothing within ${SILENCE}`);
+  else if (answer.ended) parts.push('the connection closed without a Close frame');
+  return parts.length ? parts.join(', then ') : 'nothing';
+}
+
+const sameFrame = (a: ServerFrame | undefined, b: ServerFrame | undefined) => a?.opcode === b?.opcode && a?.payload === b?.payload;
+
+/** The expected exchange in words: `text "Hello", then Close 1000`. */
+function describeExpectedFrames(testCase: FrameCase, untilClose: boolean): string {
+  const replies = testCase.replies ?? [];
+  const parts = testCase.checkReplies === false ? ['any echoes'] : replies.map(describeFrame);
+  if (untilClose) parts.push(describeClose(testCase.closeCode));
+  return parts.length ? parts.join(', then ') : 'nothing';
+}
+
+export interface FrameCaseOptions {
+  /** The RFC 6455 section the case is about. */
+  section: string;
+  /** Read up to the server's Close and check its code; otherwise stop once the replies are in (before step 6, no server closes). */
+  untilClose: boolean;
+  /** Write the case's bytes one per write, each flushed before the next: TCP promises a stream, not messages. */
+  bytewise?: boolean;
+}
+
+/** A check made from a frame case: after a valid handshake, send its bytes; the server's replies (and Close) must match. */
+export function frameCaseCheck(testCase: FrameCase, { section, untilClose, bytewise = false }: FrameCaseOptions): Check {
+  const replies = testCase.replies ?? [];
+  const checkReplies = testCase.checkReplies !== false;
+  const expectation = describeExpectedFrames(testCase, untilClose);
+  const clientCloses = untilClose && testCase.clientCloses === true;
+  return {
+    id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
+    title: bytewise ? `${testCase.title}, one byte per write` : testCase.title,
+    section,
+    expectation,
+    async run({ start, sending }) {
+      const { base } = await start();
+      const client = await openWebSocket(base);
+      const described = `${testCase.title}:\n${spacedHex(testCase.bytes)}${bytewise ? ', one byte per write' : ''}`;
+      const sent = clientCloses ? `${described}\nthen Close 1000: ${spacedHex(CLIENT_CLOSE)}` : described;
+      sending(sent);
+      await client.write(testCase.bytes, bytewise);
+      if (clientCloses) await client.write(CLIENT_CLOSE);
+      const answer = await readServerFrames(
+        client,
+        (sofar) =>
+          (checkReplies && sofar.frames.some((frame, i) => !sameFrame(frame, replies[i]))) ||
+          (!untilClose && sofar.frames.length >= replies.length),
+      );
+      client.destroy();
+      const repliesMatch =
+        !checkReplies || (answer.frames.length === replies.length && answer.frames.every((f, i) => sameFrame(f, replies[i])));
+      const closeMatches = !untilClose || (answer.close !== null && answer.close.code === testCase.closeCode);
+      const nothingElse = untilClose || (answer.close === null && answer.broken === null);
+      if (repliesMatch && closeMatches && nothingElse) return;
+      throw new CheckFailure({ sent, received: describeAnswer(answer), expected: expectation });
+    },
+  };
+}
+
+/** The expected response in words: `400 Bad Request, a body that mentions "Sec-WebSocket-Key"`. */
+function describeExpectedResponse(testCase: HandshakeCase): string {
+  const parts = [`${testCase.status} ${STATUS_CODES[testCase.status]}`];
+  for (const [name, value] of Object.entries(testCase.headers ?? {})) parts.push(`${name}: ${value}`);
+  if (testCase.body) parts.push(`a body that mentions "${testCase.body}"`);
+  return parts.join(', ');
+}
+
+/** A check made from a handshake case: send its request; the status, header fields and body must match. */
+export function handshakeCaseCheck(testCase: HandshakeCase, { section, bytewise = false }: { section: string; bytewise?: boolean }): Check {
+  const expectation = describeExpectedResponse(testCase);
+  return {
+    id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
+    title: bytewise ? `${testCase.title}, one byte per write` : testCase.title,
+    section,
+    expectation,
+    async run({ start, sending }) {
+      const { base } = await start();
+      const lines = testCase.lines(base);
+      const sent = describeRequest(lines) + (bytewise ? '\n(one byte per write)' : '');
+      sending(sent);
+      const client = await RawClient.open(base);
+      await client.write(request(lines), bytewise);
+      const { value: answer, silent } = await readPatiently(client, () => client.readResponse());
+      client.destroy();
+      if (!answer) {
+        const received = silent ? `no response within ${SILENCE}` : 'the connection closed without a response';
+        throw new CheckFailure({ sent, received, expected: expectation });
+      }
+      const wrong: string[] = [];
+      if (answer.status !== testCase.status) wrong.push(`the status is ${answer.status}, not ${testCase.status}`);
+      for (const [name, value] of Object.entries(testCase.headers ?? {})) {
+        if (answer.headers[name] !== value)
+          wrong.push(`${name} is ${answer.headers[name] === undefined ? 'missing' : `"${answer.headers[name]}"`}`);
+      }
+      if (testCase.body && !answer.body.includes(testCase.body)) wrong.push(`the body does not mention "${testCase.body}"`);
+      if (wrong.length)
+        throw new CheckFailure({ sent, received: describeResponse(answer), expected: `${expectation}\n(${wrong.join('; ')})` });
+    },
+  };
+}
+
+/** After the close handshake the server closes the TCP connection first (§7.1.1), so its side does not linger in TIME_WAIT. */
+export const serverClosesTcpCheck: Check = {
+  id: '6.tcp',
+  title: 'after the close handshake, the server closes the TCP connection',
+  section: '7.1.1',
+  expectation: 'Close 1000, then the end of the TCP connection',
+  async run({ start }) {
+    const { base } = await start();
+    const client = await openWebSocket(base);
+    await client.write(CLIENT_CLOSE);
+    const answer = await readServerFrames(client, () => false);
+    const { silent } = await readPatiently(client, () => client.closed());
+    client.destroy();
+    if (answer.close?.code === 1000 && !silent) return;
+    throw new CheckFailure({
+      sent: `Close 1000: ${spacedHex(CLIENT_CLOSE)}`,
+      received: answer.close ? `${describeAnswer(answer)}, then the connection stayed open for ${SILENCE}` : describeAnswer(answer),
+      expected: this.expectation,
+    });
+  },
+};
+
+const MiB = 1024 * 1024;
+
+/** A client that sends and never reads: the server must stop reading from it rather than queue its echoes without bound. */
+export const backpressureCheck: Check = {
+  id: '8.backpressure',
+  title: 'a client that sends 32 KiB messages and never reads their echoes',
+  section: '10.4',
+  expectation:
+    'the server pauses reading once its writes back up, holds at most about 1 MiB for the client, and resumes when the client reads',
+  async run({ start }) {
+    const { base, server } = await start();
+    let serverSide: Socket | undefined;
+    // Registered after the reader's own 'upgrade' listener, so this one sees the socket once the reader has it.
+    server.on('upgrade', (_req, socket) => (serverSide = socket as Socket));
+    const client = await openWebSocket(base);
+    client.socket.pause();
+    const paused = new Promise<void>((resolve) => serverSide?.once('pause', () => resolve()));
+    let isPaused = false;
+    void paused.then(() => (isPaused = true));
+    const message = clientFrame({ opcode: 0x2, payload: new Uint8Array(32 * 1024).fill(0x2a) });
+    const echoBytes = 4 + 32 * 1024;
+    let count = 0;
+    let stalled = false;
+    while (!isPaused && !stalled && count * message.length < 32 * MiB) {
+      const written = new Promise((resolve) => client.socket.write(message, resolve));
+      const silence = new Promise<'stalled'>((resolve) => setTimeout(() => resolve('stalled'), SILENCE_MS));
+      stalled = (await Promise.race([written, paused, silence])) === 'stalled';
+      count++;
+    }
+    const held = serverSide?.writableLength ?? 0;
+    const sent = `${count} binary messages of 32 KiB (${((count * message.length) / MiB).toFixed(1)} MiB), reading none of the echoes`;
+    if (!isPaused) {
+      client.destroy();
+      const received = stalled
+        ? 'the server stopped reading without pausing its socket'
+        : `the server read all of it and holds ${(held / MiB).toFixed(1)} MiB of echoes in memory`;
+      throw new CheckFailure({ sent, received, expected: 'socket.pause() once socket.write() returns false' });
+    }
+    if (held > 2 * MiB) {
+      client.destroy();
+      throw new CheckFailure({
+        sent,
+        received: `the server paused, holding ${(held / MiB).toFixed(1)} MiB`,
+        expected: 'at most about 1 MiB held',
+      });
+    }
+    // Now the client reads: every echo must arrive, so the server resumed each time its socket drained.
+    const more = 16;
+    for (let i = 0; i < more; i++) client.socket.write(message);
+    client.socket.resume();
+    const expectedBytes = (count + more) * echoBytes;
+    const { silent } = await readPatiently(client, () => client.until((received) => received.length >= expectedBytes));
+    client.destroy();
+    if (silent) {
+      throw new CheckFailure({
+        sent: `${sent}, then ${more} more, then read`,
+        received: `the echoes stopped before all ${count + more} arrived`,
+        expected: "every echo, as the server resumes reading on 'drain'",
+      });
+    }
+  },
+};

@@ -1,0 +1,42 @@
+// Which lines changed between two versions of a file: the step pages mark them, and a test holds each start file to its gap.
+
+export interface Hunk {
+  /** 1-based numbers of the lines in `after` that are new. */
+  added: number[];
+  /** The lines of `before` that are gone. */
+  removed: string[];
+}
+
+/** The differences between two texts, line by line, as runs of added and removed lines (a longest-common-subsequence diff). */
+export function lineHunks(before: string, after: string): Hunk[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  // common[i][j]: length of the longest common subsequence of a[i:] and b[j:].
+  const common = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      common[i]![j] = a[i] === b[j] ? common[i + 1]![j + 1]! + 1 : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+    }
+  }
+  const hunks: Hunk[] = [];
+  let open: Hunk | null = null;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      open = null;
+      i++;
+      j++;
+      continue;
+    }
+    if (open === null) hunks.push((open = { added: [], removed: [] }));
+    if (j < b.length && (i === a.length || common[i]![j + 1]! >= common[i + 1]![j]!)) open.added.push(++j);
+    else open.removed.push(a[i++]!);
+  }
+  return hunks;
+}
+
+/** 1-based numbers of the lines of `after` that are not in `before`: what a code block marks as changed. */
+export function addedLines(before: string, after: string): number[] {
+  return lineHunks(before, after).flatMap((hunk) => hunk.added);
+}

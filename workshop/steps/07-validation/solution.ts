@@ -1,0 +1,264 @@
+// A WebSocket echo server (RFC 6455) built on node: modules alone, one checked step at a time.
+import { createHash } from 'node:crypto';
+import { createServer as createHttpServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+/** The one path this server speaks WebSocket on. */
+const ENDPOINT = '/ws/echo';
+/** Appended to the client's key before hashing it (§1.3); every WebSocket server uses this same string. */
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+/** How long a peer gets to answer our Close before we cut the connection, in milliseconds. */
+const CLOSE_TIMEOUT_MS = 2000;
+
+/** The server the checker starts: it calls createServer(), then listen(port) on what it returns. */
+export function createServer(): Server {
+  const server = createHttpServer((req, res) => {
+    // A request without "Upgrade: websocket" lands here. On the endpoint, say what it speaks; elsewhere, there is nothing.
+    const onEndpoint = new URL(req.url ?? '/', 'http://localhost').pathname === ENDPOINT;
+    const body = onEndpoint ? 'This endpoint speaks WebSocket only.\n' : 'Not found.\n';
+    const headers = {
+      'Content-Type': 'text/plain',
+      'Content-Length': Buffer.byteLength(body),
+      ...(onEndpoint ? { Upgrade: 'websocket' } : {}),
+    };
+    res.writeHead(onEndpoint ? 426 : 404, headers).end(body);
+  });
+  server.on('upgrade', (req: IncomingMessage, duplex, head: Buffer) => {
+    const socket = duplex as Socket;
+    socket.on('error', () => socket.destroy());
+    const refusal = checkHandshake(req);
+    if (refusal !== null) return refuse(socket, refusal);
+    const accept = computeAccept(req.headers['sec-websocket-key']!);
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    serveConnection(socket, head);
+  });
+  return server;
+}
+
+/** A handshake we will not accept: the status, a sentence saying why, and any header fields the status calls for. */
+interface Refusal {
+  status: number;
+  message: string;
+  headers?: Record<string, string>;
+}
+
+/** The first rule of §4.2.1 the request breaks, or null when it is a valid opening handshake. */
+function checkHandshake(req: IncomingMessage): Refusal | null {
+  if (req.method !== 'GET') return { status: 405, message: 'A WebSocket handshake is a GET request (§4.1).', headers: { Allow: 'GET' } };
+  if (new URL(req.url ?? '/', 'http://localhost').pathname !== ENDPOINT) return { status: 404, message: `Try ${ENDPOINT}.` };
+  if (!req.headers.host) return { status: 400, message: 'There is no Host header field (§4.1).' };
+  // Node emits 'upgrade' only when Connection names "upgrade", so that rule is already checked.
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return { status: 400, message: 'Upgrade must be "websocket" (§4.2.1).' };
+  const key = req.headers['sec-websocket-key'];
+  if (key === undefined) return { status: 400, message: 'There is no Sec-WebSocket-Key header field (§4.2.1).' };
+  // 16 bytes in base64 are 22 characters and "==" (§4.1). Node joins two keys with ", ", so they fail here too.
+  if (!/^[A-Za-z0-9+/]{22}==$/.test(key)) return { status: 400, message: 'Sec-WebSocket-Key must be 16 bytes in base64 (§4.2.1).' };
+  const version = req.headers['sec-websocket-version'];
+  if (version === undefined) return { status: 400, message: 'There is no Sec-WebSocket-Version header field (§4.2.1).' };
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(version)) return { status: 400, message: `"${version}" is not a version (§4.1).` };
+  if (version !== '13') {
+    return { status: 426, message: 'This server speaks version 13 (§4.2.2).', headers: { 'Sec-WebSocket-Version': '13' } };
+  }
+  const protocols = req.headers['sec-websocket-protocol'];
+  if (protocols !== undefined && !protocols.split(',').every((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name.trim()))) {
+    return { status: 400, message: 'Each Sec-WebSocket-Protocol value must be a token (§4.1).' };
+  }
+  return null;
+}
+
+/** Answers a handshake we refuse with a plain HTTP response that says why, then closes the connection. */
+function refuse(socket: Socket, { status, message, headers = {} }: Refusal): void {
+  const body = `${message}\n`;
+  const fields = Object.entries({ 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...fields.map(([name, value]) => `${name}: ${value}`)];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** Sec-WebSocket-Accept: the SHA-1 of the key and the GUID, in base64 (§4.2.2). */
+function computeAccept(key: string): string {
+  return createHash('sha1')
+    .update(key + WEBSOCKET_GUID)
+    .digest('base64');
+}
+
+/** The fields of a frame's header (§5.2), read from the bytes before its payload. */
+export interface FrameHeader {
+  fin: boolean;
+  /** RSV1, RSV2 and RSV3 as one number from 0 to 7. */
+  rsv: number;
+  opcode: number;
+  masked: boolean;
+  payloadLength: number;
+  /** The 4 bytes of the masking key, or null when the MASK bit is 0. */
+  maskingKey: Buffer | null;
+  /** How many bytes come before the payload: 2, 4 or 10, plus 4 for a masking key. */
+  headerLength: number;
+}
+
+/** Reads a frame's header from the start of `bytes`, or returns null when not all of the header has arrived yet. */
+export function parseFrameHeader(bytes: Buffer): FrameHeader | null {
+  if (bytes.length < 2) return null;
+  const [first = 0, second = 0] = bytes;
+  const masked = (second & 0x80) !== 0;
+  let payloadLength = second & 0x7f;
+  let headerLength = 2;
+  if (payloadLength === 126) {
+    if (bytes.length < 4) return null;
+    payloadLength = bytes.readUInt16BE(2);
+    headerLength = 4;
+  } else if (payloadLength === 127) {
+    if (bytes.length < 10) return null;
+    payloadLength = Number(bytes.readBigUInt64BE(2));
+    headerLength = 10;
+  }
+  if (masked && bytes.length < headerLength + 4) return null;
+  return {
+    fin: (first & 0x80) !== 0,
+    rsv: (first >> 4) & 0x7,
+    opcode: first & 0x0f,
+    masked,
+    payloadLength,
+    maskingKey: masked ? bytes.subarray(headerLength, headerLength + 4) : null,
+    headerLength: masked ? headerLength + 4 : headerLength,
+  };
+}
+
+/** Undoes the client's masking (§5.3): byte i of the payload was XORed with byte i % 4 of the masking key. */
+export function unmask(payload: Buffer, maskingKey: Buffer): Buffer {
+  const unmasked = Buffer.alloc(payload.length);
+  for (let i = 0; i < payload.length; i++) unmasked[i] = payload[i]! ^ maskingKey[i % 4]!;
+  return unmasked;
+}
+
+/** A server frame (§5.2): FIN set, no mask (§5.1), and the shortest length encoding that fits. */
+function encodeFrame(opcode: number, payload: Buffer): Buffer {
+  const length = payload.length;
+  const header = Buffer.alloc(length <= 125 ? 2 : length <= 0xffff ? 4 : 10);
+  header[0] = 0x80 | opcode;
+  if (length <= 125) {
+    header[1] = length;
+  } else if (length <= 0xffff) {
+    header[1] = 126;
+    header.writeUInt16BE(length, 2);
+  } else {
+    header[1] = 127;
+    header.writeBigUInt64BE(BigInt(length), 2);
+  }
+  return Buffer.concat([header, payload]);
+}
+
+/** A message whose fragments are still arriving (§5.4). */
+interface Message {
+  opcode: number;
+  fragments: Buffer[];
+}
+
+/** Why we fail a connection (§7.1.7): the status code and reason our Close frame carries. */
+interface Failure {
+  code: number;
+  reason: string;
+}
+
+/** One connection after the handshake: reads frames, answers them, and closes. */
+function serveConnection(socket: Socket, head: Buffer): void {
+  /** Bytes read from the socket and not yet parsed: TCP delivers a stream, not frames. */
+  let received = head;
+  let message: Message | null = null;
+  /** Set once we have sent our Close; after that we neither read nor send anything (§5.5.1). */
+  let closing = false;
+
+  socket.on('data', (chunk: Buffer) => {
+    if (closing) return;
+    received = Buffer.concat([received, chunk]);
+    readFrames();
+  });
+  readFrames();
+
+  function readFrames(): void {
+    while (!closing) {
+      const header = parseFrameHeader(received);
+      if (header === null) return;
+      const failure = checkFrame(header, message !== null);
+      if (failure !== null) return close(failure.code, failure.reason);
+      const frameLength = header.headerLength + header.payloadLength;
+      if (received.length < frameLength) return;
+      const body = received.subarray(header.headerLength, frameLength);
+      const payload = header.maskingKey === null ? body : unmask(body, header.maskingKey);
+      received = received.subarray(frameLength);
+      handleFrame(header, payload);
+    }
+  }
+
+  function handleFrame(header: FrameHeader, payload: Buffer): void {
+    if (header.opcode >= 0x8) return handleControlFrame(header.opcode, payload);
+    if (header.opcode === 0x1 || header.opcode === 0x2) message = { opcode: header.opcode, fragments: [] };
+    if (message === null || header.opcode > 0x2) return;
+    message.fragments.push(payload);
+    if (!header.fin) return;
+    const data = Buffer.concat(message.fragments);
+    const { opcode } = message;
+    message = null;
+    if (opcode === 0x1 && !isUtf8(data)) return close(1007, 'a text message must be valid UTF-8 (§8.1)');
+    send(opcode, data);
+  }
+
+  function handleControlFrame(opcode: number, payload: Buffer): void {
+    // A Ping gets a Pong with the same data (§5.5.2); a Pong needs no answer (§5.5.3).
+    if (opcode === 0x9) return send(0xa, payload);
+    if (opcode !== 0x8) return;
+    const failure = checkClosePayload(payload);
+    if (failure !== null) return close(failure.code, failure.reason);
+    // Answer a Close with a Close carrying the same code, or none if it had none (§5.5.1).
+    close(payload.length >= 2 ? payload.readUInt16BE(0) : null);
+  }
+
+  function send(opcode: number, payload: Buffer): void {
+    socket.write(encodeFrame(opcode, payload));
+  }
+
+  /** Sends our Close (§5.5.1) and ends our side of TCP; the peer's answer is read and dropped, and a silent peer is cut. */
+  function close(code: number | null, reason = ''): void {
+    closing = true;
+    const payload = code === null ? Buffer.alloc(0) : Buffer.concat([Buffer.from([code >> 8, code & 0xff]), Buffer.from(reason)]);
+    socket.end(encodeFrame(0x8, payload));
+    socket.setTimeout(CLOSE_TIMEOUT_MS, () => socket.destroy());
+  }
+}
+
+/** The rule of §5 a frame's header breaks, or null when it breaks none. `messageOpen`: a fragmented message is under way. */
+function checkFrame(header: FrameHeader, messageOpen: boolean): Failure | null {
+  if (!header.masked) return { code: 1002, reason: 'a client must mask every frame (§5.1)' };
+  if (header.rsv !== 0) return { code: 1002, reason: 'no extension was agreed, so the RSV bits must be 0 (§5.2)' };
+  if (![0x0, 0x1, 0x2, 0x8, 0x9, 0xa].includes(header.opcode)) return { code: 1002, reason: `opcode ${header.opcode} is reserved (§5.2)` };
+  if (header.opcode >= 0x8 && !header.fin) return { code: 1002, reason: 'a control frame must not be fragmented (§5.5)' };
+  if (header.opcode >= 0x8 && header.payloadLength > 125) return { code: 1002, reason: 'a control frame carries at most 125 bytes (§5.5)' };
+  if (header.opcode === 0x0 && !messageOpen) return { code: 1002, reason: 'a continuation frame with no message to continue (§5.4)' };
+  if ((header.opcode === 0x1 || header.opcode === 0x2) && messageOpen) {
+    return { code: 1002, reason: 'a new message began before the last one ended (§5.4)' };
+  }
+  return null;
+}
+
+/** A Close frame's body is empty, or a code an endpoint may send followed by a UTF-8 reason (§5.5.1, §7.4). */
+function checkClosePayload(payload: Buffer): Failure | null {
+  if (payload.length === 0) return null;
+  if (payload.length === 1) return { code: 1002, reason: 'a one-byte close body has no room for a code (§5.5.1)' };
+  const code = payload.readUInt16BE(0);
+  const sendable = (code >= 1000 && code <= 1014 && ![1004, 1005, 1006].includes(code)) || (code >= 3000 && code <= 4999);
+  if (!sendable) return { code: 1002, reason: `${code} is not a close code an endpoint may send (§7.4)` };
+  if (!isUtf8(payload.subarray(2))) return { code: 1007, reason: 'a close reason must be valid UTF-8 (§5.5.1)' };
+  return null;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function isUtf8(bytes: Buffer): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
