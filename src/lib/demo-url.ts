@@ -1,12 +1,31 @@
-// Where widgets find the demo server: PUBLIC_DEMO_URL when the site was built with one, else the page's own origin.
+// Where widgets find the demo server: the reader's own (?server=ws://localhost:PORT), else PUBLIC_DEMO_URL if the site was built with one, else the page's origin.
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
- * The WebSocket URL of a demo endpoint such as `/ws/echo`.
+ * The hands-on track's override: a page opened with `?server=ws://localhost:8081` points its widgets at the reader's own
+ * server. Only a ws:, wss:, http: or https: URL on this machine counts, so a shared link cannot send a reader's widgets
+ * to someone else's server.
+ */
+export function readersServer(pageHref: string): URL | null {
+  const value = new URL(pageHref).searchParams.get('server');
+  let url: URL;
+  try {
+    url = new URL(value ?? '');
+  } catch {
+    return null;
+  }
+  return /^(wss?|https?):$/.test(url.protocol) && LOOPBACK_HOSTS.has(url.hostname) ? url : null;
+}
+
+/**
+ * The WebSocket URL of a demo endpoint such as `/ws/echo`: on the reader's own server when the page says so (see
+ * `readersServer`), else on the demo server.
  * `demoBase` is PUBLIC_DEMO_URL (http(s): or ws(s):, optionally with a path prefix); empty means the page's own origin.
  * The scheme follows the base: https: and wss: give wss:, so a page served over TLS never asks for plain ws: (mixed content).
  */
 export function demoSocketUrl(endpoint: string, pageHref: string, demoBase = ''): string {
-  const base = demoBase.trim() ? new URL(demoBase.trim()) : new URL('/', pageHref);
+  const base = readersServer(pageHref) ?? (demoBase.trim() ? new URL(demoBase.trim()) : new URL('/', pageHref));
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   const url = new URL(endpoint.replace(/^\//, ''), base);
   url.protocol = url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoHttpUrl, demoSocketUrl } from '../../src/lib/demo-url.ts';
+import { demoHttpUrl, demoSocketUrl, readersServer } from '../../src/lib/demo-url.ts';
 
 describe('demoSocketUrl', () => {
   it('uses the page origin with ws: for an http page, whatever the page path', () => {
@@ -39,5 +39,23 @@ describe('demoHttpUrl', () => {
     expect(demoHttpUrl('/race/short-poll?run=abc&after=2', 'http://localhost:4321/x/', ' ')).toBe(
       'http://localhost:4321/race/short-poll?run=abc&after=2',
     );
+  });
+});
+
+describe('readersServer (the hands-on track: ?server=ws://localhost:PORT)', () => {
+  it("points the widgets at the reader's own server on this machine, over PUBLIC_DEMO_URL and the page's origin", () => {
+    expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/workshop/04-echo/?server=ws://localhost:8081', 'https://demo.example')).toBe(
+      'ws://localhost:8081/ws/echo',
+    );
+    expect(demoSocketUrl('/ws/echo', 'http://localhost:4321/x/?server=ws%3A%2F%2F127.0.0.1%3A9000')).toBe('ws://127.0.0.1:9000/ws/echo');
+    expect(demoSocketUrl('/ws/echo', 'https://workshop.example/x/?server=http://[::1]:8081')).toBe('ws://[::1]:8081/ws/echo');
+  });
+
+  it('ignores a server elsewhere, a scheme that is not HTTP or WebSocket, and junk', () => {
+    for (const server of ['wss://evil.example', 'ws://localhost.evil.example:8081', 'javascript:alert(1)', 'not a url', '']) {
+      const page = `http://localhost:4321/x/?server=${encodeURIComponent(server)}`;
+      expect(readersServer(page), server).toBeNull();
+      expect(demoSocketUrl('/ws/echo', page)).toBe('ws://localhost:4321/ws/echo');
+    }
   });
 });

@@ -147,7 +147,7 @@ function encodeFrame(opcode: number, payload: Buffer): Buffer {
   return Buffer.concat([header, payload]);
 }
 
-/** One connection after the handshake: reads frames, answers them, and closes. */
+/** One connection after the handshake: reads frames and answers them. */
 function serveConnection(socket: Socket, head: Buffer): void {
   /** Bytes read from the socket and not yet parsed: TCP delivers a stream, not frames. */
   let received = head;

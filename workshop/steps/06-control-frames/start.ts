@@ -153,7 +153,7 @@ interface Message {
   fragments: Buffer[];
 }
 
-/** One connection after the handshake: reads frames, answers them, and closes. */
+/** One connection after the handshake: reads frames and answers them. */
 function serveConnection(socket: Socket, head: Buffer): void {
   /** Bytes read from the socket and not yet parsed: TCP delivers a stream, not frames. */
   let received = head;
