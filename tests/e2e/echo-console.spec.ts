@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, startSite, test } from './site-fixture.ts';
 
-/** The page where the full echo console lives. */
-const PAGE = '/handshake/';
+/** The chapter the echo console belongs to; the handshake chapter has it too, as its "Try it first". */
+const PAGE = '/browser-api/';
 
 const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
 
@@ -11,21 +11,23 @@ async function connect(page: Page): Promise<void> {
   await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
 }
 
-test('connects only when the reader presses Connect', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
-  await page.goto(PAGE);
-  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
-  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
-  expect(sockets).toEqual([]);
+for (const path of [PAGE, '/handshake/']) {
+  test(`connects only when the reader presses Connect, on ${path}`, async ({ page }) => {
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await page.goto(path);
+    await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+    expect(sockets).toEqual([]);
 
-  // The reader reaches Connect by keyboard and presses it.
-  await page.getByRole('button', { name: 'Connect', exact: true }).focus();
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
-  expect(sockets).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
-  await expect(log(page)).toContainText('• event open');
-});
+    // The reader reaches Connect by keyboard and presses it.
+    await page.getByRole('button', { name: 'Connect', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+    expect(sockets).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
+    await expect(log(page)).toContainText('• event open');
+  });
+}
 
 test('echoes what the reader sends, with direction and time', async ({ page }) => {
   await page.goto(PAGE);

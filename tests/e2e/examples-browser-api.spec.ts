@@ -34,7 +34,7 @@ test('examples/browser-api/open-socket.js opens, reports the subprotocol ws chos
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js');
   const opened = await page.evaluate(async (url) => {
     const { openSocket } = (window as unknown as { examples: Examples }).examples['examples/browser-api/open-socket.js']!;
-    const socket = (await openSocket(url, ['chat.v2', 'chat.v1'])) as WebSocket;
+    const socket = (await openSocket!(url, ['chat.v2', 'chat.v1'])) as WebSocket;
     const result = { readyState: socket.readyState, protocol: socket.protocol, extensions: socket.extensions };
     socket.close();
     return result;
@@ -44,7 +44,7 @@ test('examples/browser-api/open-socket.js opens, reports the subprotocol ws chos
 
   const refused = await page.evaluate(async (url) => {
     const { openSocket } = (window as unknown as { examples: Examples }).examples['examples/browser-api/open-socket.js']!;
-    return openSocket(url.replace('/ws/echo', '/ws/no-such-endpoint')).then(
+    return openSocket!(url.replace('/ws/echo', '/ws/no-such-endpoint')).then(
       () => 'opened',
       (error: Error) => error.message,
     );
