@@ -16,7 +16,10 @@ export default defineConfig({
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
         { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
-        { label: 'Using WebSocket', items: [{ slug: 'browser-api' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }] },
+        {
+          label: 'Using WebSocket',
+          items: [{ slug: 'browser-api' }, { slug: 'writing-a-server' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }],
+        },
       ],
     }),
     mdx(),

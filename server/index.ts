@@ -167,11 +167,13 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       refuse(socket, request, demoError(code, version.reason), version.response.headers);
       return true;
     }
+    // #region origin-guard
     const foreignOrigin = checkOrigin(request, options.allowedOrigins);
     if (foreignOrigin) {
       refuse(socket, request, foreignOrigin);
       return true;
     }
+    // #endregion origin-guard
     const ip = request.socket.remoteAddress ?? 'unknown';
     const place = caps.reserve(ip);
     if ('code' in place) {
@@ -180,6 +182,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     }
     // Released when the TCP socket closes, whether ws upgraded it or refused the handshake.
     socket.once('close', place.release);
+    // #region hand-over
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
@@ -187,6 +190,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       watch(ws, socket, endpoint.path, ip);
       endpoint.onConnection(ws, options, request, { stream: socket, responseLines: responseLines.get(request) ?? [] });
     });
+    // #endregion hand-over
     return true;
   }
 

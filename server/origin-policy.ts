@@ -4,6 +4,7 @@ import { demoError, type DemoProtocolError } from './demo-errors.ts';
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
 
+// #region origin-check
 /**
  * Returns the refusal for a cross-origin browser, or null when the request may go on.
  *
@@ -38,6 +39,7 @@ function sameHostAndPort(origin: URL, host: string): boolean {
   const port = (url: URL) => url.port || DEFAULT_PORTS[url.protocol] || '';
   return hostUrl.hostname === origin.hostname && port(hostUrl) === port(origin);
 }
+// #endregion origin-check
 
 function refuse(origin: string): DemoProtocolError {
   return demoError(
