@@ -80,7 +80,7 @@ async function startNginx(upstreamPort: number, edit: (conf: string) => string =
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   const conf = edit(renderNginx(readFileSync(NGINX_EXAMPLE, 'utf8'), { upstreamPort, httpPort, httpsPort, dir, cert, key }));
   const confFile = writeScratchFile(dir, 'nginx.conf', conf);
-  const { child, output } = startChild(nginxBinary!, ['-p', dir, '-e', 'stderr', '-c', confFile, '-g', 'daemon off;']);
+  const { child, output } = startChild(nginxBinary!, ['-p', dir, '-e', 'stderr', '-c', confFile, '-g', 'daemon off;'], {}, 'SIGTERM');
   await waitForPort(httpsPort, child, output);
   return { httpPort, httpsPort, ca: readFileSync(cert, 'utf8') };
 }

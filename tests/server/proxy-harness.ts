@@ -7,15 +7,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 
-const children: ChildProcess[] = [];
+const children: { child: ChildProcess; stopSignal: NodeJS.Signals }[] = [];
 const scratchDirs: string[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) {
+  for (const { child, stopSignal } of children.splice(0)) {
     if (child.exitCode !== null || child.signalCode !== null) continue;
     const exited = once(child, 'exit');
-    child.kill('SIGKILL');
+    child.kill(stopSignal);
+    // A process that will not stop on its signal within 5 s is killed; its own children would then be orphaned.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(timer);
   }
   for (const dir of scratchDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -57,14 +60,18 @@ export async function waitForPort(port: number, child: ChildProcess, output: () 
   throw new Error(`nothing listened on ${port} within ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts a program, keeps its output for error messages, and kills it after the test. */
+/**
+ * Starts a program, keeps its output for error messages, and stops it after the test with `stopSignal`. A program
+ * with worker processes (nginx) needs a signal it acts on, so that it stops its workers; SIGKILL would orphan them.
+ */
 export function startChild(
   command: string,
   args: string[],
   env: Record<string, string> = {},
+  stopSignal: NodeJS.Signals = 'SIGKILL',
 ): { child: ChildProcess; output: () => string } {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  children.push({ child, stopSignal });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk));

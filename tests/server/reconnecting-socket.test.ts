@@ -27,8 +27,11 @@ interface FlakyServer {
   accepted: ServerSocket[];
 }
 
-/** An echo server on port 0 that cuts every accepted connection after `dropAfterMs` without a Close frame. */
-async function startFlakyServer(dropAfterMs = Infinity): Promise<FlakyServer> {
+/**
+ * An echo server on port 0. With `dropAfterEcho`, it cuts every connection without a Close frame right after echoing
+ * its first message: a schedule tied to events rather than a clock, so a slow machine cannot reorder it.
+ */
+async function startFlakyServer({ dropAfterEcho = false } = {}): Promise<FlakyServer> {
   let handshakes = 0;
   let refusals = 0;
   const server = new WebSocketServer({
@@ -47,8 +50,11 @@ async function startFlakyServer(dropAfterMs = Infinity): Promise<FlakyServer> {
   const accepted: ServerSocket[] = [];
   server.on('connection', (socket) => {
     accepted.push(socket);
-    socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
-    if (Number.isFinite(dropAfterMs)) setTimeout(() => socket.terminate(), dropAfterMs);
+    socket.on('message', (data, isBinary) =>
+      socket.send(data, { binary: isBinary }, () => {
+        if (dropAfterEcho) socket.terminate();
+      }),
+    );
   });
   return {
     url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/`,
@@ -91,7 +97,7 @@ describe('backoffDelay', () => {
 
 describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () => {
   it('reconnects each time the server drops it, and each new connection works', async () => {
-    const server = await startFlakyServer(30);
+    const server = await startFlakyServer({ dropAfterEcho: true });
     const { client, announced } = connect(server.url);
     for (let connection = 1; connection <= 3; connection++) {
       await nextEvent(client, 'open');
