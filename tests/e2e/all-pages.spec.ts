@@ -59,6 +59,9 @@ async function loadAndWeighScripts(page: Page, path: string): Promise<ScriptWeig
   return weight;
 }
 
+// Two colour schemes of axe on a long chapter take a while on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 test('the build wrote the pages we expect', () => {
   expect(PAGES).toEqual(expect.arrayContaining(['/', '/404.html', '/handshake/']));
 });

@@ -69,7 +69,7 @@ test('walks the length boundaries with the quick buttons', async ({ page }) => {
     ['65535 bytes', '16-bit', 8, 65535],
     ['65536 bytes', '64-bit', 14, 65536],
   ] as const;
-  for (const [index, [button, encoding, header, payload]] of cases.entries()) {
+  for (const [button, encoding, header, payload] of cases) {
     // The reader presses a quick button.
     await widget(page).getByRole('button', { name: button, exact: true }).click();
     await expect(summary(page)).toHaveText(
