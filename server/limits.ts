@@ -17,6 +17,10 @@ export interface DemoServerOptions {
   chatMaxNicknameChars: number;
   /** Characters (Unicode code points) one /ws/chat message may have; a longer one is refused with an explanation. Default 500. */
   chatMaxMessageChars: number;
+  /** Messages one /ws/chat member may say in any minute; more are refused with an explanation. Default 60. */
+  chatMessagesPerMinute: number;
+  /** Members one /ws/chat room may hold; the next join is refused with an explanation. Default 100. */
+  chatMaxMembers: number;
   /** Events one transport race may ask for, per transport. Default 200. */
   raceMaxEvents: number;
   /** Bytes of payload one race event may carry. Default 16 KiB. */
@@ -116,6 +120,19 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     min: 1,
     description:
       '/ws/chat: characters (Unicode code points) one chat message may have; a longer one is refused with a JSON explanation and the connection stays open.',
+  },
+  chatMessagesPerMinute: {
+    env: 'DEMO_CHAT_MESSAGES_PER_MINUTE',
+    default: 60,
+    min: 1,
+    description:
+      '/ws/chat: messages one member may say in any minute; more are refused with a JSON explanation. Every message goes to every member, so this bounds the fan-out.',
+  },
+  chatMaxMembers: {
+    env: 'DEMO_CHAT_MAX_MEMBERS',
+    default: 100,
+    min: 2,
+    description: '/ws/chat: members the room may hold; the next join is refused with a JSON explanation and the connection stays open.',
   },
   raceMaxEvents: {
     env: 'DEMO_RACE_MAX_EVENTS',

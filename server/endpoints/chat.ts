@@ -6,6 +6,8 @@ import { characterCount, type ChatErrorCode, type ChatMessage, type ChatRefusal,
 
 export const path = '/ws/chat';
 
+const MINUTE_MS = 60_000;
+
 /** Each demo server resolves its own options object, so that object doubles as the key to the server's one room. */
 const rooms = new WeakMap<DemoServerOptions, ChatRoom>();
 
@@ -21,6 +23,8 @@ function roomFor(options: DemoServerOptions): ChatRoom {
 export function onConnection(socket: WebSocket, options: DemoServerOptions): void {
   const room = roomFor(options);
   const reply = (message: ChatMessage) => socket.send(JSON.stringify(message));
+  /** When this member's recent messages were said, oldest first, at most chatMessagesPerMinute of them. */
+  const recent: number[] = [];
 
   // #region chat-messages
   socket.on('message', (data, isBinary) => {
@@ -38,14 +42,34 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions): voi
       if (room.isTaken(request.nickname)) {
         return reply(refusal('DEMO_ERR_CHAT_NICKNAME_TAKEN', `Someone in the room is already called ${JSON.stringify(request.nickname)}.`));
       }
-      const limits = { maxNicknameChars: options.chatMaxNicknameChars, maxMessageChars: options.chatMaxMessageChars };
+      if (room.nicknames.length >= options.chatMaxMembers) {
+        return reply(refusal('DEMO_ERR_CHAT_ROOM_FULL', `The room holds at most ${options.chatMaxMembers} members; try again later.`));
+      }
+      const limits = {
+        maxNicknameChars: options.chatMaxNicknameChars,
+        maxMessageChars: options.chatMaxMessageChars,
+        messagesPerMinute: options.chatMessagesPerMinute,
+      };
       reply({ type: 'welcome', nickname: request.nickname, members: room.nicknames, limits });
       return room.join(socket, request.nickname);
     }
     if (nickname === undefined) {
       return reply(refusal('DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'));
     }
-    room.broadcast({ type: 'message', from: nickname, text: request.text, sentAt: Date.now() });
+    // Every message goes to every member, so one fast talker costs the server members × messages: bound it.
+    const now = Date.now();
+    while (recent.length > 0 && recent[0]! <= now - MINUTE_MS) recent.shift();
+    if (recent.length >= options.chatMessagesPerMinute) {
+      const wait = Math.ceil((recent[0]! + MINUTE_MS - now) / 1000);
+      return reply(
+        refusal(
+          'DEMO_ERR_CHAT_RATE_LIMITED',
+          `Each member may say ${options.chatMessagesPerMinute} messages a minute; try again in ${wait} s.`,
+        ),
+      );
+    }
+    recent.push(now);
+    room.broadcast({ type: 'message', from: nickname, text: request.text, sentAt: now });
   });
   // #endregion chat-messages
 }

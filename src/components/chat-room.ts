@@ -45,7 +45,7 @@ export function chatLine(message: ChatMessage): ChatLine {
 
 /** The server's limits in words, shown once it has sent them. */
 export function describeLimits(limits: ChatLimits): string {
-  return `The server allows nicknames of up to ${limits.maxNicknameChars} characters and messages of up to ${limits.maxMessageChars}.`;
+  return `The server allows nicknames of up to ${limits.maxNicknameChars} characters, and messages of up to ${limits.maxMessageChars}, ${limits.messagesPerMinute} a minute.`;
 }
 
 /** Why the chat connection ended, in words; `everOpened` tells an unreachable server from a dropped connection. */

@@ -138,6 +138,8 @@ export interface ChatLimits {
   maxNicknameChars: number;
   /** Longest message, in characters (Unicode code points). */
   maxMessageChars: number;
+  /** Messages one member may say in any minute. */
+  messagesPerMinute: number;
 }
 
 /** Sent to a client that has just joined: its nickname as the room knows it, who else is there, and the limits. */
@@ -182,6 +184,8 @@ export type ChatErrorCode =
   | 'DEMO_ERR_CHAT_BAD_NICKNAME'
   | 'DEMO_ERR_CHAT_NICKNAME_TOO_LONG'
   | 'DEMO_ERR_CHAT_NICKNAME_TAKEN'
+  | 'DEMO_ERR_CHAT_ROOM_FULL'
+  | 'DEMO_ERR_CHAT_RATE_LIMITED'
   | 'DEMO_ERR_CHAT_EMPTY_MESSAGE'
   | 'DEMO_ERR_CHAT_MESSAGE_TOO_LONG';
 

@@ -26,7 +26,7 @@ test('connects only when the reader presses Join, and two tabs talk to each othe
 
   await join(page, 'ada');
   expect(sockets).toEqual([new URL('/ws/chat', page.url()).href.replace('http:', 'ws:')]);
-  await expect(page.getByText('The server allows nicknames of up to 32 characters and messages of up to 500.')).toBeVisible();
+  await expect(page.getByText('The server allows nicknames of up to 32 characters, and messages of up to 500, 60 a minute.')).toBeVisible();
 
   // A second tab in the same browser joins the same room.
   const other = await page.context().newPage();

@@ -50,7 +50,7 @@ describe('/ws/chat room', () => {
       type: 'welcome',
       nickname: 'ada',
       members: [],
-      limits: { maxNicknameChars: 32, maxMessageChars: 500 },
+      limits: { maxNicknameChars: 32, maxMessageChars: 500, messagesPerMinute: 60 },
     });
     const bob = await chatClient(base);
     expect((await bob.join('  bob ')).members).toEqual(['ada']);
@@ -157,6 +157,36 @@ describe('/ws/chat refusals', () => {
     });
   });
 
+  it('refuses a member who says more than chatMessagesPerMinute, and one join past chatMaxMembers', async () => {
+    const { base } = await startDemo({ chatMessagesPerMinute: 2, chatMaxMembers: 2 });
+    const ada = await chatClient(base);
+    await ada.join('ada');
+    for (const text of ['one', 'two']) {
+      ada.send({ type: 'say', text });
+      expect(await ada.next()).toMatchObject({ type: 'message', text });
+    }
+    ada.send({ type: 'say', text: 'three' });
+    expect(await ada.next()).toEqual({
+      type: 'refused',
+      code: 'DEMO_ERR_CHAT_RATE_LIMITED',
+      message: expect.stringMatching(/^Each member may say 2 messages a minute; try again in (60|59) s\.$/),
+    });
+    // The limit is per member: bob may still talk.
+    const bob = await chatClient(base);
+    await bob.join('bob');
+    bob.send({ type: 'say', text: 'hi' });
+    expect(await bob.nextOf('message')).toMatchObject({ from: 'bob', text: 'hi' });
+
+    const cy = await chatClient(base);
+    cy.send({ type: 'join', nickname: 'cy' });
+    expect(await cy.next()).toEqual({
+      type: 'refused',
+      code: 'DEMO_ERR_CHAT_ROOM_FULL',
+      message: 'The room holds at most 2 members; try again later.',
+    });
+    expect(cy.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
   it('parses requests without a server: trims nicknames, keeps message text as sent', () => {
     expect(parseChatRequest('{"type":"join","nickname":" ada "}', limits)).toEqual({ type: 'join', nickname: 'ada' });
     expect(parseChatRequest('{"type":"say","text":" <b>hi</b> "}', limits)).toEqual({ type: 'say', text: ' <b>hi</b> ' });
@@ -205,7 +235,13 @@ describe('/ws/chat and a member that never reads', () => {
   }
 
   async function roomWithSlowMember(closeGraceMs: number) {
-    const options = { maxBufferedBytes, closeGraceMs, chatMaxMessageChars: 16_000, maxMessagesPerSecond: 100_000 };
+    const options = {
+      maxBufferedBytes,
+      closeGraceMs,
+      chatMaxMessageChars: 16_000,
+      chatMessagesPerMinute: 100_000,
+      maxMessagesPerSecond: 100_000,
+    };
     const { base, demo } = await startDemo(options);
     const ada = await chatClient(base);
     await ada.join('ada');

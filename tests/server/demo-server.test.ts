@@ -158,6 +158,8 @@ describe('options', () => {
       labRequestsPerMinute: 60,
       chatMaxNicknameChars: 32,
       chatMaxMessageChars: 500,
+      chatMessagesPerMinute: 60,
+      chatMaxMembers: 100,
       raceMaxEvents: 200,
       raceMaxPayloadBytes: 16384,
       raceMaxConcurrentRuns: 4,

@@ -28,7 +28,7 @@ describe('chat room messages', () => {
   });
 
   it('words the welcome, joins and both kinds of leaving', () => {
-    const limits = { maxNicknameChars: 32, maxMessageChars: 500 };
+    const limits = { maxNicknameChars: 32, maxMessageChars: 500, messagesPerMinute: 60 };
     expect(chatLine({ type: 'welcome', nickname: 'ada', members: [], limits })).toEqual({
       kind: 'notice',
       text: 'You joined as ada. Nobody else is here yet.',
@@ -41,7 +41,7 @@ describe('chat room messages', () => {
     expect(chatLine({ type: 'left', nickname: 'bob', reason: 'too-slow' }).text).toBe(
       'bob was dropped: their connection was not reading what the room sent.',
     );
-    expect(describeLimits(limits)).toBe('The server allows nicknames of up to 32 characters and messages of up to 500.');
+    expect(describeLimits(limits)).toBe('The server allows nicknames of up to 32 characters, and messages of up to 500, 60 a minute.');
   });
 
   it('keeps a message as the text it is, markup included, and shows refusals with their code', () => {
