@@ -78,13 +78,20 @@ describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}
     await promisify(execFile)('go', ['build', '-o', `${binDir}/`, ...packages], { env: goEnv });
   }, 120_000);
 
-  it(`${XNET_ECHO} echoes whole messages and refuses another site's page with 403`, async () => {
+  it(`${XNET_ECHO} echoes frame by frame, and refuses another site's page with 403`, async () => {
     const address = await startGoServer(XNET_ECHO);
     const ws = await open(`ws://${address}/echo`);
     expect(String((await reply(ws, 'Hello, x/net')).data)).toBe('Hello, x/net');
     // 40 000 bytes: more than io.Copy's 32 KiB buffer, yet one message comes back as one message.
     const long = 'x'.repeat(40_000);
     expect(String((await reply(ws, long)).data)).toBe(long);
+    // x/net reads frame by frame: a message sent in two fragments comes back as two messages.
+    const echoes: string[] = [];
+    ws.on('message', (data) => echoes.push(String(data)));
+    ws.send('Hello, ', { fin: false });
+    ws.send('fragments', { fin: true });
+    while (echoes.length < 2) await once(ws, 'message');
+    expect(echoes).toEqual(['Hello, ', 'fragments']);
     ws.close();
     await open(`ws://${address}/echo`, { Origin: `http://${address}` });
     expect(await refusal(`ws://${address}/echo`, { Origin: 'https://elsewhere.example' })).toBe(403);
@@ -95,6 +102,11 @@ describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}
     const ws = await open(`ws://${address}/echo`, { Origin: `http://${address}` });
     expect(await reply(ws, 'Hello, gorilla')).toEqual({ data: Buffer.from('Hello, gorilla'), isBinary: false });
     expect(await reply(ws, Buffer.from('00ff', 'hex'))).toEqual({ data: Buffer.from('00ff', 'hex'), isBinary: true });
+    // gorilla joins fragments: two frames in, one message back.
+    const joined = once(ws, 'message');
+    ws.send('Hello, ', { fin: false });
+    ws.send('fragments', { fin: true });
+    expect(String(((await joined) as [Buffer])[0])).toBe('Hello, fragments');
     // Past SetReadLimit, gorilla closes with 1009 (Message Too Big).
     const closed = once(ws, 'close');
     ws.send('x'.repeat(70_000));

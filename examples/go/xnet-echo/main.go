@@ -11,8 +11,9 @@ import (
 	"golang.org/x/net/websocket"
 )
 
-// echo sends every message back. Message.Receive reads one whole message, however many frames it came in;
-// the io.Copy(ws, ws) of older tutorials copies in 32 KiB chunks, so a longer message comes back split in two.
+// echo sends every message back. Message.Receive reads one whole frame; the io.Copy(ws, ws) of the package's
+// own example copies in 32 KiB chunks, so a longer message comes back split in two. Neither joins the frames
+// of a message sent in fragments (RFC 6455 §5.4): each fragment comes back as a message of its own.
 func echo(ws *websocket.Conn) {
 	ws.MaxPayloadBytes = 64 << 10 // the default is 32 MiB
 	for {
