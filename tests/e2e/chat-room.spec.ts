@@ -75,7 +75,10 @@ test("refuses an over-long message with the server's explanation, and the room s
   await expect(page.getByRole('alert')).toHaveText(
     'The server refused: A chat message may have at most 500 characters, and this one has 501. (DEMO_ERR_CHAT_MESSAGE_TOO_LONG)',
   );
+  // The refused text stays in the field, so the reader can shorten it.
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('x'.repeat(501));
   await say(page, 'shorter');
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('');
   await expect(chatLog(page).locator('li[data-kind="message"]')).toHaveText([/verbose: shorter$/]);
   // The refusal is gone once a message goes through.
   await expect(page.getByRole('alert')).toHaveCount(0);
