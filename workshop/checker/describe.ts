@@ -24,7 +24,7 @@ export function describePayload(payloadHex: string): string {
 /** A frame the server sent, in words: `text "Hello"`, `Pong (empty)`. */
 export function describeFrame(frame: { opcode: number; payload: string }): string {
   const name = OPCODE_NAMES[frame.opcode] ?? `a frame with opcode 0x${frame.opcode.toString(16)}`;
-  return `${name} ${describePayload(frame.payload)}`;
+  return frame.payload === '' ? `empty ${name}` : `${name} ${describePayload(frame.payload)}`;
 }
 
 /** A Close frame in words: `Close 1002` or `Close with no code`. */

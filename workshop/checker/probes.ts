@@ -114,23 +114,28 @@ export interface FrameCaseOptions {
   untilClose: boolean;
   /** Write the case's bytes one per write, each flushed before the next: TCP promises a stream, not messages. */
   bytewise?: boolean;
+  /** A title of the step's own, when the case's title says more than the check does. */
+  title?: string;
 }
 
 /** A check made from a frame case: after a valid handshake, send its bytes; the server's replies (and Close) must match. */
-export function frameCaseCheck(testCase: FrameCase, { section, untilClose, bytewise = false }: FrameCaseOptions): Check {
+export function frameCaseCheck(
+  testCase: FrameCase,
+  { section, untilClose, bytewise = false, title = testCase.title }: FrameCaseOptions,
+): Check {
   const replies = testCase.replies ?? [];
   const checkReplies = testCase.checkReplies !== false;
   const expectation = describeExpectedFrames(testCase, untilClose);
   const clientCloses = untilClose && testCase.clientCloses === true;
   return {
     id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
-    title: bytewise ? `${testCase.title}, one byte per write` : testCase.title,
+    title: bytewise ? `${title}, one byte per write` : title,
     section,
     expectation,
     async run({ start, sending }) {
       const { base } = await start();
       const client = await openWebSocket(base);
-      const described = `${testCase.title}:\n${spacedHex(testCase.bytes)}${bytewise ? ', one byte per write' : ''}`;
+      const described = `${title}:\n${spacedHex(testCase.bytes)}${bytewise ? ', one byte per write' : ''}`;
       const sent = clientCloses ? `${described}\nthen Close 1000: ${spacedHex(CLIENT_CLOSE)}` : described;
       sending(sent);
       await client.write(testCase.bytes, bytewise);

@@ -5,7 +5,13 @@ import { frameCase } from '../../checker/frame-case-by-id.ts';
 import { frameCaseCheck } from '../../checker/probes.ts';
 
 // Until step 6 the server does not answer a Close, so these read the echo and stop.
-const echo = (id: string, section = '5.2', bytewise = false) => frameCaseCheck(frameCase(id), { section, untilClose: false, bytewise });
+const echo = (id: string, section = '5.2', bytewise = false) =>
+  frameCaseCheck(frameCase(id), {
+    section,
+    untilClose: false,
+    bytewise,
+    ...(id === '7.1.1' ? { title: 'a masked text frame, "Hello"' } : {}),
+  });
 const hexOf = (text: string) => Buffer.from(text).toString('hex');
 
 export const ECHO_CHECKS: Check[] = [

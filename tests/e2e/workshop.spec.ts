@@ -1,0 +1,77 @@
+// The hands-on track in a browser: a step page shows its files and checks, and its echo console, pointed at the step's
+// reference solution with ?server=, echoes through the reader's kind of server rather than the demo server.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { createServer } from '../../workshop/steps/04-echo/solution.ts';
+import { STEPS } from '../../workshop/steps.ts';
+import { expect, startSite, test as base, type RunningSite } from './site-fixture.ts';
+
+/** Step 4's reference solution on a port of its own, and a site whose Content-Security-Policy lets pages reach it. */
+const test = base.extend<{}, { readersServer: { server: Server; url: string }; site: RunningSite }>({
+  readersServer: [
+    async ({}, use) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      await use({ server, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}` });
+      server.closeAllConnections();
+      server.close();
+    },
+    { scope: 'worker' },
+  ],
+  site: [
+    async ({ readersServer }, use) => {
+      // npm start allows connections to its own origin and PUBLIC_DEMO_URL's; the README says as much to readers.
+      const site = await startSite({ PUBLIC_DEMO_URL: readersServer.url });
+      await use(site);
+      await site.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+const step4 = STEPS.find((step) => step.number === 4)!;
+const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
+
+test('a step page shows the start file with its gap marked, and the checks from the checker', async ({ page }) => {
+  await page.goto('/workshop/04-echo/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(step4.title);
+  // The sidebar lists every step in order.
+  const group = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /./ });
+  await expect(group.filter({ hasText: STEPS[0]!.title })).toHaveAttribute('href', '/workshop/01-handshake/');
+  // The start file's only marked line is the gap.
+  const start = page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/start.ts' });
+  await expect(start.locator('.ec-line.mark')).toHaveText([/TODO\(step 4\): read frames from the socket/]);
+  // The checks table lists what the checker runs, in order.
+  const checks = page.getByRole('table', { name: `The ${step4.checks.length} checks of step 4` });
+  await expect(checks.locator('tbody tr td:first-child')).toHaveText(step4.checks.map((check) => check.id));
+  // The reader opens the reference solution.
+  await page.getByText(/^The reference solution: \d+ lines differ/).click();
+  await expect(
+    page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/solution.ts' }).locator('.ec-line.ins').first(),
+  ).toBeVisible();
+});
+
+test("the echo console talks to the reader's own server when the page says ?server=", async ({ page, readersServer }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto(`/workshop/04-echo/?server=${encodeURIComponent(readersServer.url)}`);
+  // The reader connects and sends a message; step 4's server echoes it.
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+  expect(sockets).toEqual([`${readersServer.url}/ws/echo`]);
+  await page.getByLabel('Message', { exact: true }).fill('Hello, my own server');
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+  await expect(log(page).locator('li[data-direction="received"]')).toContainText('received text (20 bytes): Hello, my own server');
+});
+
+test('a server address off this machine is ignored: the widget stays on the demo server', async ({ page }) => {
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  await page.goto('/workshop/04-echo/?server=wss://elsewhere.example');
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+  expect(sockets).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
+});
