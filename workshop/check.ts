@@ -68,12 +68,17 @@ async function serve(portText: string | undefined, file: string): Promise<void> 
     process.exitCode = 1;
     return;
   }
-  // Keep serving when a step's gap throws: the error is printed and the connection dropped.
+  // Keep serving when a step's gap throws: the error is printed and that connection is left to time out.
   process.on('uncaughtException', (error) => console.error(red(`Your server threw: ${error.stack ?? error.message}`)));
   const server = (loaded.createServer as () => Server)();
   server.listen(port, '127.0.0.1');
-  await once(server, 'listening');
-  console.log(`Your server is listening on ws://localhost:${port}/ws/echo (${file}).`);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    console.error(`Your server cannot listen on port ${port} (${String(error)}); pick another: npm run workshop:check serve 8082`);
+    process.exit(1);
+  }
+  console.log(`Your server is listening on ws://localhost:${port}/ws/echo (${relative(process.cwd(), file)}).`);
   console.log(`Point the site's widgets at it: add ?server=ws://localhost:${port} to a page's address in npm run dev,`);
   console.log(`e.g. http://localhost:4321${PAGE_BASE}/04-echo/?server=ws://localhost:${port}. Stop with Ctrl+C.`);
 }
