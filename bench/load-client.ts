@@ -193,7 +193,16 @@ async function fanout({ url, receivers, messages, payloadBytes, timeoutMs }: Fan
   let sentAt = 0n;
   let waitingFor = 0;
   let delivered: () => void = () => {};
+  let refused: (error: Error) => void = () => {};
+  // A refusal (room full, rate passed) would otherwise show only as a message that never arrives.
+  const watchForRefusals = (ws: WebSocket) =>
+    ws.on('message', (data: Buffer) => {
+      const text = data.toString();
+      if (text.includes('"type":"refused"')) refused(new Error(`The chat refused a request: ${text}`));
+    });
+  watchForRefusals(sender);
   for (const ws of listeners) {
+    watchForRefusals(ws);
     ws.on('message', (data: Buffer) => {
       const at = now();
       if (waitingFor === 0 || !data.toString().includes(token)) return;
@@ -213,6 +222,11 @@ async function fanout({ url, receivers, messages, payloadBytes, timeoutMs }: Fan
         clearTimeout(timer);
         resolve();
       };
+      refused = (error) => {
+        clearTimeout(timer);
+        waitingFor = 0;
+        reject(error);
+      };
       token = nextToken;
       waitingFor = receivers;
       sentAt = now();
@@ -227,7 +241,7 @@ async function fanout({ url, receivers, messages, payloadBytes, timeoutMs }: Fan
       await deliver(`sync-${attempt}-`, 250);
       break;
     } catch (error) {
-      if (performance.now() > joinDeadline) throw error;
+      if (performance.now() > joinDeadline || String(error).includes('refused')) throw error;
     }
   }
   measuring = true;

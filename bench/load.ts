@@ -45,17 +45,19 @@ const TARGETS = {
 
 /**
  * Limits the load would otherwise run into: the per-address and total connection caps, the message rate (one
- * connection in a closed loop sends thousands of messages a second) and the idle timeout. Everything else stays at
- * what production runs, logging at `info` and the heartbeat included. Keyed by option, so a renamed limit fails
- * the type check instead of silently throttling the run.
+ * connection in a closed loop sends thousands of messages a second), the idle timeout, and the chat's member cap and
+ * per-member rate. Everything else stays at what production runs, logging at `info` and the heartbeat included.
+ * Keyed by option, so a renamed limit fails the type check instead of silently throttling the run.
  */
 function demoLimitOverrides(connections: number): Partial<Record<keyof typeof LIMITS, number>> {
-  const cap = connections + 1000;
+  const cap = Math.max(connections, CHAT_RECEIVERS) + 1000;
   return {
     maxConnectionsPerIp: cap,
     maxConnections: cap,
     maxMessagesPerSecond: 1_000_000_000,
     idleTimeoutMs: 3_600_000,
+    chatMaxMembers: CHAT_RECEIVERS + 1,
+    chatMessagesPerMinute: 1_000_000_000,
   };
 }
 
@@ -325,6 +327,7 @@ async function measureChatFanout(client: LoadClient, bare: RunningServer, demo: 
       bare: onBare.deliveries / onBare.seconds,
       demo: onDemo.deliveries / onDemo.seconds,
       format: formatCount,
+      target: TARGETS.throughput,
     },
     { figure: `${figure}: p50 latency (µs)`, bare: onBare.latencyNs.p50, demo: onDemo.latencyNs.p50, format: formatMicros },
     {
