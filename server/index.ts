@@ -30,6 +30,8 @@ export interface Upgrade {
   stream: Duplex;
   /** The lines of the 101 response exactly as ws wrote them, status line first. */
   responseLines: readonly string[];
+  /** Closes with the error's code and reason, logs it, and cuts the peer if it does not answer within closeGraceMs. */
+  closeForViolation(error: DemoProtocolError): void;
 }
 
 interface Endpoint {
@@ -188,7 +190,11 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       // listener the error would be thrown and take every other connection down with the process.
       ws.on('error', () => {});
       watch(ws, socket, endpoint.path, ip);
-      endpoint.onConnection(ws, options, request, { stream: socket, responseLines: responseLines.get(request) ?? [] });
+      endpoint.onConnection(ws, options, request, {
+        stream: socket,
+        responseLines: responseLines.get(request) ?? [],
+        closeForViolation: (error) => closeForViolation(ws, error),
+      });
     });
     // #endregion hand-over
     return true;

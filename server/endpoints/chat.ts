@@ -1,6 +1,8 @@
 // /ws/chat: a broadcast room. A client joins with a nickname, then every message it says goes to every member as JSON.
+import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { DemoServerOptions } from '../limits.ts';
+import type { Upgrade } from '../index.ts';
 import { ChatRoom } from '../chat-room.ts';
 import { characterCount, type ChatErrorCode, type ChatMessage, type ChatRefusal, type ChatRequest } from '../../src/lib/demo-messages.ts';
 
@@ -14,13 +16,13 @@ const rooms = new WeakMap<DemoServerOptions, ChatRoom>();
 function roomFor(options: DemoServerOptions): ChatRoom {
   let room = rooms.get(options);
   if (!room) {
-    room = new ChatRoom({ maxBufferedBytes: options.maxBufferedBytes, closeGraceMs: options.closeGraceMs });
+    room = new ChatRoom(options.maxBufferedBytes);
     rooms.set(options, room);
   }
   return room;
 }
 
-export function onConnection(socket: WebSocket, options: DemoServerOptions): void {
+export function onConnection(socket: WebSocket, options: DemoServerOptions, _request: IncomingMessage, upgrade: Upgrade): void {
   const room = roomFor(options);
   const reply = (message: ChatMessage) => socket.send(JSON.stringify(message));
   /** When this member's recent messages were said, oldest first, at most chatMessagesPerMinute of them. */
@@ -51,7 +53,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions): voi
         messagesPerMinute: options.chatMessagesPerMinute,
       };
       reply({ type: 'welcome', nickname: request.nickname, members: room.nicknames, limits });
-      return room.join(socket, request.nickname);
+      return room.join(socket, { nickname: request.nickname, closeForViolation: upgrade.closeForViolation });
     }
     if (nickname === undefined) {
       return reply(refusal('DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'));
