@@ -43,10 +43,11 @@ describe.concurrent.each(STEPS)('step $number, $title', ({ number, slug, checks 
     const own = results.filter((result) => result.step === number);
     expect(earlier.filter((result) => !result.passed)).toEqual([]);
     expect(own.map((result) => [result.id, result.passed])).toEqual(checks.map((each) => [each.id, false]));
-    for (const { failure } of own) {
+    for (const [i, { failure }] of own.entries()) {
       expect(failure!.sent).not.toBe('');
       expect(failure!.received).not.toBe('');
-      expect(failure!.expected).not.toBe('');
+      // What the report expects is what the step's page lists (the backpressure check names the call instead).
+      if (checks[i]!.id !== '8.backpressure') expect(failure!.expected.startsWith(checks[i]!.expectation)).toBe(true);
     }
     expect(own[0]!.failure!.received).toMatch(FIRST_FAILURE[number]!);
     expect(exitCode).toBe(1);
