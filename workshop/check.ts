@@ -4,7 +4,7 @@
 //   npm run workshop:check 4 path/to/server.ts      checks another file
 //   npm run workshop:check suite                    the demo server's whole bad-input suite
 //   npm run workshop:check serve [port]             runs your server on a port (default 8081) for the site's widgets
-//   add --json for machine-readable results
+//   npm run workshop:check -- 4 --json             machine-readable results (npm keeps a bare --json for itself)
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { relative, resolve } from 'node:path';
