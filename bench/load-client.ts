@@ -1,6 +1,5 @@
 // The load benchmark's client: its own process (on its own core when load.ts can pin it) that opens, holds and drives WebSocket connections on the orchestrator's orders over IPC.
 import { WebSocket, type ClientOptions } from 'ws';
-import { summarizeLatency } from './latency.ts';
 import type {
   ClientEnvelope,
   ClientReply,
@@ -155,7 +154,11 @@ async function echo({ url, connections, payloadBytes, warmupMs, maxMs, maxRoundT
         sentAt = now();
         ws.send(payload);
       });
-      ws.once('close', () => reject(new Error(`The server closed an echo connection during the cell (after ${total} round trips).`)));
+      ws.once('close', (code: number, reason: Buffer) =>
+        reject(
+          new Error(`The server closed an echo connection with ${code} ${JSON.stringify(String(reason))} after ${total} round trips.`),
+        ),
+      );
       sentAt = now();
       ws.send(payload);
     }
@@ -249,5 +252,5 @@ async function fanout({ url, receivers, messages, payloadBytes, timeoutMs }: Fan
   for (let index = 0; index < messages; index++) await deliver(`fanout-${index}-`, timeoutMs);
   const seconds = Number(now() - started) / 1e9;
   await closeAll([sender, ...listeners]);
-  return { messages, deliveries, seconds, latencyNs: summarizeLatency(latencies, deliveries) };
+  return { messages, deliveries, seconds, latencyNs: latencies.slice(0, deliveries) };
 }

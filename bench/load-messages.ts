@@ -80,8 +80,8 @@ export interface FanoutResult {
   messages: number;
   deliveries: number;
   seconds: number;
-  /** From the sender's send to each receiver's receipt. */
-  latencyNs: LatencySummary;
+  /** From the sender's send to each receiver's receipt, every delivery, in nanoseconds. */
+  latencyNs: Float64Array;
 }
 
 export type ClientRequest = HoldRequest | ReleaseRequest | EchoRequest | FanoutRequest;

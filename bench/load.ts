@@ -9,7 +9,16 @@ import { parseArgs } from 'node:util';
 import { LIMITS } from '../server/limits.ts';
 import { formatCount, formatMicros, renderTable, verdictOf, type Comparison } from './load-report.ts';
 import { summarizeLatency } from './latency.ts';
-import type { ClientEnvelope, ClientReply, ClientRequest, ClientResults, EchoResult, LatencySummary, ProbeReply } from './load-messages.ts';
+import type {
+  ClientEnvelope,
+  ClientReply,
+  ClientRequest,
+  ClientResults,
+  EchoResult,
+  FanoutResult,
+  LatencySummary,
+  ProbeReply,
+} from './load-messages.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -267,15 +276,19 @@ async function measureEchoCell(client: LoadClient, servers: readonly RunningServ
   for (let slice = 0; slice < ECHO_SLICES; slice++) {
     for (const [index, server] of servers.entries()) {
       const before = await server.probe('sample');
-      const result = await client.request({
-        op: 'echo',
-        url: `${server.origin.replace('http', 'ws')}/ws/echo`,
-        connections,
-        payloadBytes,
-        warmupMs: WARMUP_MS,
-        maxMs: Math.ceil(cellMs / ECHO_SLICES),
-        maxRoundTrips: Math.ceil(maxRoundTrips / ECHO_SLICES),
-      });
+      const result = await client
+        .request({
+          op: 'echo',
+          url: `${server.origin.replace('http', 'ws')}/ws/echo`,
+          connections,
+          payloadBytes,
+          warmupMs: WARMUP_MS,
+          maxMs: Math.ceil(cellMs / ECHO_SLICES),
+          maxRoundTrips: Math.ceil(maxRoundTrips / ECHO_SLICES),
+        })
+        .catch((error: Error) => {
+          throw new Error(`Echo, ${connections}×${payloadBytes} B, on the ${server.name} server: ${error.message}`);
+        });
       const after = await server.probe('sample');
       if (result.mismatches > 0) throw new Error(`The ${server.name} server echoed ${result.mismatches} messages with the wrong length.`);
       if (result.roundTrips === 0) throw new Error(`No round trip was measured against the ${server.name} server.`);
@@ -284,12 +297,7 @@ async function measureEchoCell(client: LoadClient, servers: readonly RunningServ
   }
   return slices.map((results): EchoFigures => {
     const sum = (pick: (result: (typeof results)[number]) => number) => results.reduce((total, result) => total + pick(result), 0);
-    const pooled = new Float64Array(sum((result) => result.rttNs.length));
-    let offset = 0;
-    for (const result of results) {
-      pooled.set(result.rttNs, offset);
-      offset += result.rttNs.length;
-    }
+    const pooled = pool(results.map((result) => result.rttNs));
     return {
       roundTrips: sum((result) => result.roundTrips),
       seconds: sum((result) => result.seconds),
@@ -308,32 +316,57 @@ async function hasEndpoint(server: RunningServer, endpointPath: string): Promise
   return response.status === 426;
 }
 
-/** Chat fan-out latency, 1 sender and CHAT_RECEIVERS receivers, on both servers. */
-async function measureChatFanout(client: LoadClient, bare: RunningServer, demo: RunningServer): Promise<Comparison[]> {
-  const run = (server: RunningServer) =>
-    client.request({
-      op: 'fanout',
-      url: `${server.origin.replace('http', 'ws')}${CHAT_PATH}`,
-      receivers: CHAT_RECEIVERS,
-      messages: CHAT_MESSAGES,
-      payloadBytes: 32,
-      timeoutMs: 10_000,
-    });
-  const [onBare, onDemo] = [await run(bare), await run(demo)];
+/** Concatenates the slices' samples, so percentiles are taken over all of them. */
+function pool(parts: readonly Float64Array[]): Float64Array {
+  const pooled = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    pooled.set(part, offset);
+    offset += part.length;
+  }
+  return pooled;
+}
+
+/** Chat fan-out latency, 1 sender and CHAT_RECEIVERS receivers, on both servers, in slices that alternate like the echo cells. */
+async function measureChatFanout(client: LoadClient, servers: readonly RunningServer[]): Promise<Comparison[]> {
+  const slices = servers.map(() => [] as FanoutResult[]);
+  for (let slice = 0; slice < ECHO_SLICES; slice++) {
+    for (const [index, server] of servers.entries()) {
+      const result = await client
+        .request({
+          op: 'fanout',
+          url: `${server.origin.replace('http', 'ws')}${CHAT_PATH}`,
+          receivers: CHAT_RECEIVERS,
+          messages: Math.ceil(CHAT_MESSAGES / ECHO_SLICES),
+          payloadBytes: 32,
+          timeoutMs: 10_000,
+        })
+        .catch((error: Error) => {
+          throw new Error(`Chat fan-out on the ${server.name} server: ${error.message}`);
+        });
+      slices[index]!.push(result);
+    }
+  }
+  const [onBare, onDemo] = slices.map((results) => {
+    const latencies = pool(results.map((result) => result.latencyNs));
+    const deliveries = results.reduce((total, result) => total + result.deliveries, 0);
+    const seconds = results.reduce((total, result) => total + result.seconds, 0);
+    return { deliveriesPerSecond: deliveries / seconds, latency: summarizeLatency(latencies, latencies.length) };
+  }) as [{ deliveriesPerSecond: number; latency: LatencySummary }, { deliveriesPerSecond: number; latency: LatencySummary }];
   const figure = `chat 1→${CHAT_RECEIVERS}×32 B`;
   return [
     {
       figure: `${figure}: deliveries/s`,
-      bare: onBare.deliveries / onBare.seconds,
-      demo: onDemo.deliveries / onDemo.seconds,
+      bare: onBare.deliveriesPerSecond,
+      demo: onDemo.deliveriesPerSecond,
       format: formatCount,
       target: TARGETS.throughput,
     },
-    { figure: `${figure}: p50 latency (µs)`, bare: onBare.latencyNs.p50, demo: onDemo.latencyNs.p50, format: formatMicros },
+    { figure: `${figure}: p50 latency (µs)`, bare: onBare.latency.p50, demo: onDemo.latency.p50, format: formatMicros },
     {
       figure: `${figure}: p99 latency (µs)`,
-      bare: onBare.latencyNs.p99,
-      demo: onDemo.latencyNs.p99,
+      bare: onBare.latency.p99,
+      demo: onDemo.latency.p99,
       format: formatMicros,
       target: TARGETS.p99,
     },
@@ -413,8 +446,8 @@ async function main(): Promise<void> {
 
   let chatLine: string;
   if (await hasEndpoint(demo, CHAT_PATH)) {
-    comparisons.push(...(await measureChatFanout(client, bare, demo)));
-    chatLine = `Chat fan-out: 1 sender, ${CHAT_RECEIVERS} receivers, ${CHAT_MESSAGES} messages on ${CHAT_PATH}.`;
+    comparisons.push(...(await measureChatFanout(client, servers)));
+    chatLine = `Chat fan-out: 1 sender, ${CHAT_RECEIVERS} receivers, ${CHAT_MESSAGES} messages per server on ${CHAT_PATH}, in ${ECHO_SLICES} alternating slices.`;
   } else {
     chatLine = `Chat fan-out: skipped, because the demo server has no ${CHAT_PATH} endpoint yet (GET ${CHAT_PATH} is not 426).`;
   }
