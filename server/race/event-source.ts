@@ -1,13 +1,8 @@
 // The one event source every transport in the race carries: N events, one every intervalMs, each with a payload of payloadBytes.
 
-export interface RaceEvent {
-  /** 1 for the first event, N for the last. */
-  seq: number;
-  /** When the server had the event ready to send: milliseconds since the Unix epoch, to the microsecond. */
-  t: number;
-  /** `payloadBytes` ASCII characters, so its size in UTF-8 is exactly what the reader chose. */
-  payload: string;
-}
+import type { RaceEvent } from '../../src/lib/race-messages.ts';
+
+export type { RaceEvent } from '../../src/lib/race-messages.ts';
 
 export interface EventSchedule {
   events: number;

@@ -2,20 +2,9 @@
 import type { DemoServerOptions } from '../limits.ts';
 import { raceError, type RaceError } from './race-error.ts';
 
-export interface RaceParams {
-  /** How many events each transport carries. */
-  events: number;
-  /** Milliseconds between two events. */
-  intervalMs: number;
-  /** Bytes of payload in each event. */
-  payloadBytes: number;
-  /** Milliseconds between two short polls. */
-  pollMs: number;
-}
+import { TRANSPORTS, type RaceParams } from '../../src/lib/race-messages.ts';
 
-/** The four transports, in the order a race runs them. */
-export const TRANSPORTS = ['short-poll', 'long-poll', 'sse', 'websocket'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
+export { TRANSPORTS, type RaceParams, type Transport } from '../../src/lib/race-messages.ts';
 
 /** Bounds that are about what makes a fair race, not about protecting the server, so they are fixed. */
 export const MIN_INTERVAL_MS = 10;

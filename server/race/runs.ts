@@ -4,25 +4,9 @@ import type { DemoServerOptions } from '../limits.ts';
 import type { WireBytes } from './byte-ledger.ts';
 import { startEventSchedule, type RaceEvent } from './event-source.ts';
 import { TRANSPORTS, type RaceParams, type Transport } from './race-params.ts';
+import type { LegReport } from '../../src/lib/race-messages.ts';
 
-/** What the server measured for one transport, reported to the page when the run ends. */
-export interface LegReport {
-  transport: Transport;
-  /** Events the server produced for this transport. */
-  eventsSent: number;
-  /** HTTP requests that reached the server: polls, the SSE request, or the WebSocket upgrade. */
-  requests: number;
-  /** TCP connections those requests came on. */
-  connections: number;
-  /** Bytes the server read from the client on those requests' connections, attributed to those requests. */
-  bytesUp: number;
-  /** Bytes the server wrote in answer: status lines, headers, chunk and frame headers, payload. */
-  bytesDown: number;
-  /** False when a connection also carried traffic the server could not separate from the race's. */
-  exact: boolean;
-  /** False when a request or connection was still open when the report was made. */
-  settled: boolean;
-}
+export type { LegReport } from '../../src/lib/race-messages.ts';
 
 export class Leg {
   readonly events: RaceEvent[] = [];

@@ -1,7 +1,8 @@
 // What the transport race computes and says about its measurements, kept apart from the DOM so it can be unit-tested.
 
-export const TRANSPORTS = ['short-poll', 'long-poll', 'sse', 'websocket'] as const;
-export type Transport = (typeof TRANSPORTS)[number];
+import { TRANSPORTS, type LegReport, type RaceParams, type Transport } from '../lib/race-messages.ts';
+
+export { TRANSPORTS, type LegReport, type RaceEvent, type RaceParams, type Transport } from '../lib/race-messages.ts';
 
 export const TRANSPORT_NAMES: Record<Transport, string> = {
   'short-poll': 'Short polling',
@@ -9,25 +10,6 @@ export const TRANSPORT_NAMES: Record<Transport, string> = {
   sse: 'Server-Sent Events',
   websocket: 'WebSocket',
 };
-
-export interface RaceParams {
-  events: number;
-  intervalMs: number;
-  payloadBytes: number;
-  pollMs: number;
-}
-
-/** What the server reports for one transport (server/race/runs.ts, LegReport). */
-export interface LegReport {
-  transport: Transport;
-  eventsSent: number;
-  requests: number;
-  connections: number;
-  bytesUp: number;
-  bytesDown: number;
-  exact: boolean;
-  settled: boolean;
-}
 
 /** One row of the results: the server's byte counts joined with the page's receipts. */
 export interface ResultRow {
