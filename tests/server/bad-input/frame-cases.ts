@@ -86,7 +86,7 @@ export const FRAME_CASES: FrameCase[] = [
   },
   {
     id: '1.2.2',
-    title: 'binary of 126 bytes, every byte value',
+    title: 'binary of 126 bytes, the even byte values 00 to fa',
     bytes: clientFrame({ opcode: BINARY, payload: Uint8Array.from({ length: 126 }, (_, i) => (i * 2) & 0xff) }),
     clientCloses: true,
     replies: [
@@ -400,7 +400,7 @@ export const FRAME_CASES: FrameCase[] = [
   },
   {
     id: '9.1.c',
-    title: 'a 64-bit length with its most significant bit set',
+    title: 'a 64-bit length with its most significant bit set (§5.2: it must be 0)',
     bytes: clientFrame({ opcode: BINARY, payload: 'Hello', declaredLength: 2n ** 63n + 5n }),
     closeCode: 1009,
     note: '§5.2 makes the most significant bit 0, and a frame breaking that must fail the connection; the RFC names no code for it. ws answers 1009, the code for a length it will not take.',

@@ -9,7 +9,7 @@ const limit = (id: string) => frameCaseCheck(frameCase(id), { section: '10.4', u
 export const LIMIT_CHECKS: Check[] = [
   limit('9.1.a'),
   limit('9.1.b'),
-  limit('9.1.c'),
+  frameCaseCheck(frameCase('9.1.c'), { section: '5.2', untilClose: true }),
   limit('9.1.d'),
   limit('5.b'),
   handshakeCaseCheck(
