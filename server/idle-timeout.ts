@@ -7,8 +7,11 @@ import { demoError } from './demo-errors.ts';
  * looks at, so counting them would keep every abandoned tab connected.
  */
 export function closeWhenIdle(ws: WebSocket, idleTimeoutMs: number): void {
-  const error = demoError('DEMO_ERR_IDLE', `No message for ${idleTimeoutMs} ms, so the server closed the connection.`);
-  const timer = setTimeout(() => ws.close(error.status, error.closeReason), idleTimeoutMs);
+  // The error is built only when the timer fires: made up front, its captured stack would live as long as the socket.
+  const timer = setTimeout(() => {
+    const error = demoError('DEMO_ERR_IDLE', `No message for ${idleTimeoutMs} ms, so the server closed the connection.`);
+    ws.close(error.status, error.closeReason);
+  }, idleTimeoutMs);
   timer.unref();
   ws.on('message', () => timer.refresh());
   ws.once('close', () => clearTimeout(timer));

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
@@ -188,16 +188,45 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
-      ws.on('error', () => {});
-      watch(ws, socket, endpoint.path, ip);
-      endpoint.onConnection(ws, options, request, {
-        stream: socket,
-        responseLines: responseLines.get(request) ?? [],
-        closeForViolation: (error) => closeForViolation(ws, error),
-      });
+      ws.on('error', ignoreError);
+      accept(ws, socket, endpoint, ip, request);
     });
     // #endregion hand-over
     return true;
+  }
+
+  /**
+   * Sets up an upgraded connection. This is a function of its own, not code inside the upgrade callback, so that
+   * the closures a connection keeps for its whole life do not also keep its IncomingMessage and head buffer.
+   */
+  function accept(ws: WebSocket, stream: Duplex, endpoint: Endpoint, ip: string, request: IncomingMessage): void {
+    watch(ws, stream, endpoint.path, ip);
+    endpoint.onConnection(ws, options, request, {
+      stream,
+      responseLines: responseLines.get(request) ?? [],
+      closeForViolation: (error) => closeForViolation(ws, error),
+    });
+  }
+
+  /** Counting functions shared by every connection of an endpoint, so counting costs no closure per connection. */
+  const counting = new Map<string, { received: () => void; send: WebSocket['send'] }>();
+  function countingFor(endpoint: string): { received: () => void; send: WebSocket['send'] } {
+    let pair = counting.get(endpoint);
+    if (!pair) {
+      const inbound = metrics.messageTally(endpoint, 'in');
+      const outbound = metrics.messageTally(endpoint, 'out');
+      const send = WebSocket.prototype.send;
+      pair = {
+        received: () => void inbound.count++,
+        // Endpoints send through ws.send; counting here keeps them free of metrics code.
+        send: function (this: WebSocket, ...args: Parameters<WebSocket['send']>) {
+          outbound.count++;
+          send.apply(this, args);
+        } as WebSocket['send'],
+      };
+      counting.set(endpoint, pair);
+    }
+    return pair;
   }
 
   /** Applies the per-connection limits, and counts and logs the connection's life. */
@@ -208,15 +237,9 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     metrics.connections.inc({ endpoint });
     log.info({ event: 'open', id, endpoint, ip }, 'connection opened');
 
-    const received = metrics.messages.labels({ endpoint, direction: 'in' });
-    const sent = metrics.messages.labels({ endpoint, direction: 'out' });
-    ws.on('message', () => received.inc());
-    // Endpoints send through ws.send; counting here keeps them free of metrics code.
-    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
-    ws.send = ((...args: unknown[]) => {
-      sent.inc();
-      send(...args);
-    }) as typeof ws.send;
+    const { received, send } = countingFor(endpoint);
+    ws.on('message', received);
+    ws.send = send;
 
     const limiter = new MessageLimiter(options.maxMessagesPerSecond, options.maxFragmentsPerMessage, performance.now());
     stream.prependListener('data', (chunk: Buffer) => {
@@ -252,6 +275,8 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
 
   return { options, metrics, clients: wss.clients, handleRequest, handleUpgrade, close };
 }
+
+function ignoreError(): void {}
 
 /** Peers choose codes 3000–4999 freely; one series per range keeps a peer from minting 2000 of them. */
 function closeCodeLabel(code: number): string {

@@ -9,6 +9,11 @@ export interface DemoMetrics {
   connections: Gauge<'endpoint'>;
   /** WebSocket messages received (`in`) and sent (`out`), by endpoint. */
   messages: Counter<'endpoint' | 'direction'>;
+  /**
+   * The tally for one endpoint and direction. Counting a message is `tally.count++`; the counter takes the
+   * tallies in when it is read, so the hot path costs an integer add instead of a labelled counter update.
+   */
+  messageTally(endpoint: string, direction: Direction): { count: number };
   /** Handshakes refused, by DEMO_ERR_… code. */
   refusals: Counter<'reason'>;
   /** Closed connections, by the close code the server saw (1006 when the TCP connection ended without a Close frame). */
@@ -20,14 +25,28 @@ export function createMetrics(): DemoMetrics {
   // process, and a second registration of the same metric name in one registry throws.
   const registry = new Registry();
   const registers = [registry];
+  const tallies = new Map<string, { endpoint: string; direction: Direction; count: number }>();
   return {
     registry,
+    messageTally(endpoint, direction) {
+      const key = `${endpoint} ${direction}`;
+      let tally = tallies.get(key);
+      if (!tally) tallies.set(key, (tally = { endpoint, direction, count: 0 }));
+      return tally;
+    },
     connections: new Gauge({ name: 'demo_connections', help: 'Open WebSocket connections.', labelNames: ['endpoint'], registers }),
     messages: new Counter({
       name: 'demo_messages_total',
       help: 'WebSocket messages received (in) and sent (out).',
       labelNames: ['endpoint', 'direction'],
       registers,
+      collect() {
+        for (const tally of tallies.values()) {
+          if (tally.count === 0) continue;
+          this.inc({ endpoint: tally.endpoint, direction: tally.direction }, tally.count);
+          tally.count = 0;
+        }
+      },
     }),
     refusals: new Counter({
       name: 'demo_refusals_total',

@@ -1,5 +1,5 @@
 // /ws/echo: sends every text and binary message straight back, unchanged.
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import type { DemoServerOptions } from '../limits.ts';
 
 export const path = '/ws/echo';
@@ -8,11 +8,20 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions): voi
   socket.on('message', (data, isBinary) => {
     // After the server has sent its Close (say, for breaking the message rate), ws still delivers what was in flight.
     if (socket.readyState !== socket.OPEN) return;
+    // A peer that sends but never reads would otherwise grow our send queue without bound. Only then does a send
+    // carry a callback, to resume reading once the peer has drained what we queued; the common case allocates none.
+    if (socket.bufferedAmount + byteLength(data) <= options.maxBufferedBytes) {
+      socket.send(data, { binary: isBinary });
+      return;
+    }
+    socket.pause();
     socket.send(data, { binary: isBinary }, () => {
-      // Reading resumes once the peer has drained what we queued for it.
       if (socket.isPaused && socket.bufferedAmount <= options.maxBufferedBytes) socket.resume();
     });
-    // A peer that sends but never reads would otherwise grow our send queue without bound.
-    if (socket.bufferedAmount > options.maxBufferedBytes) socket.pause();
   });
+}
+
+function byteLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data instanceof ArrayBuffer ? data.byteLength : data.length;
 }
