@@ -12,7 +12,7 @@ import { checkHeaderCount } from './http-limits.ts';
 import { ConnectionCaps } from './connection-caps.ts';
 import { MessageLimiter } from './message-limiter.ts';
 import { startHeartbeat } from './heartbeat.ts';
-import { closeWhenIdle } from './idle-timeout.ts';
+import { startIdleSweep } from './idle-timeout.ts';
 import { createMetrics, type DemoMetrics } from './metrics.ts';
 import { createLogger } from './logger.ts';
 import * as echo from './endpoints/echo.ts';
@@ -84,6 +84,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     ),
   );
   const connectionIds = new WeakMap<WebSocket, number>();
+  const stopIdleSweep = startIdleSweep(wss, options.idleTimeoutMs);
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatIntervalMs, (ws) =>
     log.info({ event: 'terminated', id: connectionIds.get(ws) }, 'The peer did not answer the previous ping, so it was terminated.'),
   );
@@ -246,7 +247,6 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       const error = limiter.push(chunk, performance.now());
       if (error) closeForViolation(ws, error);
     });
-    closeWhenIdle(ws, options.idleTimeoutMs);
 
     ws.once('close', (code: number, reason: Buffer) => {
       metrics.connections.dec({ endpoint });
@@ -268,6 +268,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   async function close(code = 1001): Promise<void> {
     closing = true;
     stopHeartbeat();
+    stopIdleSweep();
     const clients = [...wss.clients];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));

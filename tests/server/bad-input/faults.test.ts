@@ -106,6 +106,21 @@ describe('idle timeout', () => {
     expect(code).toBe(1000);
     expect(String(reason)).toBe('DEMO_ERR_IDLE: No message for 50 ms, so the server closed the connection.');
   });
+
+  it('keeps a connection that keeps talking, however long it lives', async () => {
+    const { base } = await startDemo({ idleTimeoutMs: 60 });
+    const ws = await connect(`ws://${base}/ws/echo`);
+    let closed = false;
+    ws.on('close', () => (closed = true));
+    // Twelve round trips, each after a quarter of the timeout: four timeouts' worth of time, never idle for one.
+    for (let i = 0; i < 12; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      ws.send(`still here ${i}`);
+      await once(ws, 'message');
+    }
+    expect(closed).toBe(false);
+    ws.close();
+  });
 });
 
 describe('slowloris', () => {
