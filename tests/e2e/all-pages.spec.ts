@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { expect, test } from './site-fixture.ts';
 
 /**
@@ -49,11 +49,15 @@ interface ScriptWeight {
 /** Loads a page and sums the gzipped size of the scripts it fetched while loading: ours, and Starlight's own. */
 async function loadAndWeighScripts(page: Page, path: string): Promise<ScriptWeight> {
   const weighed: Promise<[boolean, number]>[] = [];
-  page.on('response', (response) => {
+  const weigh = (response: Response): void => {
     if (response.request().resourceType() !== 'script') return;
     weighed.push(response.body().then((body) => [isOurScript(response.url()), gzipSync(body).length]));
-  });
+  };
+  page.on('response', weigh);
   await page.goto(path, { waitUntil: 'networkidle' });
+  // Load is over: a script fetched later (a widget scrolled into view) is not load weight, and its body could
+  // still be in flight when the page closes.
+  page.off('response', weigh);
   const weight = { ours: 0, theirs: 0 };
   for (const [ours, size] of await Promise.all(weighed)) weight[ours ? 'ours' : 'theirs'] += size;
   return weight;
