@@ -25,13 +25,18 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
  * Renders an annotation into `container`, replacing what was there. `idPrefix` makes each segment
  * deep-linkable (`#${idPrefix}-2`).
  */
-export function renderAnnotation(container: HTMLElement, annotation: FrameAnnotation, idPrefix: string): void {
+export function renderAnnotation(
+  container: HTMLElement,
+  annotation: FrameAnnotation,
+  idPrefix: string,
+  { open = true }: { open?: boolean } = {},
+): void {
   const list = element('ol', 'frame-segments');
   annotation.segments.forEach((segment, index) => {
     const item = element('li', 'frame-segment');
     item.id = `${idPrefix}-${index}`;
     const details = element('details', '');
-    details.open = true;
+    details.open = open;
     const summary = element('summary', '');
     summary.append(element('code', 'segment-hex', segment.hex), ' ', element('span', 'segment-title', segment.title));
     const fields = element('dl', 'segment-fields');
