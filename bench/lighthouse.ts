@@ -33,22 +33,32 @@ let below = 0;
 try {
   for (const page of pages) {
     const report = path.join(out, `${page.replace(/\W+/g, '_') || 'root'}.json`);
-    execFileSync(
-      'npx',
-      [
-        '--yes',
-        'lighthouse@13',
-        `${origin}${page}`,
-        '--quiet',
-        '--output=json',
-        `--output-path=${report}`,
-        `--chrome-flags=${CHROME_FLAGS}`,
-      ],
-      {
-        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-        stdio: 'ignore',
-      },
-    );
+    // Lighthouse sometimes fails to record a page load ("NO_NAVSTART: please run Lighthouse again"); it gets three tries.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync(
+          'npx',
+          [
+            '--yes',
+            'lighthouse@13',
+            `${origin}${page}`,
+            '--quiet',
+            '--output=json',
+            `--output-path=${report}`,
+            `--chrome-flags=${CHROME_FLAGS}`,
+          ],
+          {
+            env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+            // Lighthouse's own complaints (a Chrome that would not start, a page that did not load) go to stderr.
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        console.error(`Lighthouse failed on ${page}; trying again (${attempt + 1} of 3).`);
+      }
+    }
     const categories = JSON.parse(readFileSync(report, 'utf8')).categories as Record<string, { title: string; score: number }>;
     const scores = Object.values(categories).map((c) => Math.round(c.score * 100));
     below += scores.filter((score) => score < 100).length;
