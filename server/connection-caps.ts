@@ -17,10 +17,10 @@ export class ConnectionCaps {
   }
 
   /**
-   * Takes a place for a connection from `ip`, or returns the refusal. The caller calls the returned release exactly
-   * once when the socket closes, whether or not the upgrade went through.
+   * Takes a place for a connection from `ip`, or returns the refusal. The caller calls `release(ip)` exactly once
+   * when the socket closes, whether or not the upgrade went through.
    */
-  reserve(ip: string): { release: () => void } | DemoProtocolError {
+  reserve(ip: string): DemoProtocolError | null {
     const fromIp = this.#byIp.get(ip) ?? 0;
     // The per-address check comes first: a single greedy address should learn that it is the one over a limit.
     if (fromIp >= this.#perIp) {
@@ -34,16 +34,15 @@ export class ConnectionCaps {
     }
     this.#byIp.set(ip, fromIp + 1);
     this.#open++;
-    let released = false;
-    return {
-      release: () => {
-        if (released) return;
-        released = true;
-        this.#open--;
-        const left = (this.#byIp.get(ip) ?? 1) - 1;
-        if (left === 0) this.#byIp.delete(ip);
-        else this.#byIp.set(ip, left);
-      },
-    };
+    return null;
+  }
+
+  /** Gives back a place that `reserve(ip)` took. */
+  release(ip: string): void {
+    const fromIp = this.#byIp.get(ip);
+    if (fromIp === undefined) return;
+    this.#open--;
+    if (fromIp === 1) this.#byIp.delete(ip);
+    else this.#byIp.set(ip, fromIp - 1);
   }
 }

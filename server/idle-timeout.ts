@@ -1,33 +1,22 @@
 // Closes connections that have sent no message for a while, so abandoned tabs do not hold sockets for ever.
-import type { WebSocket, WebSocketServer } from 'ws';
+import type { OpenConnections } from './connection-watch.ts';
 import { demoError } from './demo-errors.ts';
 
 /**
  * Only messages count as activity. Pongs do not: a browser answers pings on its own, even in a tab nobody
  * looks at, so counting them would keep every abandoned tab connected.
  *
- * One sweep per server instead of one timer per connection: a connection then costs a WeakMap entry, not a
- * timer and two closures, and the sweep over every client takes microseconds. A connection is closed between
+ * One sweep per server instead of one timer per connection: each connection's watch records when its last
+ * message arrived, and the sweep over every connection takes microseconds. A connection is closed between
  * `idleTimeoutMs` and `idleTimeoutMs` plus one sweep interval after its last message.
  * Returns a function that stops the sweep.
  */
-export function startIdleSweep(wss: WebSocketServer, idleTimeoutMs: number): () => void {
-  const lastMessageAt = new WeakMap<WebSocket, number>();
-  const touch = function (this: WebSocket) {
-    lastMessageAt.set(this, performance.now());
-  };
+export function startIdleSweep(connections: OpenConnections, idleTimeoutMs: number): () => void {
   const timer = setInterval(
     () => {
       const now = performance.now();
-      for (const ws of wss.clients) {
-        const last = lastMessageAt.get(ws);
-        if (last === undefined) {
-          // First seen: start its clock now, and listen for its messages with the one shared function.
-          lastMessageAt.set(ws, now);
-          ws.on('message', touch);
-          continue;
-        }
-        if (now - last < idleTimeoutMs || ws.readyState !== ws.OPEN) continue;
+      for (const { ws, lastMessageAt } of connections.values()) {
+        if (now - lastMessageAt < idleTimeoutMs || ws.readyState !== ws.OPEN) continue;
         const error = demoError('DEMO_ERR_IDLE', `No message for ${idleTimeoutMs} ms, so the server closed the connection.`);
         ws.close(error.status, error.closeReason);
       }

@@ -1,5 +1,6 @@
 // The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz and /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -10,10 +11,10 @@ import { demoError, type DemoProtocolError } from './demo-errors.ts';
 import { checkOrigin } from './origin-policy.ts';
 import { checkHeaderCount } from './http-limits.ts';
 import { ConnectionCaps } from './connection-caps.ts';
-import { MessageLimiter } from './message-limiter.ts';
+import { ConnectionWatch, type OpenConnections } from './connection-watch.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { startIdleSweep } from './idle-timeout.ts';
-import { createMetrics, type DemoMetrics } from './metrics.ts';
+import { createMetrics, type DemoMetrics, type MessageTally } from './metrics.ts';
 import { createLogger } from './logger.ts';
 import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
@@ -47,8 +48,8 @@ export const WEBSOCKET_PREFIX = '/ws/';
 export interface DemoServer {
   readonly options: DemoServerOptions;
   readonly metrics: DemoMetrics;
-  /** The open WebSocket connections, for tests and diagnostics. */
-  readonly clients: ReadonlySet<WebSocket>;
+  /** The open WebSocket connections and what the server knows about each, for tests and diagnostics. */
+  readonly connections: OpenConnections;
   /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
@@ -62,7 +63,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const log = createLogger(options.logLevel);
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
-  const wss = new WebSocketServer({
+  const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
     // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, tens of KiB per socket
@@ -70,6 +71,10 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // megabytes (a zip bomb), so maxPayload would be checked only after the work; and readers of a tutorial about
     // bytes on the wire should see plain frames, not DEFLATE output with RSV1 set.
     perMessageDeflate: false,
+    // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of
+    // clients would repeat it, with one more close listener per connection.
+    clientTracking: false,
+    WebSocket: CountedWebSocket,
   });
   // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
   const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
@@ -83,10 +88,10 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
     ),
   );
-  const connectionIds = new WeakMap<WebSocket, number>();
-  const stopIdleSweep = startIdleSweep(wss, options.idleTimeoutMs);
-  const stopHeartbeat = startHeartbeat(wss, options.heartbeatIntervalMs, (ws) =>
-    log.info({ event: 'terminated', id: connectionIds.get(ws) }, 'The peer did not answer the previous ping, so it was terminated.'),
+  const connections = new Map<WebSocket, ConnectionWatch>();
+  const stopIdleSweep = startIdleSweep(connections, options.idleTimeoutMs);
+  const stopHeartbeat = startHeartbeat(connections, options.heartbeatIntervalMs, ({ id }) =>
+    log.info({ event: 'terminated', id }, 'The peer did not answer the previous ping, so it was terminated.'),
   );
   let closing = false;
   let lastConnectionId = 0;
@@ -177,14 +182,14 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       return true;
     }
     // #endregion origin-guard
-    const ip = request.socket.remoteAddress ?? 'unknown';
-    const place = caps.reserve(ip);
-    if ('code' in place) {
-      refuse(socket, request, place);
+    const ip = addressOf(socket);
+    const overCap = caps.reserve(ip);
+    if (overCap) {
+      refuse(socket, request, overCap);
       return true;
     }
-    // Released when the TCP socket closes, whether ws upgraded it or refused the handshake.
-    socket.once('close', place.release);
+    // Released when the TCP socket closes if ws refuses the handshake; once upgraded, when the WebSocket closes (forget()).
+    socket.on('close', releasePlace);
     // #region hand-over
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
@@ -196,12 +201,28 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     return true;
   }
 
+  /** Shared by every socket, so a place costs no closure: 'close' comes once, and Node kept the address read before. */
+  function releasePlace(this: Duplex): void {
+    caps.release(addressOf(this));
+  }
+
   /**
-   * Sets up an upgraded connection. This is a function of its own, not code inside the upgrade callback, so that
-   * the closures a connection keeps for its whole life do not also keep its IncomingMessage and head buffer.
+   * Sets up an upgraded connection: applies the per-connection limits, and counts and logs its life. This is a
+   * function of its own, not code inside the upgrade callback, so that the closures a connection keeps for its
+   * whole life do not also keep its IncomingMessage and head buffer.
    */
-  function accept(ws: WebSocket, stream: Duplex, endpoint: Endpoint, ip: string, request: IncomingMessage): void {
-    watch(ws, stream, endpoint.path, ip);
+  function accept(ws: CountedWebSocket, stream: Duplex, endpoint: Endpoint, ip: string, request: IncomingMessage): void {
+    const tallies = talliesFor(endpoint.path);
+    const watch = new ConnectionWatch(ws, ++lastConnectionId, endpoint.path, ip, options, tallies.received, performance.now());
+    connections.set(ws, watch);
+    // ws emits 'close' once the TCP socket has closed, so forget() gives the place back; one listener fewer per socket.
+    stream.removeListener('close', releasePlace);
+    ws.on('close', forget);
+    ws.sent = tallies.sent;
+    // Prepended, so a limit is judged on a frame's header before ws acts on the same bytes.
+    stream.prependListener('data', readFrames(watch));
+    metrics.connections.inc({ endpoint: endpoint.path });
+    log.info({ event: 'open', id: watch.id, endpoint: endpoint.path, ip }, 'connection opened');
     endpoint.onConnection(ws, options, request, {
       stream,
       responseLines: responseLines.get(request) ?? [],
@@ -209,56 +230,41 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     });
   }
 
-  /** Counting functions shared by every connection of an endpoint, so counting costs no closure per connection. */
-  const counting = new Map<string, { received: () => void; send: WebSocket['send'] }>();
-  function countingFor(endpoint: string): { received: () => void; send: WebSocket['send'] } {
-    let pair = counting.get(endpoint);
+  /** The message tallies of each endpoint, shared by its connections. */
+  const tallies = new Map<string, { received: MessageTally; sent: MessageTally }>();
+  function talliesFor(endpoint: string): { received: MessageTally; sent: MessageTally } {
+    let pair = tallies.get(endpoint);
     if (!pair) {
-      const inbound = metrics.messageTally(endpoint, 'in');
-      const outbound = metrics.messageTally(endpoint, 'out');
-      const send = WebSocket.prototype.send;
-      pair = {
-        received: () => void inbound.count++,
-        // Endpoints send through ws.send; counting here keeps them free of metrics code.
-        send: function (this: WebSocket, ...args: Parameters<WebSocket['send']>) {
-          outbound.count++;
-          send.apply(this, args);
-        } as WebSocket['send'],
-      };
-      counting.set(endpoint, pair);
+      pair = { received: metrics.messageTally(endpoint, 'in'), sent: metrics.messageTally(endpoint, 'out') };
+      tallies.set(endpoint, pair);
     }
     return pair;
   }
 
-  /** Applies the per-connection limits, and counts and logs the connection's life. */
-  function watch(ws: WebSocket, stream: Duplex, endpoint: string, ip: string): void {
-    const id = ++lastConnectionId;
-    connectionIds.set(ws, id);
-    const openedAt = performance.now();
-    metrics.connections.inc({ endpoint });
-    log.info({ event: 'open', id, endpoint, ip }, 'connection opened');
+  /** The raw socket's 'data' listener: the watch reads each chunk's frame headers, and a limit passed closes the connection. */
+  function readFrames(watch: ConnectionWatch): (chunk: Buffer) => void {
+    return (chunk) => {
+      const error = watch.push(chunk, performance.now());
+      if (error) closeForViolation(watch.ws, error);
+    };
+  }
 
-    const { received, send } = countingFor(endpoint);
-    ws.on('message', received);
-    ws.send = send;
-
-    const limiter = new MessageLimiter(options.maxMessagesPerSecond, options.maxFragmentsPerMessage, performance.now());
-    stream.prependListener('data', (chunk: Buffer) => {
-      const error = limiter.push(chunk, performance.now());
-      if (error) closeForViolation(ws, error);
-    });
-
-    ws.once('close', (code: number, reason: Buffer) => {
-      metrics.connections.dec({ endpoint });
-      metrics.closes.inc({ code: closeCodeLabel(code) });
-      const durationMs = Math.round(performance.now() - openedAt);
-      log.info({ event: 'close', id, endpoint, ip, code, reason: reason.toString(), durationMs }, 'connection closed');
-    });
+  /** The one 'close' listener every connection shares: counts and logs the close, and drops the connection's watch. */
+  function forget(this: WebSocket, code: number, reason: Buffer): void {
+    const watch = connections.get(this);
+    if (!watch) return;
+    connections.delete(this);
+    caps.release(watch.ip);
+    metrics.connections.dec({ endpoint: watch.endpoint });
+    metrics.closes.inc({ code: closeCodeLabel(code) });
+    const { id, endpoint, ip } = watch;
+    const durationMs = Math.round(performance.now() - watch.openedAt);
+    log.info({ event: 'close', id, endpoint, ip, code, reason: reason.toString(), durationMs }, 'connection closed');
   }
 
   /** Closes with the error's code and reason, and cuts the socket if the peer does not finish the close handshake in time. */
   function closeForViolation(ws: WebSocket, error: DemoProtocolError): void {
-    log.info({ event: 'violation', id: connectionIds.get(ws), code: error.code, status: error.status }, error.message);
+    log.info({ event: 'violation', id: connections.get(ws)?.id, code: error.code, status: error.status }, error.message);
     ws.close(error.status, error.closeReason);
     const timer = setTimeout(() => ws.terminate(), options.closeGraceMs);
     timer.unref();
@@ -269,13 +275,37 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     closing = true;
     stopHeartbeat();
     stopIdleSweep();
-    const clients = [...wss.clients];
+    const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   }
 
-  return { options, metrics, clients: wss.clients, handleRequest, handleUpgrade, close };
+  return { options, metrics, connections, handleRequest, handleUpgrade, close };
 }
+
+const UNCOUNTED: MessageTally = { count: 0 };
+
+/**
+ * ws's WebSocket, counting every message it sends into its endpoint's tally. Endpoints send through ws.send as
+ * usual, so they stay free of metrics code. A subclass (ws's `WebSocket` option) rather than a wrapper assigned
+ * to each connection's send: the tally is a field of every instance, and the method is shared.
+ */
+class CountedWebSocket extends WebSocket {
+  /** Set by accept() as soon as ws hands the connection over, before anything is sent. */
+  sent: MessageTally = UNCOUNTED;
+
+  override send(data: SendData, callback?: SendCallback): void;
+  override send(data: SendData, options: SendOptions, callback?: SendCallback): void;
+  override send(data: SendData, optionsOrCallback?: SendOptions | SendCallback, callback?: SendCallback): void {
+    this.sent.count++;
+    // ws's own send sorts out which of the two forms it was given.
+    super.send(data, optionsOrCallback as SendOptions, callback);
+  }
+}
+
+type SendData = Parameters<WebSocket['send']>[0];
+type SendOptions = Exclude<Parameters<WebSocket['send']>[1], SendCallback | undefined>;
+type SendCallback = (error?: Error) => void;
 
 function ignoreError(): void {}
 
@@ -284,6 +314,11 @@ function closeCodeLabel(code: number): string {
   if (code >= 4000 && code <= 4999) return '4000-4999';
   if (code >= 3000 && code <= 3999) return '3000-3999';
   return String(code);
+}
+
+/** The peer's address. Node keeps it once read, so it is the same when the socket closes. */
+function addressOf(socket: Duplex): string {
+  return (socket as Partial<Socket>).remoteAddress ?? 'unknown';
 }
 
 function pathOf(request: IncomingMessage): string {

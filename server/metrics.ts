@@ -3,6 +3,11 @@ import { Counter, Gauge, Registry } from 'prom-client';
 
 export type Direction = 'in' | 'out';
 
+/** A count of messages that the metrics take in and reset when they are read. */
+export interface MessageTally {
+  count: number;
+}
+
 export interface DemoMetrics {
   registry: Registry;
   /** Open WebSocket connections, by endpoint. */
@@ -13,7 +18,7 @@ export interface DemoMetrics {
    * The tally for one endpoint and direction. Counting a message is `tally.count++`; the counter takes the
    * tallies in when it is read, so the hot path costs an integer add instead of a labelled counter update.
    */
-  messageTally(endpoint: string, direction: Direction): { count: number };
+  messageTally(endpoint: string, direction: Direction): MessageTally;
   /** Handshakes refused, by DEMO_ERR_… code. */
   refusals: Counter<'reason'>;
   /** Closed connections, by the close code the server saw (1006 when the TCP connection ended without a Close frame). */

@@ -248,7 +248,7 @@ describe('/ws/chat and a member that never reads', () => {
     const slow = await neverReadingMember(base, 'slow');
     expect(await ada.next()).toEqual({ type: 'joined', nickname: 'slow' });
     // The Set keeps connections in the order they opened: ada, then slow.
-    const slowOnServer = [...demo.clients][1]!;
+    const slowOnServer = [...demo.connections.keys()][1]!;
     return { demo, ada, slow, slowOnServer, closed: once(slowOnServer, 'close') };
   }
 
@@ -262,7 +262,7 @@ describe('/ws/chat and a member that never reads', () => {
     expect(slowOnServer.readyState).toBe(WebSocket.CLOSING);
     // slow never reads the Close, so after closeGraceMs the server cuts the TCP connection: 1006, no Close came back.
     expect((await closed)[0]).toBe(1006);
-    expect(demo.clients.size).toBe(1);
+    expect(demo.connections.size).toBe(1);
 
     // The room goes on for those who read.
     // (Ada's last long message, sent before the notice arrived, is still ahead of it.)

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { optionsFromEnv, resolveOptions } from '../../server/index.ts';
 import { demoError, DemoProtocolError } from '../../server/demo-errors.ts';
 import { checkOrigin } from '../../server/origin-policy.ts';
-import { MessageLimiter } from '../../server/message-limiter.ts';
+import { ConnectionWatch } from '../../server/connection-watch.ts';
 import { shutDownWithin } from '../../server/shutdown.ts';
 import { startDemo } from './demo-harness.ts';
 import { RawClient } from './bad-input/raw-client.ts';
@@ -112,28 +112,35 @@ describe('checkOrigin', () => {
   });
 });
 
-describe('MessageLimiter', () => {
+describe('ConnectionWatch', () => {
   const text = (fin: boolean, opcode = 0x1) => Uint8Array.of((fin ? 0x80 : 0) | opcode, 0x80, 0, 0, 0, 0);
+  const pong = Uint8Array.of(0x8a, 0x80, 0, 0, 0, 0);
+  // The watch only keeps its socket for the sweeps; reading frames never touches it.
+  const watchWith = (maxMessagesPerSecond: number, maxFragmentsPerMessage: number, received = { count: 0 }) =>
+    new ConnectionWatch({} as WebSocket, 1, '/ws/echo', '127.0.0.1', { maxMessagesPerSecond, maxFragmentsPerMessage }, received, 0);
 
-  it('allows a burst of maxPerSecond messages, then refuses until the bucket refills', () => {
-    const limiter = new MessageLimiter(3, 10, 0);
-    for (let i = 0; i < 3; i++) expect(limiter.push(text(true), 0)).toBeNull();
-    expect(limiter.push(text(true), 0)?.code).toBe('DEMO_ERR_MESSAGE_RATE');
-    const refilled = new MessageLimiter(3, 10, 0);
+  it('allows a burst of maxMessagesPerSecond messages, then refuses until the bucket refills', () => {
+    const watch = watchWith(3, 10);
+    for (let i = 0; i < 3; i++) expect(watch.push(text(true), 0)).toBeNull();
+    expect(watch.push(text(true), 0)?.code).toBe('DEMO_ERR_MESSAGE_RATE');
+    const refilled = watchWith(3, 10);
     for (let i = 0; i < 3; i++) refilled.push(text(true), 0);
     expect(refilled.push(text(true), 1000 / 3)).toBeNull();
   });
 
   it('counts fragments per message, and a message once, at its final frame', () => {
-    const limiter = new MessageLimiter(100, 3, 0);
-    expect(limiter.push(Buffer.concat([text(false), text(false, 0), text(true, 0)]), 0)).toBeNull();
-    const error = limiter.push(Buffer.concat([text(false), text(false, 0), text(false, 0), text(true, 0)]), 0);
+    const received = { count: 0 };
+    const watch = watchWith(100, 3, received);
+    expect(watch.push(Buffer.concat([text(false), text(false, 0), text(true, 0)]), 0)).toBeNull();
+    expect(received.count).toBe(1);
+    const error = watch.push(Buffer.concat([text(false), text(false, 0), text(false, 0), text(true, 0)]), 0);
     expect(error?.code).toBe('DEMO_ERR_TOO_MANY_FRAGMENTS');
     expect(error?.status).toBe(1008);
   });
 
   it('skips payloads of every length encoding without reading them, however the bytes are split', () => {
-    const limiter = new MessageLimiter(2, 10, 0);
+    const received = { count: 0 };
+    const watch = watchWith(2, 10, received);
     // A 16-bit length of 300 and a 64-bit length of 70000, masked, with their payloads, fed one byte at a time.
     const frames = Buffer.concat([
       Buffer.from('81fe012c00000000', 'hex'),
@@ -141,8 +148,24 @@ describe('MessageLimiter', () => {
       Buffer.from('82ff000000000001117000000000', 'hex'),
       Buffer.alloc(70_000, 0x81),
     ]);
-    for (const byte of frames) expect(limiter.push(Uint8Array.of(byte), 0)).toBeNull();
-    expect(limiter.push(text(true), 0)?.code).toBe('DEMO_ERR_MESSAGE_RATE');
+    for (const byte of frames) expect(watch.push(Uint8Array.of(byte), 0)).toBeNull();
+    expect(received.count).toBe(2);
+    expect(watch.push(text(true), 0)?.code).toBe('DEMO_ERR_MESSAGE_RATE');
+  });
+
+  it('records when the last message arrived and clears awaitingPong on a Pong, which is no message', () => {
+    const received = { count: 0 };
+    const watch = watchWith(100, 10, received);
+    expect(watch.lastMessageAt).toBe(0);
+    watch.push(text(false), 5);
+    expect(watch.lastMessageAt).toBe(0);
+    watch.push(text(true, 0), 7);
+    expect(watch.lastMessageAt).toBe(7);
+    watch.awaitingPong = true;
+    watch.push(pong, 9);
+    expect(watch.awaitingPong).toBe(false);
+    expect(watch.lastMessageAt).toBe(7);
+    expect(received.count).toBe(1);
   });
 });
 
@@ -174,7 +197,7 @@ describe('/metrics', () => {
     for (const code of [1000, 3001, 3999, 4001]) {
       const ws = new WebSocket(`ws://${base}/ws/echo`);
       await once(ws, 'open');
-      const serverSideClosed = once([...demo.clients].at(-1)!, 'close');
+      const serverSideClosed = once([...demo.connections.keys()].at(-1)!, 'close');
       ws.close(code);
       await serverSideClosed;
     }

@@ -38,7 +38,7 @@ describe('a client that never reads', () => {
     // From here on the client reads nothing.
     socket.pause();
 
-    const [serverSide] = [...demo.clients];
+    const [serverSide] = [...demo.connections.keys()];
     let largestQueue = 0;
     const paused = new Promise<void>((resolve) =>
       serverSide!.on('message', () => {
@@ -162,13 +162,27 @@ describe('a burst of connects beyond the caps', () => {
     expect(refusals).toContain('demo_refusals_total{reason="DEMO_ERR_TOO_MANY_FROM_IP"} 15');
     expect(refusals).toContain('demo_refusals_total{reason="DEMO_ERR_SERVER_FULL"} 2');
 
-    // The server frees the place when the TCP socket closes, just before its side of the WebSocket emits 'close'.
-    const serverSideClosed = Promise.race([...demo.clients].map((ws) => once(ws, 'close')));
+    // The server frees the place when its side of the WebSocket emits 'close', which ws does once the TCP socket has closed.
+    const serverSideClosed = Promise.race([...demo.connections.keys()].map((ws) => once(ws, 'close')));
     first.find((r) => r.status === 101)!.ws.close();
     await serverSideClosed;
     const again = await handshakeStatus(url);
     expect(again.status).toBe(101);
     for (const { ws } of [...first, ...second, again]) ws.terminate();
+  });
+  it('gives back the place of a handshake that ws refuses after the caps let it through', async () => {
+    const { base } = await startDemo({ maxConnectionsPerIp: 1 });
+    // A key of the wrong length passes every check before the caps; ws refuses it with 400 and the socket closes.
+    for (let i = 0; i < 3; i++) {
+      const client = await RawClient.open(base);
+      const lines = handshakeLines(base).map((line) => (line.startsWith('Sec-WebSocket-Key:') ? 'Sec-WebSocket-Key: c2hvcnQ=' : line));
+      await client.write(request(lines));
+      expect((await client.readResponse()).status).toBe(400);
+      await client.closed();
+    }
+    const { status, ws } = await handshakeStatus(`ws://${base}/ws/echo`);
+    expect(status).toBe(101);
+    ws.close();
   });
 });
 
