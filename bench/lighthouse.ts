@@ -1,6 +1,7 @@
 // Runs Lighthouse (mobile defaults) on every built page, served by the real `npm start`, and prints the scores.
 // Lighthouse is fetched on demand with npx rather than kept in devDependencies: it is large and only this uses it.
-// Usage: npm run build && npm run bench:lighthouse
+// Usage: npm run build && npm run bench:lighthouse [-- /page/ …]
+// DIST_DIR runs it on another build (astro build --outDir dist-lh), as npm start serves it; page arguments limit the run.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -9,13 +10,19 @@ import path from 'node:path';
 
 const CHROME_FLAGS =
   '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
-const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' })
+const distDir = process.env.DIST_DIR || 'dist';
+const only = process.argv.slice(2);
+const pages = readdirSync(distDir, { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('index.html'))
   .map((file) => `/${file.replace(/index\.html$/, '')}`)
+  .filter((page) => only.length === 0 || only.includes(page))
   .sort();
+if (only.length > 0 && pages.length < only.length) {
+  throw new Error(`${distDir} has no page ${only.filter((page) => !pages.includes(page)).join(', ')}; give pages as /path/.`);
+}
 
 const server = spawn(process.execPath, ['server/start.ts'], {
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: distDir },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 let output = '';
