@@ -41,14 +41,21 @@ test('a step page shows the start file with its gap marked, and the checks from 
   // The sidebar lists every step in order.
   const group = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /./ });
   await expect(group.filter({ hasText: STEPS[0]!.title })).toHaveAttribute('href', '/workshop/01-handshake/');
-  // The start file's only marked line is the gap.
+  // The start file is shown as the region around its gap, its only marked line; a comment line stands for the rest.
   const start = page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/start.ts' });
   await expect(start.locator('.ec-line.mark')).toHaveText([/TODO\(step 4\): read frames from the socket/]);
+  await expect(
+    start
+      .locator('.ec-line')
+      .filter({ hasText: /^\s*\/\/ … lines \d+–\d+ unchanged …$/ })
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByText(/The whole file is workshop\/steps\/04-echo\/start\.ts\./)).toBeVisible();
   // The checks table lists what the checker runs, in order.
   const checks = page.getByRole('table', { name: `The ${step4.checks.length} checks of step 4` });
   await expect(checks.locator('tbody tr td:first-child')).toHaveText(step4.checks.map((check) => check.id));
   // The reader opens the reference solution.
-  await page.getByText(/^The reference solution: \d+ lines differ/).click();
+  await page.getByText(/^The reference solution: \d+ lines added, \d+ removed$/).click();
   await expect(
     page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/solution.ts' }).locator('.ec-line.ins').first(),
   ).toBeVisible();
