@@ -28,7 +28,6 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
   /** When this member's recent messages were said, oldest first, at most chatMessagesPerMinute of them. */
   const recent: number[] = [];
 
-  // #region chat-messages
   socket.on('message', (data, isBinary) => {
     // After the server has sent its Close (say, for breaking the message rate), ws still delivers what was in flight.
     if (socket.readyState !== socket.OPEN) return;
@@ -55,6 +54,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
       reply({ type: 'welcome', nickname: request.nickname, members: room.nicknames, limits });
       return room.join(socket, { nickname: request.nickname, closeForViolation: upgrade.closeForViolation });
     }
+    // #region chat-say
     if (nickname === undefined) {
       return reply(refusal('DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'));
     }
@@ -72,8 +72,8 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
     }
     recent.push(now);
     room.broadcast({ type: 'message', from: nickname, text: request.text, sentAt: now });
+    // #endregion chat-say
   });
-  // #endregion chat-messages
 }
 
 /** The lengths parseChatRequest checks, in characters. */

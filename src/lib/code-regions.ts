@@ -3,8 +3,9 @@
 const MARKER = /^\s*\/\/ #(region|endregion)\b.*$/;
 
 /**
- * The lines between `// #region name` and `// #endregion name`, without the markers of any region nested inside,
- * and with their common indentation removed. Throws when the region is missing, so a renamed marker fails the build.
+ * The lines between `// #region name` and `// #endregion name`, without the markers of any region nested inside or
+ * blank lines at either end (gofmt puts one before a marker that follows a function), and with their common
+ * indentation removed. Throws when the region is missing, so a renamed marker fails the build.
  */
 export function codeRegion(source: string, name: string): string {
   const lines = source.split('\n');
@@ -14,6 +15,8 @@ export function codeRegion(source: string, name: string): string {
     throw new Error(`The source has no region "${name}": mark it with // #region ${name} and // #endregion ${name}.`);
   }
   const body = lines.slice(start + 1, end).filter((line) => !MARKER.test(line));
+  while (body.length > 0 && body[0]!.trim() === '') body.shift();
+  while (body.length > 0 && body.at(-1)!.trim() === '') body.pop();
   const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
   return body.map((line) => line.slice(indent)).join('\n');
 }

@@ -24,6 +24,10 @@ describe('codeRegion', () => {
     expect(withoutRegionMarkers(SOURCE)).toBe('const a = 1;\nfunction f() {\n  return a;\n}');
   });
 
+  it('drops blank lines at either end of a region, as gofmt leaves before a closing marker', () => {
+    expect(codeRegion('// #region go\n\nfunc f() {\n}\n\n// #endregion go\n', 'go')).toBe('func f() {\n}');
+  });
+
   it('throws, naming the markers to add, when a region is missing', () => {
     expect(() => codeRegion(SOURCE, 'gone')).toThrow(
       'The source has no region "gone": mark it with // #region gone and // #endregion gone.',

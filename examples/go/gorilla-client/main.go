@@ -32,6 +32,7 @@ func main() {
 	}
 	fmt.Printf("received: %s\n", reply)
 
+	// #region clean-close
 	// A clean close: send a Close frame, then read until the server's Close comes back (RFC 6455 §7.1.2).
 	goodbye := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "done")
 	if err := conn.WriteMessage(websocket.CloseMessage, goodbye); err != nil {
@@ -46,4 +47,5 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	// #endregion clean-close
 }

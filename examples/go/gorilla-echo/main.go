@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 )
 
+// #region upgrade-and-echo
 // With CheckOrigin left nil, the Upgrader refuses a browser page from another host with 403;
 // a request with no Origin (not from a browser page) is let in.
 var upgrader = websocket.Upgrader{}
@@ -33,6 +34,8 @@ func echo(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+// #endregion upgrade-and-echo
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8082", "address to listen on")

@@ -27,6 +27,7 @@ type client struct {
 	dropped bool        // set by the hub before it closes send, when the client could not keep up
 }
 
+// #region hub
 // hub owns the set of clients. Only its own goroutine touches the map, so it needs no lock.
 type hub struct {
 	clients    map[*client]bool
@@ -59,6 +60,8 @@ func (h *hub) run() {
 	}
 }
 
+// #endregion hub
+
 // readPump is the connection's one reader: gorilla/websocket allows one concurrent reader and one concurrent writer.
 func (c *client) readPump() {
 	defer func() {
@@ -77,6 +80,7 @@ func (c *client) readPump() {
 	}
 }
 
+// #region write-pump
 // writePump is the connection's one writer: messages from the hub and the pings both go through here.
 func (c *client) writePump() {
 	ticker := time.NewTicker(pingPeriod)
@@ -107,6 +111,8 @@ func (c *client) writePump() {
 		}
 	}
 }
+
+// #endregion write-pump
 
 var upgrader = websocket.Upgrader{} // same-origin pages only (CheckOrigin is nil)
 

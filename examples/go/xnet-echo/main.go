@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/websocket"
 )
 
+// #region echo-and-origin
 // echo sends every message back. Message.Receive reads one whole frame; the io.Copy(ws, ws) of the package's
 // own example copies in 32 KiB chunks, so a longer message comes back split in two. Neither joins the frames
 // of a message sent in fragments (RFC 6455 §5.4): each fragment comes back as a message of its own.
@@ -40,6 +41,8 @@ func sameOrigin(config *websocket.Config, req *http.Request) error {
 	config.Origin = origin
 	return nil // a non-nil error answers 403 Forbidden
 }
+
+// #endregion echo-and-origin
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8081", "address to listen on")
