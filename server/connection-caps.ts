@@ -1,4 +1,5 @@
-// Counts open WebSocket connections per client address and in all, so one address or a crowd cannot take every socket.
+// Counts open WebSocket connections per client address (an IPv6 /64 counts as one) and in all, so one client or a crowd cannot take every socket.
+import { clientGroup } from './client-address.ts';
 import { demoError, type DemoProtocolError } from './demo-errors.ts';
 
 export class ConnectionCaps {
@@ -21,28 +22,30 @@ export class ConnectionCaps {
    * when the socket closes, whether or not the upgrade went through.
    */
   reserve(ip: string): DemoProtocolError | null {
-    const fromIp = this.#byIp.get(ip) ?? 0;
+    const group = clientGroup(ip);
+    const fromIp = this.#byIp.get(group) ?? 0;
     // The per-address check comes first: a single greedy address should learn that it is the one over a limit.
     if (fromIp >= this.#perIp) {
       return demoError(
         'DEMO_ERR_TOO_MANY_FROM_IP',
-        `Your address already has ${fromIp} open connections, the most one address may have. Close one and try again.`,
+        `Your address${group === ip ? '' : ` (counted with the rest of ${group})`} already has ${fromIp} open connections, the most one address may have. Close one and try again.`,
       );
     }
     if (this.#open >= this.#total) {
       return demoError('DEMO_ERR_SERVER_FULL', `The demo server is full (${this.#open} connections). Try again in a little while.`);
     }
-    this.#byIp.set(ip, fromIp + 1);
+    this.#byIp.set(group, fromIp + 1);
     this.#open++;
     return null;
   }
 
   /** Gives back a place that `reserve(ip)` took. */
   release(ip: string): void {
-    const fromIp = this.#byIp.get(ip);
+    const group = clientGroup(ip);
+    const fromIp = this.#byIp.get(group);
     if (fromIp === undefined) return;
     this.#open--;
-    if (fromIp === 1) this.#byIp.delete(ip);
-    else this.#byIp.set(ip, fromIp - 1);
+    if (fromIp === 1) this.#byIp.delete(group);
+    else this.#byIp.set(group, fromIp - 1);
   }
 }

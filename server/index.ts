@@ -1,6 +1,5 @@
 // The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz and /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
@@ -11,6 +10,7 @@ import { demoError, type DemoProtocolError } from './demo-errors.ts';
 import { checkOrigin } from './origin-policy.ts';
 import { checkHeaderCount } from './http-limits.ts';
 import { ConnectionCaps } from './connection-caps.ts';
+import { clientAddress, compileTrustedProxies } from './client-address.ts';
 import { ConnectionWatch, type OpenConnections } from './connection-watch.ts';
 import { startHeartbeat } from './heartbeat.ts';
 import { startIdleSweep } from './idle-timeout.ts';
@@ -33,6 +33,12 @@ export interface Upgrade {
   responseLines: readonly string[];
   /** Closes with the error's code and reason, logs it, and cuts the peer if it does not answer within closeGraceMs. */
   closeForViolation(error: DemoProtocolError): void;
+}
+
+/** A place under the connection caps, held by the client at `ip` until `release` (or forget()) gives it back. */
+interface Place {
+  ip: string;
+  release: () => void;
 }
 
 interface Endpoint {
@@ -63,6 +69,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const log = createLogger(options.logLevel);
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
+  const trustedProxies = compileTrustedProxies(options.trustedProxies);
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -124,7 +131,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   function refuse(socket: Duplex, request: IncomingMessage, error: DemoProtocolError, headers: Record<string, string> = {}): void {
     metrics.refusals.inc({ reason: error.code });
     log.info(
-      { event: 'refused', code: error.code, status: error.status, ip: request.socket.remoteAddress, path: pathOf(request) },
+      { event: 'refused', code: error.code, status: error.status, ip: clientAddress(request, trustedProxies), path: pathOf(request) },
       error.message,
     );
     refuseUpgrade(socket, error.status, error.message, headers);
@@ -182,28 +189,24 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       return true;
     }
     // #endregion origin-guard
-    const ip = addressOf(socket);
+    const ip = clientAddress(request, trustedProxies);
     const overCap = caps.reserve(ip);
     if (overCap) {
       refuse(socket, request, overCap);
       return true;
     }
-    // Released when the TCP socket closes if ws refuses the handshake; once upgraded, when the WebSocket closes (forget()).
-    socket.on('close', releasePlace);
+    // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
+    const place = { ip, release: () => caps.release(ip) };
+    socket.once('close', place.release);
     // #region hand-over
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
       ws.on('error', ignoreError);
-      accept(ws, socket, endpoint, ip, request);
+      accept(ws, socket, endpoint, request, place);
     });
     // #endregion hand-over
     return true;
-  }
-
-  /** Shared by every socket, so a place costs no closure: 'close' comes once, and Node kept the address read before. */
-  function releasePlace(this: Duplex): void {
-    caps.release(addressOf(this));
   }
 
   /**
@@ -211,12 +214,14 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
    * function of its own, not code inside the upgrade callback, so that the closures a connection keeps for its
    * whole life do not also keep its IncomingMessage and head buffer.
    */
-  function accept(ws: CountedWebSocket, stream: Duplex, endpoint: Endpoint, ip: string, request: IncomingMessage): void {
+  function accept(ws: CountedWebSocket, stream: Duplex, endpoint: Endpoint, request: IncomingMessage, place: Place): void {
+    const { ip } = place;
     const tallies = talliesFor(endpoint.path);
     const watch = new ConnectionWatch(ws, ++lastConnectionId, endpoint.path, ip, options, tallies.received, performance.now());
     connections.set(ws, watch);
-    // ws emits 'close' once the TCP socket has closed, so forget() gives the place back; one listener fewer per socket.
-    stream.removeListener('close', releasePlace);
+    // From now on forget() gives the place back: ws emits 'close' once the TCP socket has closed, and the
+    // connection then keeps no closure for it.
+    stream.removeListener('close', place.release);
     ws.on('close', forget);
     ws.sent = tallies.sent;
     // Prepended, so a limit is judged on a frame's header before ws acts on the same bytes.
@@ -314,11 +319,6 @@ function closeCodeLabel(code: number): string {
   if (code >= 4000 && code <= 4999) return '4000-4999';
   if (code >= 3000 && code <= 3999) return '3000-3999';
   return String(code);
-}
-
-/** The peer's address. Node keeps it once read, so it is the same when the socket closes. */
-function addressOf(socket: Duplex): string {
-  return (socket as Partial<Socket>).remoteAddress ?? 'unknown';
 }
 
 function pathOf(request: IncomingMessage): string {

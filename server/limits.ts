@@ -1,4 +1,5 @@
 // Every limit of the demo server: its default, the environment variable that overrides it, and why it exists.
+import { compileTrustedProxies } from './client-address.ts';
 
 export interface DemoServerOptions {
   /** Largest message accepted, in bytes. A larger one closes the connection with 1009 (Message Too Big). Default 64 KiB. */
@@ -49,6 +50,11 @@ export interface DemoServerOptions {
   maxHeaderCount: number;
   /** Origins allowed besides the server's own (scheme, host and port, such as https://example.com). Default none. */
   allowedOrigins: readonly string[];
+  /**
+   * Proxies whose X-Forwarded-For gives the client's address (IP addresses, CIDR ranges, `loopback`, `linklocal`,
+   * `uniquelocal`). Default none: the client is the TCP peer.
+   */
+  trustedProxies: readonly string[];
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -221,7 +227,7 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS` and `LOG_LEVEL`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
   const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
   for (const name of NUMERIC_OPTIONS) {
@@ -234,15 +240,19 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
     options[name] = value;
   }
   const origins = env['ALLOWED_ORIGINS'];
-  if (origins !== undefined && origins.trim() !== '') {
-    options.allowedOrigins = origins
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter((origin) => origin !== '');
-  }
+  if (origins !== undefined && origins.trim() !== '') options.allowedOrigins = commaSeparated(origins);
+  const proxies = env['TRUSTED_PROXIES'];
+  if (proxies !== undefined && proxies.trim() !== '') options.trustedProxies = commaSeparated(proxies);
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
+}
+
+function commaSeparated(list: string): string[] {
+  return list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }
 
 /** Fills in defaults and rejects values that make no sense, with a sentence that says which and why. */
@@ -266,11 +276,13 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
     );
   }
   const allowedOrigins = (overrides.allowedOrigins ?? []).map(normalizeOrigin);
+  const trustedProxies = [...(overrides.trustedProxies ?? [])];
+  compileTrustedProxies(trustedProxies);
   const logLevel = overrides.logLevel ?? (process.env['VITEST'] ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new TypeError(`The option logLevel must be one of ${LOG_LEVELS.join(', ')}, but it is ${JSON.stringify(logLevel)}.`);
   }
-  return { ...numbers, allowedOrigins, logLevel };
+  return { ...numbers, allowedOrigins, trustedProxies, logLevel };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */

@@ -174,6 +174,7 @@ describe('options', () => {
       maxHeaderBytes: 16384,
       maxHeaderCount: 100,
       allowedOrigins: [],
+      trustedProxies: [],
       // Vitest sets VITEST, which keeps the logs quiet; npm start's default is 'info'.
       logLevel: 'silent',
     });

@@ -14,7 +14,7 @@ import { RawClient } from './bad-input/raw-client.ts';
 const upgradeFrom = (headers: Record<string, string>) => ({ headers }) as IncomingMessage;
 
 describe('options', () => {
-  it('reads every limit, ALLOWED_ORIGINS and LOG_LEVEL from the environment', () => {
+  it('reads every limit, ALLOWED_ORIGINS, TRUSTED_PROXIES and LOG_LEVEL from the environment', () => {
     expect(
       optionsFromEnv({
         DEMO_MAX_CONNECTIONS_PER_IP: '7',
@@ -28,6 +28,7 @@ describe('options', () => {
         DEMO_MAX_HEADER_COUNT: '40',
         DEMO_SHUTDOWN_TIMEOUT_MS: '9000',
         ALLOWED_ORIGINS: 'https://a.example, https://b.example:8443 ,',
+        TRUSTED_PROXIES: 'loopback, 10.0.0.0/8',
         LOG_LEVEL: 'warn',
       }),
     ).toEqual({
@@ -42,6 +43,7 @@ describe('options', () => {
       maxHeaderCount: 40,
       shutdownTimeoutMs: 9000,
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
+      trustedProxies: ['loopback', '10.0.0.0/8'],
       logLevel: 'warn',
     });
   });
@@ -64,6 +66,11 @@ describe('options', () => {
     );
     expect(() => resolveOptions({ allowedOrigins: ['https://example.com/app'] })).toThrow(TypeError);
     expect(() => resolveOptions({ allowedOrigins: ['example.com'] })).toThrow(/is not a URL/);
+    expect(() => resolveOptions({ trustedProxies: ['loopback', 'proxy.example'] })).toThrow(
+      new TypeError(
+        'The trusted proxy "proxy.example" is not an IP address, a CIDR range (such as 10.0.0.0/8) or one of loopback, linklocal, uniquelocal.',
+      ),
+    );
     expect(() => resolveOptions({ logLevel: 'loud' as 'info' })).toThrow(
       new TypeError('The option logLevel must be one of fatal, error, warn, info, debug, trace, silent, but it is "loud".'),
     );

@@ -134,16 +134,27 @@ async function openThroughProxy(
   proxy: Proxy,
   endpoint: string,
   origin = `https://${SITE}:${proxy.httpsPort}`,
+  localAddress?: string,
 ): Promise<{ ws: WebSocket; response: IncomingMessage }> {
-  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, { ca: proxy.ca, lookup: resolveToLoopback, origin });
+  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, {
+    ca: proxy.ca,
+    lookup: resolveToLoopback,
+    origin,
+    ...(localAddress ? { localAddress } : {}),
+  });
   // ws emits 'open' in the same tick as 'upgrade', so both are awaited from the start.
   const [[response]] = (await Promise.all([once(ws, 'upgrade'), once(ws, 'open')])) as [[IncomingMessage], unknown];
   return { ws, response };
 }
 
 /** The status of a handshake the server refused, as seen through the proxy. */
-async function refusedStatus(proxy: Proxy, endpoint: string, origin?: string): Promise<number> {
-  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, { ca: proxy.ca, lookup: resolveToLoopback, origin });
+async function refusedStatus(proxy: Proxy, endpoint: string, origin?: string, localAddress?: string): Promise<number> {
+  const ws = new WebSocket(`wss://${SITE}:${proxy.httpsPort}${endpoint}`, {
+    ca: proxy.ca,
+    lookup: resolveToLoopback,
+    origin,
+    ...(localAddress ? { localAddress } : {}),
+  });
   ws.on('error', () => {});
   const [, response] = (await once(ws, 'unexpected-response')) as [unknown, IncomingMessage];
   return response.statusCode!;
@@ -193,6 +204,20 @@ function itProxiesWebSocket(start: (upstreamPort: number) => Promise<Proxy>): vo
     const { ws } = await openThroughProxy(proxy, '/ws/echo', `https://${SITE}:${proxy.httpsPort}`);
     ws.close();
     expect(await refusedStatus(proxy, '/ws/echo', 'https://evil.example')).toBe(403);
+  });
+
+  it("holds each client to its own per-address cap with the systemd unit's TRUSTED_PROXIES", async () => {
+    const trusted = unitEnvironment()['TRUSTED_PROXIES'];
+    expect(trusted, 'the systemd unit sets TRUSTED_PROXIES').toBeDefined();
+    const site = await startSite({ TRUSTED_PROXIES: trusted!, DEMO_MAX_CONNECTIONS_PER_IP: '1' });
+    const proxy = await start(site.port);
+    const origin = `https://${SITE}:${proxy.httpsPort}`;
+    // Two readers on two addresses (127.0.0.2 and 127.0.0.3 reach the proxy on 127.0.0.1), one connection each.
+    const { ws: first } = await openThroughProxy(proxy, '/ws/echo', origin, '127.0.0.2');
+    const { ws: second } = await openThroughProxy(proxy, '/ws/echo', origin, '127.0.0.3');
+    expect(await refusedStatus(proxy, '/ws/echo', origin, '127.0.0.2')).toBe(429);
+    first.close();
+    second.close();
   });
 
   it('sends plain-HTTP visitors to https', async () => {
@@ -264,6 +289,15 @@ function readUnit(): { text: string; settings: Map<string, string[]> } {
   return { text, settings };
 }
 
+/** The unit's Environment= settings as name → value. */
+function unitEnvironment(): Record<string, string> {
+  return Object.fromEntries(
+    readUnit()
+      .settings.get('Environment')!
+      .map((pair) => pair.split('=') as [string, string]),
+  );
+}
+
 describe(`${SYSTEMD_EXAMPLE} (npm start under systemd)`, () => {
   it.skipIf(!systemdAnalyze)(`passes systemd-analyze verify${systemdAnalyze ? '' : ' (not installed: skipped)'}`, () => {
     const dir = scratchDir();
@@ -279,7 +313,7 @@ describe(`${SYSTEMD_EXAMPLE} (npm start under systemd)`, () => {
     const [execStart] = settings.get('ExecStart')!;
     const [workingDirectory] = settings.get('WorkingDirectory')!;
     expect(workingDirectory).toBe(process.cwd());
-    const environment = Object.fromEntries(settings.get('Environment')!.map((pair) => pair.split('=') as [string, string]));
+    const environment = unitEnvironment();
     expect(environment).toMatchObject({ PORT: '8080', HOST: '127.0.0.1' });
     const timeoutStopMs = Number(settings.get('TimeoutStopSec')![0]) * 1000;
     expect(timeoutStopMs).toBeGreaterThan(LIMITS.shutdownTimeoutMs.default);
