@@ -108,6 +108,8 @@ export interface ProbeRequest {
 export interface ProbeReply {
   rssBytes: number;
   heapUsedBytes: number;
+  /** The size V8 has given its young generation (new space), which it grows with the allocation it sees. */
+  newSpaceBytes: number;
   /** User plus system CPU time of the whole process since it started, in microseconds. */
   cpuMicros: number;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nearestRank, summarizeLatency } from './latency.ts';
-import { formatCount, renderTable, verdictOf, type Comparison } from './load-report.ts';
+import { formatCount, formatMegabytes, renderTable, verdictOf, type Comparison } from './load-report.ts';
 
 test('nearestRank picks a measured value: the ceil(q·n)-th smallest', () => {
   const sorted = Array.from({ length: 100 }, (_, index) => index + 1);
@@ -40,4 +40,9 @@ test('renderTable writes a Markdown table with the ratio and the verdict', () =>
   const lines = renderTable([comparison(1000, 1100, 'at most')]).split('\n');
   assert.equal(lines.length, 3);
   assert.match(lines[2]!, /^\| figure +\| +1,000 \| +1,100 \| +1\.10× \| ≤ 1\.20× \| PASS +\|$/);
+});
+
+test('formatMegabytes shows MiB with one decimal, growth or shrinkage', () => {
+  assert.equal(formatMegabytes(33 * 1024 * 1024), '33.0 MiB');
+  assert.equal(formatMegabytes(-1.25 * 1024 * 1024), '-1.3 MiB');
 });

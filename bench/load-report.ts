@@ -30,6 +30,7 @@ export function verdictOf(comparison: Comparison): Verdict {
 }
 
 export const formatCount = (value: number): string => Math.round(value).toLocaleString('en-US');
+export const formatMegabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 export const formatMicros = (nanoseconds: number): string =>
   (nanoseconds / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../server/limits.ts';
-import { formatCount, formatMicros, renderTable, verdictOf, type Comparison } from './load-report.ts';
+import { formatCount, formatMegabytes, formatMicros, renderTable, verdictOf, type Comparison } from './load-report.ts';
 import { summarizeLatency } from './latency.ts';
 import type {
   ClientEnvelope,
@@ -215,12 +215,16 @@ function sourceAddresses(count: number): string[] {
 
 interface IdleFigures {
   held: number;
-  bytesPerConnection: number;
+  /** JS heap retained per connection, after a GC settle: what the server's code keeps for each connection. */
   heapBytesPerConnection: number;
+  /** RSS growth per connection, after a GC settle; it also holds young-generation pages V8 grew into meanwhile. */
+  rssBytesPerConnection: number;
+  /** How much V8 grew its young generation during the ramp, which RSS counts and the heap figure does not. */
+  newSpaceGrowthBytes: number;
   steps: string[];
 }
 
-/** Ramps up to the idle target, holding every connection, and reads the server's RSS after a GC settle at each step. */
+/** Ramps up to the idle target, holding every connection, and reads the server's memory after a GC settle at each step. */
 async function measureIdle(client: LoadClient, server: RunningServer): Promise<IdleFigures> {
   const url = `${server.origin.replace('http', 'ws')}/ws/echo`;
   // One-time costs (code compiled on the first connections, lazily built tables) must not count per connection.
@@ -229,8 +233,7 @@ async function measureIdle(client: LoadClient, server: RunningServer): Promise<I
   const baseline = await server.probe('settle');
   const steps: string[] = [];
   let held = 0;
-  let bytesPerConnection = Number.NaN;
-  let heapBytesPerConnection = Number.NaN;
+  let settled = baseline;
   for (const fraction of RAMP) {
     const count = Math.round(idleTarget * fraction) - held;
     const hold = await client.request({
@@ -242,11 +245,11 @@ async function measureIdle(client: LoadClient, server: RunningServer): Promise<I
     });
     if (hold.failed > 0) throw new Error(`The ${server.name} server refused ${hold.failed} of ${count} connections: ${hold.firstFailure}`);
     held = hold.held;
-    const settled = await server.probe('settle');
-    bytesPerConnection = (settled.rssBytes - baseline.rssBytes) / held;
-    heapBytesPerConnection = (settled.heapUsedBytes - baseline.heapUsedBytes) / held;
+    settled = await server.probe('settle');
+    const heapEach = (settled.heapUsedBytes - baseline.heapUsedBytes) / held;
+    const rssEach = (settled.rssBytes - baseline.rssBytes) / held;
     steps.push(
-      `${formatCount(held)} held (+${formatCount(count)} in ${Math.round(hold.ms)} ms): ${formatCount(bytesPerConnection)} B RSS each`,
+      `${formatCount(held)} held (+${formatCount(count)} in ${Math.round(hold.ms)} ms): ${formatCount(heapEach)} B heap, ${formatCount(rssEach)} B RSS each`,
     );
     progress(`${server.name}: ${steps.at(-1)}`);
   }
@@ -254,7 +257,13 @@ async function measureIdle(client: LoadClient, server: RunningServer): Promise<I
   if (release.droppedWhileHeld > 0) {
     throw new Error(`The ${server.name} server closed ${release.droppedWhileHeld} idle connections that were meant to stay open.`);
   }
-  return { held, bytesPerConnection, heapBytesPerConnection, steps };
+  return {
+    held,
+    heapBytesPerConnection: (settled.heapUsedBytes - baseline.heapUsedBytes) / held,
+    rssBytesPerConnection: (settled.rssBytes - baseline.rssBytes) / held,
+    newSpaceGrowthBytes: settled.newSpaceBytes - baseline.newSpaceBytes,
+    steps,
+  };
 }
 
 interface EchoFigures {
@@ -400,16 +409,16 @@ async function main(): Promise<void> {
   const comparisons: Comparison[] = [
     { figure: 'idle connections held', bare: idle[0]!.held, demo: idle[1]!.held, format: formatCount },
     {
-      figure: 'RSS per idle connection (B)',
-      bare: idle[0]!.bytesPerConnection,
-      demo: idle[1]!.bytesPerConnection,
+      figure: 'JS heap per idle connection (B)',
+      bare: idle[0]!.heapBytesPerConnection,
+      demo: idle[1]!.heapBytesPerConnection,
       format: formatCount,
       target: TARGETS.memory,
     },
     {
-      figure: 'of which JS heap (B)',
-      bare: idle[0]!.heapBytesPerConnection,
-      demo: idle[1]!.heapBytesPerConnection,
+      figure: 'RSS growth per idle connection (B)',
+      bare: idle[0]!.rssBytesPerConnection,
+      demo: idle[1]!.rssBytesPerConnection,
       format: formatCount,
     },
   ];
@@ -461,7 +470,10 @@ async function main(): Promise<void> {
   console.log(`${met} of ${targets.length} targets met (throughput ≥ 0.9× bare, p99 ≤ 1.2×, memory per connection ≤ 1.2×).`);
   console.log(chatLine);
   console.log(
-    `Idle ramp: bare ${idle[0]!.steps.join('; ')}. Demo ${idle[1]!.steps.join('; ')}. RSS is each server process's own, after a GC settle, less its RSS before the ramp.`,
+    `Idle ramp: bare ${idle[0]!.steps.join('; ')}. Demo ${idle[1]!.steps.join('; ')}. Each figure is the server process's own, after a GC settle, less its value before the ramp.`,
+  );
+  console.log(
+    `During the ramp V8 grew its young generation by ${formatMegabytes(idle[0]!.newSpaceGrowthBytes)} in bare ws and ${formatMegabytes(idle[1]!.newSpaceGrowthBytes)} in the demo server: RSS counts those pages (spread over ${formatCount(idleTarget)} connections), the heap figure does not. See bench/README.md.`,
   );
   console.log(`Server CPU busy during echo cells (warm-up included; 100 % is one core): ${busy.join('; ')}.`);
   console.log(

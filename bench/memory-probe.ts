@@ -1,6 +1,7 @@
 // Preloaded with --import into each server the load benchmark starts: answers the orchestrator's IPC requests with the process's own RSS and CPU time.
 // The server's code stays exactly what production runs; this only adds an IPC listener that is idle while load runs.
 import { setTimeout as delay } from 'node:timers/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { ProbeReply, ProbeRequest } from './load-messages.ts';
 
 const collectGarbage = globalThis.gc;
@@ -25,5 +26,6 @@ async function read(settle: boolean): Promise<ProbeReply> {
   }
   const cpu = process.cpuUsage();
   const memory = process.memoryUsage();
-  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, cpuMicros: cpu.user + cpu.system };
+  const newSpaceBytes = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
+  return { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed, newSpaceBytes, cpuMicros: cpu.user + cpu.system };
 }
