@@ -130,6 +130,36 @@ describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}
     expect(((await closed) as [number])[0]).toBe(1000);
   });
 
+  it(`${GORILLA_HUB} drops a client that stops reading, so the room keeps flowing, and tells it 1013 when it reads again`, async () => {
+    const address = await startGoServer(GORILLA_HUB);
+    const slow = await open(`ws://${address}/room`);
+    const fast = await open(`ws://${address}/room`);
+    // The slow client stops reading: the hub's writes to it fill the TCP buffers, then its 64-message queue.
+    slow.pause();
+    // 20 MB, far more than loopback's socket buffers hold, in messages just under the example's 4 KiB read limit. The
+    // fast client says the next message once the previous one is back, as people in a room do: a burst of more than
+    // 64 at once would fill even a fast reader's queue, and the hub would drop that client too.
+    const count = 5000;
+    const message = 'x'.repeat(4000);
+    let received = 0;
+    const allBack = new Promise<void>((resolve) =>
+      fast.on('message', () => {
+        if (++received === count) resolve();
+        else fast.send(message);
+      }),
+    );
+    fast.send(message);
+    // Had the hub waited for the slow client, the room would stall here and the fast client would never get them all.
+    await allBack;
+    // Reading again, the slow client gets what its writer had queued, then the writer finds its queue closed.
+    const closed = once(slow, 'close');
+    slow.resume();
+    const [code, reason] = (await closed) as [number, Buffer];
+    expect(code).toBe(1013);
+    expect(String(reason)).toBe('too slow');
+    fast.close();
+  });
+
   it(`${GORILLA_CLIENT} dials the demo server's /ws/echo, prints the echo and closes with 1000`, async () => {
     const { base } = await startDemo();
     const child = spawn(binary(GORILLA_CLIENT), ['-url', `ws://${base}/ws/echo`, '-message', 'Hello from Go'], {
