@@ -1,6 +1,7 @@
 // The hands-on track in a browser: a step page shows its files and checks, and its echo console, pointed at the step's
 // reference solution with ?server=, echoes through the reader's kind of server rather than the demo server.
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
@@ -59,6 +60,26 @@ test('a step page shows the start file with its gap marked, and the checks from 
   await expect(
     page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/solution.ts' }).locator('.ec-line.ins').first(),
   ).toBeVisible();
+});
+
+test('copying a change leaves out the lines it removes, so the reader pastes the code after it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Step 7's solution removes lines from its start file (the gap's TODO among them), so its block shows deleted lines.
+  const slug = '07-validation';
+  await page.goto(`/workshop/${slug}/`);
+  await page.getByText(/^The reference solution: \d+ lines added, \d+ removed$/).click();
+  const block = page.locator('figure').filter({ hasText: `workshop/steps/${slug}/solution.ts` });
+  const shown = await block.locator('.ec-line').count();
+  const deleted = block.locator('.ec-line.del');
+  await expect(deleted.filter({ hasText: 'TODO(step 7)' }).first()).toBeVisible();
+  const deletedCount = await deleted.count();
+  await block.getByRole('button', { name: 'Copy to clipboard' }).click();
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  // What was copied is the shown lines less the deleted ones, and each of them is a line of the solution file itself
+  // (or a comment standing for lines left out).
+  expect(copied).toHaveLength(shown - deletedCount);
+  const solution = new Set(readFileSync(`workshop/steps/${slug}/solution.ts`, 'utf8').split('\n'));
+  expect(copied.filter((line) => !solution.has(line) && !/^\s*\/\/ … lines \d+–\d+ unchanged …$/.test(line))).toEqual([]);
 });
 
 test("the echo console talks to the reader's own server when the page says ?server=", async ({ page, readersServer }) => {
