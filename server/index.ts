@@ -216,14 +216,14 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
    */
   function accept(ws: CountedWebSocket, stream: Duplex, endpoint: Endpoint, request: IncomingMessage, place: Place): void {
     const { ip } = place;
-    const tallies = talliesFor(endpoint.path);
-    const watch = new ConnectionWatch(ws, ++lastConnectionId, endpoint.path, ip, options, tallies.received, performance.now());
+    const received = metrics.messageTally(endpoint.path, 'in');
+    const watch = new ConnectionWatch(ws, ++lastConnectionId, endpoint.path, ip, options, received, performance.now());
     connections.set(ws, watch);
     // From now on forget() gives the place back: ws emits 'close' once the TCP socket has closed, and the
     // connection then keeps no closure for it.
     stream.removeListener('close', place.release);
     ws.on('close', forget);
-    ws.sent = tallies.sent;
+    ws.sent = metrics.messageTally(endpoint.path, 'out');
     // Prepended, so a limit is judged on a frame's header before ws acts on the same bytes.
     stream.prependListener('data', readFrames(watch));
     metrics.connections.inc({ endpoint: endpoint.path });
@@ -233,17 +233,6 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       responseLines: responseLines.get(request) ?? [],
       closeForViolation: (error) => closeForViolation(ws, error),
     });
-  }
-
-  /** The message tallies of each endpoint, shared by its connections. */
-  const tallies = new Map<string, { received: MessageTally; sent: MessageTally }>();
-  function talliesFor(endpoint: string): { received: MessageTally; sent: MessageTally } {
-    let pair = tallies.get(endpoint);
-    if (!pair) {
-      pair = { received: metrics.messageTally(endpoint, 'in'), sent: metrics.messageTally(endpoint, 'out') };
-      tallies.set(endpoint, pair);
-    }
-    return pair;
   }
 
   /** The raw socket's 'data' listener: the watch reads each chunk's frame headers, and a limit passed closes the connection. */

@@ -51,8 +51,3 @@ export function lineHunks(before: string, after: string): Hunk[] {
   }
   return hunks;
 }
-
-/** 1-based numbers of the lines of `after` that are not in `before`: what a code block marks as changed. */
-export function addedLines(before: string, after: string): number[] {
-  return lineHunks(before, after).flatMap((hunk) => hunk.added);
-}

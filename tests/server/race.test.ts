@@ -3,19 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { startDemo } from './demo-harness.ts';
 import { CountingClient } from './race-wire-client.ts';
+import type { LegReport } from '../../src/lib/race-messages.ts';
 
 const SMALL = 'events=5&intervalMs=20&payloadBytes=40&pollMs=50';
-
-interface LegReport {
-  transport: string;
-  eventsSent: number;
-  requests: number;
-  connections: number;
-  bytesUp: number;
-  bytesDown: number;
-  exact: boolean;
-  settled: boolean;
-}
 
 /** Control requests on a connection of their own, so they never mix with what is being counted. */
 async function control(

@@ -1,7 +1,7 @@
 // The hands-on track's files hold together: each start file is the previous solution plus its marked gap, and only node: is imported.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addedLines, lineHunks } from '../../workshop/line-diff.ts';
+import { lineHunks } from '../../workshop/line-diff.ts';
 import { STEPS } from '../../workshop/steps.ts';
 
 const read = (slug: string, file: string) => readFileSync(`workshop/steps/${slug}/${file}`, 'utf8');
@@ -15,7 +15,10 @@ describe('lineHunks', () => {
       { added: [2], removed: ['b'] },
       { added: [4, 5], removed: ['d'] },
     ]);
-    expect(addedLines('x\ny', 'w\nx\ny\nz')).toEqual([1, 4]);
+    expect(lineHunks('x\ny', 'w\nx\ny\nz')).toEqual([
+      { added: [1], removed: [] },
+      { added: [4], removed: [] },
+    ]);
   });
 });
 
