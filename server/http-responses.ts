@@ -3,19 +3,23 @@ import type { ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 
-/** Refuses an upgrade request with an HTTP status, so the connection is never upgraded. */
+/**
+ * Refuses an upgrade request with an HTTP status, so the connection is never upgraded. The answer always says
+ * `Connection: close`; a `Connection` in `headers` replaces that line and must keep `close` in it.
+ */
 export function refuseUpgrade(socket: Duplex, status: number, message: string, headers: Record<string, string> = {}): void {
   if (!socket.writable) {
     socket.destroy();
     return;
   }
   const body = `${message}\n`;
+  const { Connection: connection = 'close', ...others } = headers;
   const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
-    'Connection: close',
+    `Connection: ${connection}`,
     'Content-Type: text/plain; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ...Object.entries(others).map(([name, value]) => `${name}: ${value}`),
   ];
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }

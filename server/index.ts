@@ -175,7 +175,8 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       return true;
     }
     // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
-    // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
+    // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up, plus
+    // the "Upgrade: websocket" that HTTP requires of every 426 (RFC 9110 §15.5.22).
     const version = checkVersion(request.headers['sec-websocket-version']);
     if (!version.ok) {
       const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';

@@ -96,13 +96,16 @@ describe('routing', () => {
     ws.on('error', () => {});
   });
 
-  it('answers an unsupported version with 426 and "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4)', async () => {
+  it('answers an unsupported version with 426, "Sec-WebSocket-Version: 13" and the Upgrade HTTP requires (RFC 6455 §4.4, RFC 9110 §15.5.22)', async () => {
     const { base } = await startDemo();
     const ws = new WebSocket(`ws://${base}/ws/echo`, { protocolVersion: 8 });
     ws.on('error', () => {});
     const [, response] = await once(ws, 'unexpected-response');
     expect(response.statusCode).toBe(426);
     expect(response.headers['sec-websocket-version']).toBe('13');
+    expect(response.headers.upgrade).toBe('websocket');
+    // RFC 9110 §7.8: a sender of Upgrade lists it in Connection; close, because the server ends the connection.
+    expect(response.headers.connection).toBe('Upgrade, close');
   });
 
   it('answers a missing version with 400, naming the rule', async () => {

@@ -9,7 +9,14 @@ export type HandshakeRefusal = RuleBroken & { response: { status: 400 | 426; hea
 
 export type VersionCheck = { ok: true; version: 13 } | HandshakeRefusal;
 
-// RFC 7230 §3.2.6 tchar, the same set as RFC 2616's token: visible ASCII except separators.
+/** What a 426 Upgrade Required names: the protocol to upgrade to, and the versions of it the server speaks. */
+const UPGRADE_REQUIRED_HEADERS: Readonly<Record<string, string>> = {
+  Upgrade: 'websocket',
+  Connection: 'Upgrade, close',
+  'Sec-WebSocket-Version': String(WEBSOCKET_VERSION),
+};
+
+// RFC 9110 §5.6.2 tchar, the same set as RFC 2616's token: visible ASCII except separators.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const TOKEN_CHAR = /[!#$%&'*+\-.^_`|~0-9A-Za-z]/;
 const OPTIONAL_WHITESPACE = /^[ \t]+|[ \t]+$/g;
@@ -17,12 +24,14 @@ const OPTIONAL_WHITESPACE = /^[ \t]+|[ \t]+$/g;
 /**
  * Checks a client's `Sec-WebSocket-Version`. Its syntax is 0–255 without leading zeros (§4.3);
  * anything else is a malformed request (400, §4.2.1). A well-formed version other than 13 gets a
- * 426 Upgrade Required listing the versions the server speaks (§4.2.2 /version/, §4.4).
+ * 426 Upgrade Required listing the versions the server speaks (§4.2.2 /version/, §4.4). HTTP requires a
+ * 426 to carry `Upgrade` (RFC 9110 §15.5.22), and a sender of `Upgrade` to list it in `Connection`
+ * (RFC 9110 §7.8); `close` stays there because the server ends the connection after the refusal.
  */
 export function checkVersion(value: string | undefined): VersionCheck {
   const refuse = (id: string, section: string, reason: string, status: 400 | 426): HandshakeRefusal => ({
     ...broken(id, section, reason),
-    response: { status, headers: status === 426 ? { 'Sec-WebSocket-Version': String(WEBSOCKET_VERSION) } : {} },
+    response: { status, headers: status === 426 ? { ...UPGRADE_REQUIRED_HEADERS } : {} },
   });
   if (value === undefined) {
     return refuse(
@@ -45,7 +54,7 @@ export function checkVersion(value: string | undefined): VersionCheck {
     return refuse(
       'version-unsupported',
       '4.2.2',
-      `Version ${version} is not supported; RFC 6455 is version 13, so the server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4).`,
+      `Version ${version} is not supported; RFC 6455 is version 13, so the server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4) and "Upgrade: websocket" (RFC 9110 §15.5.22).`,
       426,
     );
   }

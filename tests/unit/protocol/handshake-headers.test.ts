@@ -8,14 +8,20 @@ describe('checkVersion', () => {
     expect(checkVersion(' 13\t')).toEqual({ ok: true, version: 13 });
   });
 
-  it.each(['8', '0', '255', '25'])('answers version %s with 426 and Sec-WebSocket-Version: 13 (§4.2.2, §4.4)', (version) => {
-    expect(checkVersion(version)).toMatchObject({
-      ok: false,
-      id: 'version-unsupported',
-      section: '4.2.2',
-      response: { status: 426, headers: { 'Sec-WebSocket-Version': '13' } },
-    });
-  });
+  it.each(['8', '0', '255', '25'])(
+    'answers version %s with 426, Sec-WebSocket-Version: 13 and Upgrade (§4.4; RFC 9110 §15.5.22)',
+    (version) => {
+      expect(checkVersion(version)).toMatchObject({
+        ok: false,
+        id: 'version-unsupported',
+        section: '4.2.2',
+        response: {
+          status: 426,
+          headers: { Upgrade: 'websocket', Connection: 'Upgrade, close', 'Sec-WebSocket-Version': '13' },
+        },
+      });
+    },
+  );
 
   it.each(['', '013', '256', '13, 8', 'thirteen', '-1'])('refuses the malformed version %j with 400 (§4.3)', (version) => {
     expect(checkVersion(version)).toMatchObject({ ok: false, id: 'version-malformed', section: '4.3', response: { status: 400 } });
