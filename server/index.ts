@@ -203,7 +203,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
-      ws.on('error', ignoreError);
+      ws.on('error', logPeerError);
       accept(ws, socket, endpoint, request, place);
     });
     // #endregion hand-over
@@ -242,6 +242,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       const error = watch.push(chunk, performance.now());
       if (error) closeForViolation(watch.ws, error);
     };
+  }
+
+  /**
+   * The one 'error' listener every connection shares. ws sends only the close code, so the cause (such as "invalid
+   * UTF-8 sequence") would be lost; RFC 6455 §7.1.7 asks a server that fails a connection to log the problem.
+   */
+  function logPeerError(this: WebSocket, error: Error & { code?: string }): void {
+    const watch = connections.get(this);
+    log.info({ event: 'protocol-error', id: watch?.id, endpoint: watch?.endpoint, code: error.code }, error.message);
   }
 
   /** The one 'close' listener every connection shares: counts and logs the close, and drops the connection's watch. */
@@ -301,8 +310,6 @@ class CountedWebSocket extends WebSocket {
 type SendData = Parameters<WebSocket['send']>[0];
 type SendOptions = Exclude<Parameters<WebSocket['send']>[1], SendCallback | undefined>;
 type SendCallback = (error?: Error) => void;
-
-function ignoreError(): void {}
 
 /** Peers choose codes 3000–4999 freely; one series per range keeps a peer from minting 2000 of them. */
 function closeCodeLabel(code: number): string {

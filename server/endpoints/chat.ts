@@ -102,6 +102,15 @@ export function parseChatRequest(text: string, limits: ChatLengthLimits): ChatRe
     if (trimmed === '' || /\p{Cc}/u.test(trimmed)) {
       return refusal('DEMO_ERR_CHAT_BAD_NICKNAME', 'A nickname must have at least one visible character and no control characters.');
     }
+    // Format characters are invisible: "ada" and "ada" + U+200B would be two names that look the same, and U+202E
+    // would show the rest of a line reversed. Only a joiner inside an emoji (👩‍💻) is let through.
+    const format = invisibleFormatCharacter(trimmed);
+    if (format !== undefined) {
+      return refusal(
+        'DEMO_ERR_CHAT_BAD_NICKNAME',
+        `A nickname may not contain invisible format characters, such as bidi controls and zero-width spaces, and this one has ${format}.`,
+      );
+    }
     const length = characterCount(trimmed);
     if (length > limits.chatMaxNicknameChars) {
       return refusal(
@@ -128,6 +137,13 @@ export function parseChatRequest(text: string, limits: ChatLengthLimits): ChatRe
   return refusal('DEMO_ERR_CHAT_BAD_REQUEST', `A chat request's "type" is "join" or "say", not ${quote(request['type'])}.`);
 }
 // #endregion chat-parse
+
+/** The first format character (Unicode category Cf) in `text` as "U+XXXX", leaving out zero-width joiners between emoji. */
+function invisibleFormatCharacter(text: string): string | undefined {
+  const withoutEmojiJoiners = text.replace(/(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu, '');
+  const found = /\p{Cf}/u.exec(withoutEmojiJoiners)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 function refusal(code: ChatErrorCode, message: string): ChatRefusal {
   return { type: 'refused', code, message };

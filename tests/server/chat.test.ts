@@ -117,6 +117,17 @@ describe('/ws/chat refusals', () => {
         'DEMO_ERR_CHAT_BAD_NICKNAME',
         'A nickname must have at least one visible character and no control characters.',
       ],
+      // Invisible format characters: a zero-width space would make a second "ada", a right-to-left override reverses the line.
+      [
+        { type: 'join', nickname: 'ada\u200B' },
+        'DEMO_ERR_CHAT_BAD_NICKNAME',
+        'A nickname may not contain invisible format characters, such as bidi controls and zero-width spaces, and this one has U+200B.',
+      ],
+      [
+        { type: 'join', nickname: '\u202Eada' },
+        'DEMO_ERR_CHAT_BAD_NICKNAME',
+        'A nickname may not contain invisible format characters, such as bidi controls and zero-width spaces, and this one has U+202E.',
+      ],
       [{ type: 'shout' }, 'DEMO_ERR_CHAT_BAD_REQUEST', 'A chat request\'s "type" is "join" or "say", not "shout".'],
     ];
     for (const [request, code, message] of refusals) {
@@ -189,6 +200,9 @@ describe('/ws/chat refusals', () => {
 
   it('parses requests without a server: trims nicknames, keeps message text as sent', () => {
     expect(parseChatRequest('{"type":"join","nickname":" ada "}', limits)).toEqual({ type: 'join', nickname: 'ada' });
+    // A zero-width joiner inside an emoji is part of the picture, not a hidden character; alone it is refused.
+    expect(parseChatRequest('{"type":"join","nickname":"ada 👩\u200D💻"}', limits)).toEqual({ type: 'join', nickname: 'ada 👩\u200D💻' });
+    expect(parseChatRequest('{"type":"join","nickname":"ada\u200D"}', limits)).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_NICKNAME' });
     expect(parseChatRequest('{"type":"say","text":" <b>hi</b> "}', limits)).toEqual({ type: 'say', text: ' <b>hi</b> ' });
     expect(parseChatRequest('null', limits)).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_REQUEST' });
     expect(parseChatRequest('{"type":"say","text":5}', limits)).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_REQUEST' });

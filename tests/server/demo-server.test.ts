@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { connect as connectTcp } from 'node:net';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { optionsFromEnv, resolveOptions } from '../../server/index.ts';
@@ -84,6 +85,48 @@ describe('/ws/echo', () => {
     const [data] = await once(good, 'message');
     expect(String(data)).toBe('still here');
     good.close();
+  });
+});
+
+describe('the log', () => {
+  it('records why ws failed a connection, which its Close frame does not say (RFC 6455 §7.1.7)', async () => {
+    // The demo server in a process of its own, since its logger writes JSON lines to stdout.
+    const script = [
+      "import { createServer } from 'node:http';",
+      "import { createDemoServer } from './server/index.ts';",
+      "const demo = createDemoServer({ logLevel: 'info' });",
+      'const http = createServer((req, res) => demo.handleRequest(req, res) || res.writeHead(404).end());',
+      'http.on("upgrade", (req, socket, head) => demo.handleUpgrade(req, socket, head) || socket.destroy());',
+      "http.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: http.address().port })));",
+    ].join('\n');
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const lines: Record<string, unknown>[] = [];
+      let pending = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        pending += chunk;
+        for (let end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n')) {
+          lines.push(JSON.parse(pending.slice(0, end)) as Record<string, unknown>);
+          pending = pending.slice(end + 1);
+        }
+      });
+      while (!lines.some((line) => 'port' in line)) await once(child.stdout!, 'data');
+      const { port } = lines.find((line) => 'port' in line) as { port: number };
+      const ws = await connect(`ws://127.0.0.1:${port}/ws/echo`);
+      // A text frame whose payload is not UTF-8: ws closes with 1007, and the reason says nothing of why.
+      ws.send(Buffer.from('ff', 'hex'), { binary: false });
+      const [code] = (await once(ws, 'close')) as [number];
+      expect(code).toBe(1007);
+      while (!lines.some((line) => line.event === 'protocol-error')) await once(child.stdout!, 'data');
+      expect(lines.find((line) => line.event === 'protocol-error')).toMatchObject({
+        id: 1,
+        endpoint: '/ws/echo',
+        code: 'WS_ERR_INVALID_UTF8',
+        msg: 'Invalid WebSocket frame: invalid UTF-8 sequence',
+      });
+    } finally {
+      child.kill();
+    }
   });
 });
 

@@ -3,11 +3,12 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { startDemo } from './demo-harness.ts';
 
 const XNET_ECHO = 'examples/go/xnet-echo/main.go';
@@ -78,11 +79,14 @@ describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}
     await promisify(execFile)('go', ['build', '-o', `${binDir}/`, ...packages], { env: goEnv });
   }, 120_000);
 
-  it(`${XNET_ECHO} echoes frame by frame, and refuses another site's page with 403`, async () => {
+  it(`${XNET_ECHO} echoes frame by frame, keeps text and binary apart, and refuses another site's page with 403`, async () => {
     const address = await startGoServer(XNET_ECHO);
     const ws = await open(`ws://${address}/echo`);
-    expect(String((await reply(ws, 'Hello, x/net')).data)).toBe('Hello, x/net');
-    // 40 000 bytes: more than io.Copy's 32 KiB buffer, yet one message comes back as one message.
+    expect(await reply(ws, 'Hello, x/net')).toEqual({ data: Buffer.from('Hello, x/net'), isBinary: false });
+    // Bytes that are not UTF-8 must come back in a binary frame: as text, ws would fail the connection (§8.1).
+    const notUtf8 = Buffer.from('fffe00c3', 'hex');
+    expect(await reply(ws, notUtf8)).toEqual({ data: notUtf8, isBinary: true });
+    // 40 000 bytes, far more than one read of the connection's buffer, yet one message comes back as one message.
     const long = 'x'.repeat(40_000);
     expect(String((await reply(ws, long)).data)).toBe(long);
     // x/net reads frame by frame: a message sent in two fragments comes back as two messages.
@@ -171,5 +175,32 @@ describe.skipIf(!hasGo)(`Go examples${hasGo ? '' : ` (skipped: ${SKIP_REASON})`}
     const [code] = (await once(child, 'exit')) as [number];
     expect(output).toBe('received: Hello from Go\nclosed: 1000\n');
     expect(code).toBe(0);
+  });
+
+  it(`${GORILLA_CLIENT} gives up on a server that never answers its Close, after -close-wait`, async () => {
+    // This server echoes the first message, then stops reading, so the client's Close is never answered.
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await once(server, 'listening');
+    server.on('connection', (ws) =>
+      ws.once('message', (data, isBinary) => {
+        ws.send(data, { binary: isBinary });
+        ws.pause();
+      }),
+    );
+    const { port } = server.address() as AddressInfo;
+    const child = spawn(binary(GORILLA_CLIENT), ['-url', `ws://127.0.0.1:${port}/`, '-close-wait', '300ms'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let output = '';
+    let errors = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk));
+    const [code] = (await once(child, 'exit')) as [number];
+    for (const ws of server.clients) ws.terminate();
+    server.close();
+    expect(output).toBe('received: Hello from Go\n');
+    expect(errors).toMatch(/i\/o timeout/);
+    expect(code).toBe(1);
   });
 });

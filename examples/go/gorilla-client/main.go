@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"time"
 
 	"github.com/gorilla/websocket"
 )
@@ -12,6 +13,7 @@ import (
 func main() {
 	url := flag.String("url", "ws://localhost:4321/ws/echo", "WebSocket URL to dial")
 	text := flag.String("message", "Hello from Go", "message to send")
+	closeWait := flag.Duration("close-wait", 5*time.Second, "how long to wait for the server's Close after sending ours")
 	flag.Parse()
 
 	conn, response, err := websocket.DefaultDialer.Dial(*url, nil)
@@ -36,6 +38,11 @@ func main() {
 	// A clean close: send a Close frame, then read until the server's Close comes back (RFC 6455 §7.1.2).
 	goodbye := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "done")
 	if err := conn.WriteMessage(websocket.CloseMessage, goodbye); err != nil {
+		log.Fatal(err)
+	}
+	// A server that never answers would keep this loop waiting forever. After a reasonable time the client may
+	// close the connection itself (§5.5.1): the deadline makes ReadMessage fail, and the program exits with that error.
+	if err := conn.SetReadDeadline(time.Now().Add(*closeWait)); err != nil {
 		log.Fatal(err)
 	}
 	for {

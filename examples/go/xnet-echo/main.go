@@ -12,20 +12,40 @@ import (
 )
 
 // #region echo-and-origin
-// echo sends every message back. Message.Receive reads one whole frame; the io.Copy(ws, ws) of the package's
-// own example copies in 32 KiB chunks, so a longer message comes back split in two. Neither joins the frames
-// of a message sent in fragments (RFC 6455 §5.4): each fragment comes back as a message of its own.
+// echo sends every message back with the type it came in. websocket.Message would not: it receives any frame into
+// a string and sends a string as text, so binary came back as text and broke peers on non-UTF-8 bytes (§8.1).
+// sameType reads one whole frame and keeps its type. The package's own io.Copy(ws, ws) example is worse: each
+// Read returns only part of a frame, and each Write sends a frame, so even a short message can come back split.
+// Neither joins the frames of a message sent in fragments (RFC 6455 §5.4): each comes back as a message of its own.
 func echo(ws *websocket.Conn) {
 	ws.MaxPayloadBytes = 64 << 10 // the default is 32 MiB
 	for {
-		var message string
-		if err := websocket.Message.Receive(ws, &message); err != nil {
+		var message frame
+		if err := sameType.Receive(ws, &message); err != nil {
 			return // the peer closed, or broke the protocol
 		}
-		if err := websocket.Message.Send(ws, message); err != nil {
+		if err := sameType.Send(ws, message); err != nil {
 			return
 		}
 	}
+}
+
+// frame is one received frame: its payload and its type, websocket.TextFrame or websocket.BinaryFrame.
+type frame struct {
+	payloadType byte
+	data        []byte
+}
+
+// sameType is a codec for frame values, so a frame goes back out with the type it came in with.
+var sameType = websocket.Codec{
+	Marshal: func(v interface{}) ([]byte, byte, error) {
+		f := v.(frame)
+		return f.data, f.payloadType, nil
+	},
+	Unmarshal: func(data []byte, payloadType byte, v interface{}) error {
+		*v.(*frame) = frame{payloadType, data}
+		return nil
+	},
 }
 
 // sameOrigin lets in pages from this server's own host, and programs that send no Origin at all.
