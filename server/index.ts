@@ -73,9 +73,9 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
-    // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, tens of KiB per socket
-    // and CPU for every message (about 8× slower echo measured here); a tiny compressed message can inflate to
-    // megabytes (a zip bomb), so maxPayload would be checked only after the work; and readers of a tutorial about
+    // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, hundreds of KiB per socket
+    // at zlib's defaults, and every message costs CPU to compress and inflate; a tiny compressed message can inflate to
+    // megabytes (a zip bomb), which ws stops only by inflating up to maxPayload; and readers of a tutorial about
     // bytes on the wire should see plain frames, not DEFLATE output with RSV1 set.
     perMessageDeflate: false,
     // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of

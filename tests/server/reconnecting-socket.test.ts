@@ -1,5 +1,6 @@
 // examples/production/reconnecting-socket.js against real servers that drop and refuse connections, on Node's own
-// global WebSocket (the browser's API). Random numbers are injected and timer delays recorded, so delays are exact.
+// global WebSocket (the browser's API). Random numbers and the clock are injected and timer delays recorded, so
+// delays are exact.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,11 +65,21 @@ async function startFlakyServer({ dropAfterEcho = false } = {}): Promise<FlakySe
   };
 }
 
+interface ClientOptions {
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  stableAfterMs?: number;
+  now?: () => number;
+  isPermanent?: (code: number) => boolean;
+  createSocket?: (url: string, protocols: string | string[]) => WebSocket;
+}
+
 /** A client with small delays whose timers are real but recorded, and whose random numbers come from `randoms`. */
-function connect(url: string, randoms: number[] = [0.5], options: { baseDelayMs?: number; maxDelayMs?: number } = {}) {
+function connect(url: string, randoms: number[] = [0.5], options: ClientOptions = {}) {
   const timerDelays: number[] = [];
   let next = 0;
   const client = new ReconnectingSocket(url, {
+    ...options,
     baseDelayMs: options.baseDelayMs ?? 20,
     maxDelayMs: options.maxDelayMs ?? 160,
     random: () => randoms[next++ % randoms.length]!,
@@ -80,7 +91,15 @@ function connect(url: string, randoms: number[] = [0.5], options: { baseDelayMs?
   clients.push(client);
   const announced: { attempt: number; delayMs: number }[] = [];
   client.addEventListener('reconnecting', (event) => announced.push((event as CustomEvent).detail));
-  return { client, timerDelays, announced };
+  const stopped: Record<string, unknown>[] = [];
+  client.addEventListener('stopped', (event) => stopped.push((event as CustomEvent).detail));
+  return { client, timerDelays, announced, stopped };
+}
+
+/** A clock the test moves by hand, so "stayed open 30 s" takes no time. */
+function manualClock() {
+  let ms = 0;
+  return { now: () => ms, advance: (by: number) => (ms += by) };
 }
 
 const nextEvent = (client: ReconnectingSocket, type: string) => once(client, type) as Promise<[Event]>;
@@ -96,7 +115,7 @@ describe('backoffDelay', () => {
 });
 
 describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () => {
-  it('reconnects each time the server drops it, and each new connection works', async () => {
+  it('reconnects each time the server drops it, and a connection dropped at once does not reset the delays', async () => {
     const server = await startFlakyServer({ dropAfterEcho: true });
     const { client, announced } = connect(server.url);
     for (let connection = 1; connection <= 3; connection++) {
@@ -110,11 +129,12 @@ describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () =
       expect(client.send('lost')).toBe(false);
     }
     expect(server.accepted).toHaveLength(3);
-    // Every connection opened, so every loss starts again from attempt 0: a random time below baseDelayMs.
+    // Every connection opened, but none stayed up for stableAfterMs: a server that accepts and drops at once is not
+    // back, so the ceiling keeps doubling (20, 40, 80) instead of sending every client back within baseDelayMs.
     expect(announced).toEqual([
       { attempt: 0, delayMs: 10 },
-      { attempt: 0, delayMs: 10 },
-      { attempt: 0, delayMs: 10 },
+      { attempt: 1, delayMs: 20 },
+      { attempt: 2, delayMs: 40 },
     ]);
   });
 
@@ -122,7 +142,13 @@ describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () =
     const server = await startFlakyServer();
     server.refuseNext(6);
     const randoms = [0.5, 0.9, 0.25, 0.999, 0.1, 0.75, 0.5];
-    const { client, announced, timerDelays } = connect(server.url, randoms, { baseDelayMs: 10, maxDelayMs: 80 });
+    const clock = manualClock();
+    const { client, announced, timerDelays } = connect(server.url, randoms, {
+      baseDelayMs: 10,
+      maxDelayMs: 80,
+      stableAfterMs: 1000,
+      now: clock.now,
+    });
     await nextEvent(client, 'open');
     expect(server.handshakes()).toBe(7);
     // Ceilings 10, 20, 40, 80, then 80 (truncated), each times the random number: the delays the timers were set to.
@@ -130,7 +156,8 @@ describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () =
     expect(announced.map(({ attempt, delayMs }) => [attempt, delayMs])).toEqual(expected.map((delay, attempt) => [attempt, delay]));
     expect(timerDelays).toEqual(expected);
 
-    // Open again, so the count starts over: the next loss waits under baseDelayMs.
+    // Open again, and for stableAfterMs, so the count starts over: the next loss waits under baseDelayMs.
+    clock.advance(1000);
     server.accepted[0]!.terminate();
     await nextEvent(client, 'reconnecting');
     expect(announced.at(-1)).toEqual({ attempt: 0, delayMs: 5 });
@@ -144,6 +171,73 @@ describe('ReconnectingSocket (examples/production/reconnecting-socket.js)', () =
     for (const socket of server.accepted) socket.terminate();
     await Promise.all([nextEvent(a.client, 'open'), nextEvent(b.client, 'open')]);
     expect([a.timerDelays, b.timerDelays]).toEqual([[2], [16]]);
+  });
+
+  it.each([
+    [1008, 'policy'],
+    [4001, 'not authenticated'],
+    [1002, 'protocol error'],
+  ])('stops for good after a %i close, which a retry would only meet again, and says so', async (code, reason) => {
+    const server = await startFlakyServer();
+    const { client, announced, stopped } = connect(server.url);
+    await nextEvent(client, 'open');
+    const gaveUp = nextEvent(client, 'stopped');
+    server.accepted[0]!.close(code, reason);
+    const [closed] = await nextEvent(client, 'close');
+    expect((closed as CloseEvent).code).toBe(code);
+    await gaveUp;
+    expect(stopped).toEqual([{ code, reason }]);
+    expect(announced).toEqual([]);
+    expect(server.handshakes()).toBe(1);
+  });
+
+  it('comes back after a 1001 from a restarting server, and lets the caller choose what is permanent', async () => {
+    const server = await startFlakyServer();
+    const { client, announced } = connect(server.url);
+    await nextEvent(client, 'open');
+    server.accepted[0]!.close(1001, 'restarting');
+    await nextEvent(client, 'open');
+    expect(announced).toEqual([{ attempt: 0, delayMs: 10 }]);
+
+    // An application whose 4000 means "come back later" says so.
+    const lenient = connect(server.url, [0.5], { isPermanent: (code) => code === 4003 });
+    await nextEvent(lenient.client, 'open');
+    server.accepted.at(-1)!.close(4000, 'busy');
+    await nextEvent(lenient.client, 'open');
+    expect(lenient.stopped).toEqual([]);
+  });
+
+  it('stops with an event, not in silence, when a new WebSocket throws inside the reconnect timer', async () => {
+    const server = await startFlakyServer();
+    let made = 0;
+    const refusal = new DOMException('The operation is insecure.', 'SecurityError');
+    const { client, stopped, timerDelays } = connect(server.url, [0.5], {
+      // The first socket is real; the second constructor call throws, as a browser's does for a URL it refuses.
+      createSocket: (url, protocols) => {
+        if (made++ > 0) throw refusal;
+        return new WebSocket(url, protocols);
+      },
+    });
+    await nextEvent(client, 'open');
+    server.accepted[0]!.terminate();
+    const [event] = await nextEvent(client, 'stopped');
+    expect((event as CustomEvent).detail).toEqual({ error: refusal });
+    expect(stopped).toHaveLength(1);
+    // No further attempt is scheduled.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(timerDelays).toEqual([10]);
+    expect(made).toBe(2);
+  });
+
+  it('throws to the caller when the very first WebSocket cannot be made', () => {
+    // The WebSocket constructor's "SyntaxError" is a DOMException, so the test matches its name.
+    let thrown: unknown;
+    try {
+      clients.push(new ReconnectingSocket('ws://[not-a-host'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({ name: 'SyntaxError' });
   });
 
   it('does not reconnect after close(), nor when close() comes during the wait', async () => {
