@@ -6,8 +6,12 @@
 //   const { code, reason, wasClean } = await closeWithCode(socket, 4000, 'done for today');
 
 export function closeWithCode(socket, code, reason) {
-  const closed = new Promise((resolve) => socket.addEventListener('close', resolve, { once: true }));
-  // Throws an InvalidAccessError for code 1001 or 2000, a SyntaxError for a reason of 124 bytes.
+  // Throws an InvalidAccessError for code 1001 or 2000, a SyntaxError for a reason of 124 bytes. Called before the
+  // listener is added, so a throw leaves no listener behind; the close event comes in a later task, never during close().
   socket.close(code, reason);
-  return closed.then(({ code, reason, wasClean }) => ({ code, reason, wasClean }));
+  return new Promise((resolve) => socket.addEventListener('close', resolve, { once: true })).then(({ code, reason, wasClean }) => ({
+    code,
+    reason,
+    wasClean,
+  }));
 }

@@ -11,7 +11,8 @@ export async function echoEveryKind(socket) {
   const done = new Promise((resolve) => {
     socket.addEventListener('message', function onMessage(event) {
       const kind = typeof event.data === 'string' ? 'text' : event.data.constructor.name;
-      const size = typeof event.data === 'string' ? event.data.length : event.data.byteLength;
+      // Bytes, as on the wire: a string's length counts UTF-16 code units, and 'héllo' has 5 of them but 6 bytes.
+      const size = typeof event.data === 'string' ? new TextEncoder().encode(event.data).length : event.data.byteLength;
       replies.push(`${kind} ${size}`);
       if (replies.length === 4) {
         socket.removeEventListener('message', onMessage);

@@ -10,12 +10,12 @@ const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function sendWithBackpressure(socket, chunks, highWaterMark = 1024 * 1024) {
   let peak = 0;
-  for (const chunk of chunks) {
+  for (const [queued, chunk] of chunks.entries()) {
     // There is no event for "the queue drained", so poll.
-    while (socket.bufferedAmount > highWaterMark) {
-      if (socket.readyState !== WebSocket.OPEN) throw new Error('the socket closed while sending');
-      await wait(10);
-    }
+    while (socket.bufferedAmount > highWaterMark && socket.readyState === WebSocket.OPEN) await wait(10);
+    // Checked before every send, not only while waiting: once the socket is closing, send() throws nothing and sends
+    // nothing, so the chunk would vanish. Chunks queued before the close may be lost too; only replies can tell.
+    if (socket.readyState !== WebSocket.OPEN) throw new Error(`the socket closed after ${queued} of ${chunks.length} chunks were queued`);
     socket.send(chunk);
     peak = Math.max(peak, socket.bufferedAmount);
   }

@@ -71,8 +71,8 @@ test('examples/browser-api/send-every-kind.js: string, Blob, ArrayBuffer and a t
     (socket as WebSocket).close();
     return result;
   }, echo);
-  // 'héllo' is 5 characters (6 bytes on the wire); the typed array sent only the 3 bytes it views.
-  expect(replies).toEqual(['text 5', 'ArrayBuffer 3', 'ArrayBuffer 4', 'ArrayBuffer 3']);
+  // 'héllo' is 6 bytes on the wire (5 characters); the typed array sent only the 3 bytes it views.
+  expect(replies).toEqual(['text 6', 'ArrayBuffer 3', 'ArrayBuffer 4', 'ArrayBuffer 3']);
 });
 
 test('examples/browser-api/send-with-backpressure.js keeps bufferedAmount near its limit and delivers every chunk', async ({ page }) => {
@@ -101,6 +101,25 @@ test('examples/browser-api/send-with-backpressure.js keeps bufferedAmount near i
   // Never more than the limit plus the chunk just queued.
   expect(result.peak).toBeLessThanOrEqual(256 * 1024 + 60 * 1024);
   expect(result.peak).toBeGreaterThanOrEqual(60 * 1024);
+});
+
+test('examples/browser-api/send-with-backpressure.js rejects on a closed socket instead of dropping chunks in silence', async ({
+  page,
+}) => {
+  const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/browser-api/send-with-backpressure.js');
+  const outcome = await page.evaluate(async (url) => {
+    const examples = (window as unknown as { examples: Examples }).examples;
+    const socket = (await examples['examples/browser-api/open-socket.js']!.openSocket!(url)) as WebSocket;
+    socket.close();
+    // Under the limit the old loop never looked at readyState, and send() on a closing socket throws nothing.
+    const chunks = Array.from({ length: 3 }, () => new Uint8Array(1024));
+    const sent = examples['examples/browser-api/send-with-backpressure.js']!.sendWithBackpressure!(socket, chunks, 1024 * 1024);
+    return (sent as Promise<unknown>).then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+  }, echo);
+  expect(outcome).toBe('the socket closed after 0 of 3 chunks were queued');
 });
 
 test('examples/browser-api/close-with-code.js closes cleanly with 4000, and refuses codes and reasons a page may not use', async ({
@@ -216,4 +235,37 @@ test('examples/myths/messages.js: the read loop ends after a clean close, and th
   }, echo);
   expect(outcome.afterClean).toEqual({ seen: ['one'], ended: 'returned' });
   expect(outcome.afterReset.ended).toBe('connection lost: code 1006');
+});
+
+test('examples/myths/messages.js lets go of the socket when the reader breaks out, and refuses a socket already closed', async ({
+  page,
+}) => {
+  const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/myths/messages.js');
+  const outcome = await page.evaluate(async (url) => {
+    const examples = (window as unknown as { examples: Examples }).examples;
+    const { openSocket } = examples['examples/browser-api/open-socket.js']!;
+    const messages = examples['examples/myths/messages.js']!.messages as unknown as (s: WebSocket) => AsyncIterable<string>;
+    const socket = (await openSocket!(url)) as WebSocket;
+    // Record which listeners the loop takes off the socket.
+    const removed: string[] = [];
+    const remove = socket.removeEventListener.bind(socket);
+    socket.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject) => {
+      removed.push(type);
+      remove(type, listener);
+    };
+    socket.send('one');
+    for await (const message of messages(socket)) if (message === 'one') break;
+    const closed = new Promise((resolve) => socket.addEventListener('close', resolve));
+    socket.close();
+    await closed;
+    const refused = await messages(socket)
+      [Symbol.asyncIterator]()
+      .next()
+      .then(
+        () => 'waited',
+        (error: Error) => error.message,
+      );
+    return { removed, refused };
+  }, echo);
+  expect(outcome).toEqual({ removed: ['message', 'close'], refused: 'the socket is already closed' });
 });
