@@ -5,6 +5,7 @@ import { encodeFrame, type EncodedFrame, type FrameToEncode } from '../lib/proto
 import type { LengthEncoding, Sender } from '../lib/protocol/frame.ts';
 import { randomMaskingKey } from '../lib/protocol/mask.ts';
 import { OPCODES } from '../lib/protocol/opcodes.ts';
+import { receiverPolicy } from '../lib/protocol/violations.ts';
 
 /**
  * The largest frame the decoder takes, in bytes: 1 MiB of hex digits. The protocol allows far more
@@ -236,7 +237,11 @@ function summarize(annotation: FrameAnnotation, length: number, sender: Sender):
     first.section === '5.1'
       ? `may send a Close frame with ${first.closeCode} first (§5.1)`
       : `should send a Close frame with ${first.closeCode} first (§7.1.7)`;
-  return `${what}: it breaks ${count}. A receiver fails the connection at the first (§${first.section}), and ${closing}.`;
+  // Where the RFC binds only the sender, failing is this decoder's policy, and the summary says so.
+  const fails = receiverPolicy(first)
+    ? `For the first, RFC 6455 binds only the sender (§${first.section}); this decoder fails the connection there`
+    : `A receiver fails the connection at the first (§${first.section})`;
+  return `${what}: it breaks ${count}. ${fails}, and ${closing}.`;
 }
 
 /** Shortens the hex of long segments so a large payload does not flood the page; every byte stays explained. */

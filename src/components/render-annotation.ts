@@ -1,16 +1,17 @@
 // Builds the DOM for an annotated frame in the browser; FrameDump.astro renders the same markup at build time.
 import type { FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
-import type { Violation } from '../lib/protocol/violations.ts';
+import { receiverPolicy, type Violation } from '../lib/protocol/violations.ts';
 
 /** A link to a section of RFC 6455 on the RFC Editor's site. */
 export function rfcSectionUrl(section: string): string {
   return `https://www.rfc-editor.org/rfc/rfc6455#section-${section}`;
 }
 
-/** How a violation reads: the rule, its section, its close code and the bytes that break it. */
+/** How a violation reads: the rule, its section, its close code and the bytes that break it, and whose rule failing is. */
 export function describeViolation(v: Violation): string {
   const bytes = v.range.end - v.range.start === 1 ? `byte ${v.range.start}` : `bytes ${v.range.start}–${v.range.end - 1}`;
-  return `${v.explanation} (§${v.section}; ${bytes}; an endpoint that finds it fails the connection with close code ${v.closeCode}.)`;
+  const outcome = receiverPolicy(v) ?? `an endpoint that finds it fails the connection with close code ${v.closeCode}`;
+  return `${v.explanation} (§${v.section}; ${bytes}; ${outcome}.)`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {

@@ -225,6 +225,20 @@ describe('decodeHexInput', () => {
     expect(view.annotation.violations.map((v) => v.id)).toEqual(['unmasked-client-frame']);
   });
 
+  it('says whose policy it is when RFC 6455 binds only the sender: a non-minimal length, a reserved close code', () => {
+    // 5 bytes in a 16-bit length: §5.2 forbids sending it and says nothing of the receiver.
+    expect(decodeHexInput('817e00054865 6c6c6f', 'server')).toMatchObject({
+      kind: 'frame',
+      summary:
+        '9 bytes from the server (opcode 0x1: Text): it breaks a rule. For the first, RFC 6455 binds only the sender (§5.2); this decoder fails the connection there, and should send a Close frame with 1002 first (§7.1.7).',
+    });
+    // A Close frame with 1004, which §7.4.1 only calls reserved.
+    const reserved = decodeHexInput('880203ec', 'server');
+    if (reserved.kind !== 'frame') throw new Error('not a frame');
+    expect(reserved.annotation.violations.map((v) => v.id)).toEqual(['close-code-reserved']);
+    expect(reserved.summary).toContain('For the first, RFC 6455 binds only the sender (§7.4.1); this decoder fails the connection there');
+  });
+
   it('says how many bytes an incomplete frame still needs', () => {
     expect(decodeHexInput('81 05 48 65', 'server')).toMatchObject({
       kind: 'frame',

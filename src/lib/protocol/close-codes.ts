@@ -143,8 +143,9 @@ export const CLOSE_CODES: readonly CloseCodeInfo[] = [
   {
     from: 1016,
     to: 2999,
-    name: 'Reserved for the protocol',
-    meaning: 'Reserved for future revisions of the protocol and for extensions with a public specification; none is assigned.',
+    name: 'Unassigned: reserved for revisions and extensions',
+    meaning:
+      'Reserved for future revisions of the protocol and for extensions with a public specification, which may define and send them; none is assigned yet.',
     kind: 'unassigned',
     sentBy: 'neither',
     onWire: false,

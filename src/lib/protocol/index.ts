@@ -28,7 +28,7 @@ export {
 } from './frame.ts';
 export { mask, unmask, randomMaskingKey } from './mask.ts';
 export { UTF8_START, continueUtf8, isUtf8Complete, isValidUtf8, type Utf8State, type Utf8Step } from './utf8.ts';
-export { VIOLATIONS, violation, type Violation, type ViolationId } from './violations.ts';
+export { VIOLATIONS, violation, receiverPolicy, type Violation, type ViolationId } from './violations.ts';
 export {
   DECODE_DEFAULTS,
   decodeFrame,

@@ -110,6 +110,29 @@ export const VIOLATIONS = {
 
 export type ViolationId = keyof typeof VIOLATIONS;
 
+const closeCodePolicy = (closeCode: number) =>
+  `RFC 6455 gives this code no use in a Close frame and states no receiver action; this decoder and ws fail the connection with close code ${closeCode}`;
+
+/**
+ * The rules RFC 6455 states for the sender only: it says what must not be sent and nothing about what a receiver
+ * does (§5.2 for lengths; §7.4.1, §7.4.2 for codes). Failing the connection on receipt is a policy, so readers are
+ * told whose: this decoder's, and what ws, the demo server's library, does (checked in its receiver and validation).
+ */
+const RECEIVER_POLICIES: Partial<Record<ViolationId, (closeCode: number) => string>> = {
+  'non-minimal-length': (closeCode) =>
+    `RFC 6455 binds only the sender here and states no receiver action; this decoder fails the connection with close code ${closeCode}, while ws accepts the frame`,
+  'close-code-not-used': closeCodePolicy,
+  'close-code-reserved': closeCodePolicy,
+  'close-code-must-not-be-sent': closeCodePolicy,
+  'close-code-unassigned': closeCodePolicy,
+  'close-code-out-of-range': closeCodePolicy,
+};
+
+/** Whose rule it is that a receiver fails the connection for this violation, as a clause; `null` when RFC 6455 requires it. */
+export function receiverPolicy(v: Pick<Violation, 'id' | 'closeCode'>): string | null {
+  return RECEIVER_POLICIES[v.id]?.(v.closeCode) ?? null;
+}
+
 /** One broken rule, located in the frame's bytes. */
 export interface Violation {
   id: ViolationId;
