@@ -8,8 +8,9 @@ const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443', 
 /**
  * Returns the refusal for a cross-origin browser, or null when the request may go on.
  *
- * Browsers send Origin on every WebSocket handshake (RFC 6455 §4.1, item 8; §10.2), and cookies go along even to
- * another site's server, so a page elsewhere could act as the reader (Cross-Site WebSocket Hijacking). A request
+ * Browsers send Origin on every WebSocket handshake (RFC 6455 §4.1, item 8; §10.2), and a browser may send the
+ * reader's cookies along to another site's server (depending on SameSite and its third-party cookie policy), so a
+ * page elsewhere could act as the reader (Cross-Site WebSocket Hijacking). A request
  * with no Origin comes from a program, not a browser page, and is allowed. "Own origin" compares host and port
  * with the Host header, whatever the scheme: behind a TLS-terminating proxy the page is https: while the server
  * speaks plain HTTP.

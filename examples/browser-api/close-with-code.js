@@ -6,6 +6,8 @@
 //   const { code, reason, wasClean } = await closeWithCode(socket, 4000, 'done for today');
 
 export function closeWithCode(socket, code, reason) {
+  // On a socket that is already closed, close() does nothing and no close event would ever come.
+  if (socket.readyState === WebSocket.CLOSED) return Promise.reject(new Error('the socket is already closed'));
   // Throws an InvalidAccessError for code 1001 or 2000, a SyntaxError for a reason of 124 bytes. Called before the
   // listener is added, so a throw leaves no listener behind; the close event comes in a later task, never during close().
   socket.close(code, reason);

@@ -22,7 +22,11 @@ export async function echoOnce(url, text) {
     socket.onopen = resolve;
     socket.onclose = () => reject(new Error('could not connect'));
   });
-  const reply = new Promise((resolve) => (socket.onmessage = (event) => resolve(event.data)));
+  // A close before the reply must end the wait too, or it would hang forever.
+  const reply = new Promise((resolve, reject) => {
+    socket.onmessage = (event) => resolve(event.data);
+    socket.onclose = () => reject(new Error('closed before the reply came'));
+  });
   socket.send(text);
   const value = await reply;
   socket.close(1000, 'done');

@@ -124,7 +124,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
           ),
         ];
         announce(
-          'A text frame that is not valid UTF-8. The browser must fail the connection (§8.1); §7.4.1 gives 1007 for the Close it may send. The page sees 1006, because no Close frame arrived (§7.1.5).',
+          'A text frame that is not valid UTF-8. The browser must fail the connection (§8.1) and should send a Close first (§7.1.7), for which §7.4.1 offers 1007; Chromium sends 1002, Firefox sends no Close. The page sees 1006, because no Close frame arrived (§7.1.5).',
           frames,
         );
         writeRaw(frames);
@@ -133,7 +133,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
       case 'reserved-opcode': {
         const frames = [frame({ opcode: 0x3, payload: 'reserved' }, 'Opcode 0x3, reserved for future non-control frames.')];
         announce(
-          'A frame with the reserved opcode 0x3. No extension defines it, so the browser must fail the connection (§5.2), and may send 1002 (protocol error) first. The page sees 1006 (§7.1.5).',
+          'A frame with the reserved opcode 0x3. No extension defines it, so the browser must fail the connection (§5.2), and should send a Close first (§7.1.7), such as 1002 (protocol error). The page sees 1006 (§7.1.5).',
           frames,
         );
         writeRaw(frames);
@@ -147,7 +147,7 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
           ),
         ];
         announce(
-          'A masked text frame. A server must not mask any frame (§5.1). A client that receives one must close the connection, and may send 1002 first (§5.1). The page sees 1006 (§7.1.5).',
+          'A masked text frame. A server must not mask any frame (§5.1). A client that receives one must close the connection, and may send 1002 first (§5.1). Chromium does, and the page sees 1006 (§7.1.5); Firefox ESR was seen to deliver the message instead.',
           frames,
         );
         writeRaw(frames);

@@ -40,8 +40,9 @@ func main() {
 	if err := conn.WriteMessage(websocket.CloseMessage, goodbye); err != nil {
 		log.Fatal(err)
 	}
-	// A server that never answers would keep this loop waiting forever. After a reasonable time the client may
-	// close the connection itself (§5.5.1): the deadline makes ReadMessage fail, and the program exits with that error.
+	// A server that never answers would keep this loop waiting forever. An endpoint may close the connection by any
+	// means when necessary (§7.1.1), and the RFC sets no time limit: the deadline makes ReadMessage fail, and the
+	// program exits with that error.
 	if err := conn.SetReadDeadline(time.Now().Add(*closeWait)); err != nil {
 		log.Fatal(err)
 	}
