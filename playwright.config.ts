@@ -2,17 +2,9 @@
 // Two projects: every journey runs in Chromium (Playwright) and in Firefox ESR (puppeteer-core over WebDriver BiDi),
 // through the driver layer in tests/e2e/driver/. What only Playwright can do (axe, the all-pages sweep) is
 // Chromium-only: all-pages.spec.ts, and tests tagged @chromium-only.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './tests/e2e/driver/chromium-launch.ts';
 import type { Engine } from './tests/e2e/driver/driver.ts';
-
-/** CHROME_PATH first, then Debian's Chromium, else Playwright's own browser if one is installed. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
-const executablePath = chromiumPath();
 
 export default defineConfig<{}, { engine: Engine }>({
   testDir: 'tests/e2e',
@@ -29,18 +21,6 @@ export default defineConfig<{}, { engine: Engine }>({
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(executablePath ? { executablePath } : {}),
-      // Without the background-networking flags Chromium keeps dialling out to a closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
 });

@@ -61,7 +61,8 @@ class PlaywrightAdapter implements EngineAdapter {
 
 /** A fresh context on `browser` with the journey helpers installed, and one tab in it. */
 export async function openPlaywrightTab(browser: Browser): Promise<{ adapter: EngineAdapter; context: BrowserContext }> {
-  const context = await browser.newContext();
+  // Self-signed TLS is accepted, as Firefox's launch does with acceptInsecureCerts: tests bring their own certificates.
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
   await context.addInitScript(installJourneyHelpers);
   const adapter = new PlaywrightAdapter(await context.newPage(), `Chromium ${browser.version()}`);
   return { adapter, context };
