@@ -1,5 +1,6 @@
 import { expect, test, type Driver } from './journey.ts';
 import { startSite } from './site-fixture.ts';
+import { readEngineFacts } from './engine-facts.ts';
 
 /** The chapter the echo console belongs to; the handshake chapter has it too, as its "Try it first". */
 const PAGE = '/browser-api/';
@@ -153,4 +154,31 @@ test('shows bufferedAmount rising on a flood of sends and falling back to 0', as
   await expect(log(page)).toContainText(/bufferedAmount back to 0 after \d+ ms/);
   await expect(page.getByLabel('bufferedAmount')).toHaveText('0');
   await expect(log(page).locator('li[data-direction="received"]')).toHaveCount(10);
+});
+
+test('offers a subprotocol the server does not speak, and shows what this engine does with the decline', async ({ driver: page }) => {
+  await page.goto(PAGE);
+  // The reader presses the button that offers x-unknown to /ws/lab, which speaks no subprotocol.
+  await page.getByRole('button', { name: 'Offer a subprotocol the server does not speak' }).click();
+  await expect(log(page)).toContainText('offering x-unknown, which /ws/lab does not speak');
+  expect(await page.sockets()).toEqual([new URL('/ws/lab', page.url()).href.replace('http:', 'ws:')]);
+  // What this engine does was observed against a raw server in engines.spec.ts; the widget must show the same.
+  const observed = readEngineFacts()!.engines[page.engine]!.facts['subprotocol-declined']!.page;
+  if (observed.some((event) => event.startsWith('open'))) {
+    await expect(log(page)).toContainText('open: protocol "", extensions ""');
+    await expect(log(page)).toContainText('WHATWG says a browser must then fail the connection');
+    await expect(log(page)).toContainText('this browser opened it anyway');
+    await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+  } else {
+    expect(observed).toEqual(['error', 'close 1006 (not clean)']);
+    await expect(log(page).locator('li[data-direction="event"]')).toHaveText([
+      /offering x-unknown/,
+      /error \(the event carries no message\)/,
+      /close: code 1006, wasClean false\. The server answered 101 but chose none of the subprotocols offered/,
+    ]);
+    await expect(log(page)).not.toContainText('open:');
+  }
+  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+  await expect(page.getByRole('button', { name: 'Offer a subprotocol the server does not speak' })).toBeEnabled();
 });
