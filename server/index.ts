@@ -43,6 +43,8 @@ interface Place {
 
 interface Endpoint {
   path: string;
+  /** The subprotocols the endpoint speaks; without this list, ws's default applies: the first name offered. */
+  subprotocols?: readonly string[];
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
 }
 
@@ -82,6 +84,14 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // clients would repeat it, with one more close listener per connection.
     clientTracking: false,
     WebSocket: CountedWebSocket,
+    // The server picks one of the offered names it speaks, or none: then its 101 carries no Sec-WebSocket-Protocol
+    // (RFC 6455 §4.2.2, step 4 of /subprotocol/). ws alone would take the first name offered, spoken or not, so an
+    // endpoint that lists what it speaks gets exactly that; the others keep ws's default.
+    handleProtocols: (offered: Set<string>, request: IncomingMessage) => {
+      const speaks = ENDPOINTS.find((e) => e.path === pathOf(request))?.subprotocols;
+      if (!speaks) return offered.values().next().value ?? false;
+      return [...offered].find((name) => speaks.includes(name)) ?? false;
+    },
   });
   // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
   const responseLines = new WeakMap<IncomingMessage, readonly string[]>();

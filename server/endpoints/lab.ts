@@ -18,6 +18,11 @@ import {
 } from '../../src/lib/demo-messages.ts';
 
 export const path = '/ws/lab';
+/**
+ * The lab speaks no subprotocol, so it declines every one offered: the echo console's "subprotocol the server does
+ * not speak" lets a reader see what their browser does then (WHATWG says: fail the connection).
+ */
+export const subprotocols: readonly string[] = [];
 
 /** The text the fragments act splits, long enough for 16 fragments of at least one byte. */
 export const FRAGMENTED_TEXT = 'One message, sent in fragments (RFC 6455 §5.4).';

@@ -63,10 +63,24 @@ export function describeOpen(offered: readonly string[], protocol: string, exten
   const summary = `open: protocol "${protocol}", extensions "${extensions}"`;
   if (offered.length === 0) return summary;
   if (protocol === '') {
-    return `${summary}. You offered ${offered.join(', ')}; the server answered with no Sec-WebSocket-Protocol header, so it chose none, and protocol is the empty string (RFC 6455 §4.2.2, step 4).`;
+    return `${summary}. You offered ${offered.join(', ')} and the server's 101 named none (RFC 6455 §4.2.2, step 4). WHATWG says a browser must then fail the connection, so that open never fires; this browser opened it anyway, with protocol "". The engine table shows which engines do which.`;
   }
   const first = protocol === offered[0] && offered.length > 1 ? ', your first choice' : '';
   return `${summary}. The server picked "${protocol}"${first} from what you offered (RFC 6455 §4.2.2, step 4). /ws/echo runs on ws, which, unless the server gives it a handleProtocols hook, accepts the first name offered, whether or not the server speaks it.`;
+}
+
+/** A name the demo server speaks nowhere: /ws/lab declines every subprotocol, this one included. */
+export const UNSPOKEN_SUBPROTOCOL = 'x-unknown';
+
+/**
+ * The close that ends an offer the server declined. WHATWG makes a browser fail such a connection: error, then close
+ * 1006, and no open. A page sees the same for a server that is down, so what tells them apart is the 101 itself,
+ * which only the server (or the network panel) sees.
+ */
+export function describeDeclinedClose(event: { code: number; reason: string; wasClean: boolean }, everOpened: boolean): string {
+  const summary = `close: code ${event.code}${event.reason ? `, reason "${event.reason}"` : ''}, wasClean ${event.wasClean}`;
+  if (everOpened) return `${summary}. The connection had opened, although the server chose none of the subprotocols offered.`;
+  return `${summary}. The server answered 101 but chose none of the subprotocols offered, so this browser failed the connection, as WHATWG says it must: error, then close 1006, and open never fired. A page cannot tell this from a server that is down; only the 101 response shows it.`;
 }
 
 /** Either what the reader typed, read and checked, or a sentence naming the rule it breaks. */

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './site-fixture.ts';
+import { expect, test, type Driver, type Locator } from './journey.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -12,25 +11,25 @@ function nodeSteps(key: string) {
 }
 
 /** The calculator's own region: the handshake inspector on the same page also shows a key and an accept value. */
-const calculator = (page: Page): Locator => page.getByRole('region', { name: 'Accept calculator' });
+const calculator = (page: Driver): Locator => page.getByRole('region', { name: 'Accept calculator' });
 
-async function expectSteps(page: Page, key: string): Promise<void> {
+async function expectSteps(page: Driver, key: string): Promise<void> {
   const steps = nodeSteps(key);
   await expect(calculator(page).getByLabel(/Key \+ GUID/)).toHaveText(steps.concatenated);
   await expect(calculator(page).getByLabel(/SHA-1 digest/)).toHaveText(steps.sha1Hex);
   await expect(calculator(page).getByLabel('3. Base64 of the digest: Sec-WebSocket-Accept')).toHaveText(steps.accept);
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ driver: page }) => {
   await page.goto('/handshake/');
 });
 
-test('starts from the RFC 6455 §1.3 example', async ({ page }) => {
+test('starts from the RFC 6455 §1.3 example', async ({ driver: page }) => {
   await expect(calculator(page).getByLabel('Sec-WebSocket-Key')).toHaveValue('dGhlIHNhbXBsZSBub25jZQ==');
   await expect(calculator(page).getByLabel(/Sec-WebSocket-Accept/)).toHaveText('s3pPLMBiTxaQ9kYGzzhZRbK+xOo=');
 });
 
-test('computes every step for keys the reader types, matching node:crypto', async ({ page }) => {
+test('computes every step for keys the reader types, matching node:crypto', async ({ driver: page }) => {
   const input = calculator(page).getByLabel('Sec-WebSocket-Key');
   for (let i = 0; i < 5; i++) {
     const key = randomBytes(16).toString('base64');
@@ -41,7 +40,7 @@ test('computes every step for keys the reader types, matching node:crypto', asyn
   }
 });
 
-test('makes a random key on request, and its accept value is right', async ({ page }) => {
+test('makes a random key on request, and its accept value is right', async ({ driver: page }) => {
   const input = calculator(page).getByLabel('Sec-WebSocket-Key');
   // The reader tabs from the key field to the button and presses Enter.
   await input.focus();
@@ -60,7 +59,7 @@ for (const [key, rule] of [
   ['dGhlIHNhbXBsZSBub25j%Q==', /not base64/],
   ['AQIDBAUGBwgJCgsMDQ4PEC==', /not the canonical base64/],
 ] as const) {
-  test(`explains why ${key} is not a valid key, instead of giving a result`, async ({ page }) => {
+  test(`explains why ${key} is not a valid key, instead of giving a result`, async ({ driver: page }) => {
     // The reader types a key that breaks the §4.1 rule.
     await calculator(page).getByLabel('Sec-WebSocket-Key').fill(key);
     const alert = calculator(page).getByRole('alert');

@@ -1,35 +1,33 @@
-import type { Page } from '@playwright/test';
-import { expect, startSite, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
+import { startSite } from './site-fixture.ts';
 
-const chatLog = (page: Page) => page.getByRole('log', { name: 'Chat log' });
+const chatLog = (page: Driver) => page.getByRole('log', { name: 'Chat log' });
 
-async function join(page: Page, nickname: string): Promise<void> {
+async function join(page: Driver, nickname: string): Promise<void> {
   // The reader types a nickname and presses Enter.
   await page.getByLabel('Nickname').fill(nickname);
   await page.getByLabel('Nickname').press('Enter');
   await expect(page.getByLabel('Status')).toHaveText(`In the room as ${nickname}.`);
 }
 
-async function say(page: Page, text: string): Promise<void> {
+async function say(page: Driver, text: string): Promise<void> {
   // The reader types a message and presses Enter.
   await page.getByLabel('Message', { exact: true }).fill(text);
   await page.getByLabel('Message', { exact: true }).press('Enter');
 }
 
-test('connects only when the reader presses Join, and two tabs talk to each other', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test('connects only when the reader presses Join, and two tabs talk to each other', async ({ driver: page }) => {
   await page.goto('/writing-a-server/');
   await expect(page.getByLabel('Status')).toHaveText('Not connected.');
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
-  expect(sockets).toEqual([]);
+  expect(await page.sockets()).toEqual([]);
 
   await join(page, 'ada');
-  expect(sockets).toEqual([new URL('/ws/chat', page.url()).href.replace('http:', 'ws:')]);
+  expect(await page.sockets()).toEqual([new URL('/ws/chat', page.url()).href.replace('http:', 'ws:')]);
   await expect(page.getByText('The server allows nicknames of up to 32 characters, and messages of up to 500, 60 a minute.')).toBeVisible();
 
   // A second tab in the same browser joins the same room.
-  const other = await page.context().newPage();
+  const other = await page.newTab();
   await other.goto('/writing-a-server/');
   await join(other, 'bob');
   await expect(chatLog(other)).toContainText('You joined as bob. Also here: ada.');
@@ -51,10 +49,10 @@ test('connects only when the reader presses Join, and two tabs talk to each othe
   await expect(other.getByRole('button', { name: 'Join' })).toBeEnabled();
 });
 
-test('shows a message full of markup as text, and creates no element from it', async ({ page }) => {
+test('shows a message full of markup as text, and creates no element from it', async ({ driver: page }) => {
   await page.goto('/writing-a-server/');
   await join(page, 'mallory');
-  const other = await page.context().newPage();
+  const other = await page.newTab();
   await other.goto('/writing-a-server/');
   await join(other, 'victim');
 
@@ -68,7 +66,7 @@ test('shows a message full of markup as text, and creates no element from it', a
   for (const tab of [page, other]) expect(await tab.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test("refuses an over-long message with the server's explanation, and the room stays usable", async ({ page }) => {
+test("refuses an over-long message with the server's explanation, and the room stays usable", async ({ driver: page }) => {
   await page.goto('/writing-a-server/');
   await join(page, 'verbose');
   await say(page, 'x'.repeat(501));
@@ -84,7 +82,7 @@ test("refuses an over-long message with the server's explanation, and the room s
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test("refuses an over-long nickname with the server's explanation, and Join works again", async ({ page }) => {
+test("refuses an over-long nickname with the server's explanation, and Join works again", async ({ driver: page }) => {
   await page.goto('/writing-a-server/');
   await page.getByLabel('Nickname').fill('n'.repeat(33));
   await page.getByRole('button', { name: 'Join' }).click();
@@ -95,7 +93,7 @@ test("refuses an over-long nickname with the server's explanation, and Join work
   await join(page, 'short');
 });
 
-test('says plainly when the demo server cannot be reached', async ({ page }) => {
+test('says plainly when the demo server cannot be reached', async ({ driver: page }) => {
   // A server of our own, stopped after the page has loaded: the widget must explain, not hang.
   const site = await startSite();
   await page.goto(`${site.origin}/writing-a-server/`);

@@ -1,35 +1,34 @@
-import type { Page } from '@playwright/test';
-import { expect, startSite, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
+import { startSite } from './site-fixture.ts';
+import { readEngineFacts } from './engine-facts.ts';
 
 /** The chapter the echo console belongs to; the handshake chapter has it too, as its "Try it first". */
 const PAGE = '/browser-api/';
 
-const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
+const log = (page: Driver) => page.getByRole('log', { name: 'Message log' });
 
-async function connect(page: Page): Promise<void> {
+async function connect(page: Driver): Promise<void> {
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
 }
 
 for (const path of [PAGE, '/handshake/']) {
-  test(`connects only when the reader presses Connect, on ${path}`, async ({ page }) => {
-    const sockets: string[] = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
+  test(`connects only when the reader presses Connect, on ${path}`, async ({ driver: page }) => {
     await page.goto(path);
     await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
     await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
-    expect(sockets).toEqual([]);
+    expect(await page.sockets()).toEqual([]);
 
     // The reader reaches Connect by keyboard and presses it.
     await page.getByRole('button', { name: 'Connect', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
-    expect(sockets).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
+    expect(await page.sockets()).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
     await expect(log(page)).toContainText('• event open');
   });
 }
 
-test('echoes what the reader sends, with direction and time', async ({ page }) => {
+test('echoes what the reader sends, with direction and time', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   // The reader types a message and presses Enter to send it.
@@ -43,7 +42,7 @@ test('echoes what the reader sends, with direction and time', async ({ page }) =
   );
 });
 
-test("echoes the text's UTF-8 bytes as binary when asked to", async ({ page }) => {
+test("echoes the text's UTF-8 bytes as binary when asked to", async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   // The reader types text and picks binary, from the text's UTF-8 bytes.
@@ -53,7 +52,7 @@ test("echoes the text's UTF-8 bytes as binary when asked to", async ({ page }) =
   await expect(log(page).locator('li[data-direction="received"]')).toContainText('binary (2 bytes): 48 69');
 });
 
-test('shows echoed markup as text, never as HTML', async ({ page }) => {
+test('shows echoed markup as text, never as HTML', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   const attack = '<img src=x onerror="window.__pwned=1"><b>bold</b>';
@@ -64,7 +63,7 @@ test('shows echoed markup as text, never as HTML', async ({ page }) => {
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('disconnects with a clean 1000 close', async ({ page }) => {
+test('disconnects with a clean 1000 close', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   await page.getByRole('button', { name: 'Disconnect' }).click();
@@ -73,7 +72,7 @@ test('disconnects with a clean 1000 close', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
 });
 
-test('says plainly when the demo server cannot be reached', async ({ page }) => {
+test('says plainly when the demo server cannot be reached', async ({ driver: page }) => {
   // A server of our own, stopped after the page has loaded: the widget must explain, not hang.
   const site = await startSite();
   await page.goto(`${site.origin}${PAGE}`);
@@ -84,9 +83,9 @@ test('says plainly when the demo server cannot be reached', async ({ page }) => 
   await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
 });
 
-const alertFor = (page: Page, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
+const alertFor = (page: Driver, text: RegExp) => page.getByRole('alert').filter({ hasText: text });
 
-test('sends hex as binary, shows every byte in the hex view, and refuses malformed hex with the rule', async ({ page }) => {
+test('sends hex as binary, shows every byte in the hex view, and refuses malformed hex with the rule', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   // The reader picks hex bytes and types two bytes with a typo.
@@ -107,15 +106,13 @@ test('sends hex as binary, shows every byte in the hex view, and refuses malform
   await expect(received.locator('pre')).toHaveText('48 69 ff');
 });
 
-test('offers subprotocols and logs the one the server chose, and refuses a name that is not a token', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test('offers subprotocols and logs the one the server chose, and refuses a name that is not a token', async ({ driver: page }) => {
   await page.goto(PAGE);
   // The reader offers a name with a slash in it.
   await page.getByLabel('Subprotocols to offer').fill('chat/2');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(alertFor(page, /U\+0021 to U\+007E.*§4\.1/)).toBeVisible();
-  expect(sockets).toEqual([]);
+  expect(await page.sockets()).toEqual([]);
   // The reader offers two valid names and connects.
   await page.getByLabel('Subprotocols to offer').fill('chat.v2, chat.v1');
   await connect(page);
@@ -125,7 +122,7 @@ test('offers subprotocols and logs the one the server chose, and refuses a name 
   await expect(log(page)).toContainText('handleProtocols');
 });
 
-test('closes with the code and reason given, after refusing ones a page may not use', async ({ page }) => {
+test('closes with the code and reason given, after refusing ones a page may not use', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   // The reader asks for code 1001, which the protocol reserves for itself.
@@ -147,7 +144,7 @@ test('closes with the code and reason given, after refusing ones a page may not 
   await expect(log(page)).toContainText('close: code 4000, reason "bye", wasClean true');
 });
 
-test('shows bufferedAmount rising on a flood of sends and falling back to 0', async ({ page }) => {
+test('shows bufferedAmount rising on a flood of sends and falling back to 0', async ({ driver: page }) => {
   await page.goto(PAGE);
   await connect(page);
   await expect(page.getByLabel('bufferedAmount')).toHaveText('0');
@@ -157,4 +154,31 @@ test('shows bufferedAmount rising on a flood of sends and falling back to 0', as
   await expect(log(page)).toContainText(/bufferedAmount back to 0 after \d+ ms/);
   await expect(page.getByLabel('bufferedAmount')).toHaveText('0');
   await expect(log(page).locator('li[data-direction="received"]')).toHaveCount(10);
+});
+
+test('offers a subprotocol the server does not speak, and shows what this engine does with the decline', async ({ driver: page }) => {
+  await page.goto(PAGE);
+  // The reader presses the button that offers x-unknown to /ws/lab, which speaks no subprotocol.
+  await page.getByRole('button', { name: 'Offer a subprotocol the server does not speak' }).click();
+  await expect(log(page)).toContainText('offering x-unknown, which /ws/lab does not speak');
+  expect(await page.sockets()).toEqual([new URL('/ws/lab', page.url()).href.replace('http:', 'ws:')]);
+  // What this engine does was observed against a raw server in engines.spec.ts; the widget must show the same.
+  const observed = readEngineFacts()!.engines[page.engine]!.facts['subprotocol-declined']!.page;
+  if (observed.some((event) => event.startsWith('open'))) {
+    await expect(log(page)).toContainText('open: protocol "", extensions ""');
+    await expect(log(page)).toContainText('WHATWG says a browser must then fail the connection');
+    await expect(log(page)).toContainText('this browser opened it anyway');
+    await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+  } else {
+    expect(observed).toEqual(['error', 'close 1006 (not clean)']);
+    await expect(log(page).locator('li[data-direction="event"]')).toHaveText([
+      /offering x-unknown/,
+      /error \(the event carries no message\)/,
+      /close: code 1006, wasClean false\. The server answered 101 but chose none of the subprotocols offered/,
+    ]);
+    await expect(log(page)).not.toContainText('open:');
+  }
+  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+  await expect(page.getByRole('button', { name: 'Offer a subprotocol the server does not speak' })).toBeEnabled();
 });

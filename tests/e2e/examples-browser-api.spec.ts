@@ -1,26 +1,26 @@
-// Runs every browser example shown in the chapters, as written, in Chromium against the real demo server.
+// Runs every browser example shown in the chapters, as written, in Chromium and Firefox against the real demo server.
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
 
-// The examples are loaded as module scripts the page did not ship, which the site's Content-Security-Policy forbids.
-test.use({ bypassCSP: true });
-
-/** Imports an example file into the page as an ES module and keeps its exports on `window.examples[path]`. */
-async function loadExample(page: Page, path: string): Promise<void> {
+/**
+ * Runs an example file in the page and keeps its exports on `window.examples[path]`. The site's Content-Security-Policy
+ * forbids module scripts the page did not ship, and only Chromium can be told to bypass it, so the file's text is
+ * evaluated by the driver (which no page CSP governs) with its `export` keywords taken off. The examples are
+ * self-contained files of exported functions, which this checks.
+ */
+async function loadExample(page: Driver, path: string): Promise<void> {
   const source = readFileSync(path, 'utf8');
-  await page.evaluate(
-    async ({ path, source }) => {
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      const w = window as unknown as { examples?: Record<string, unknown> };
-      w.examples = { ...w.examples, [path]: await import(url) };
-    },
-    { path, source },
+  expect(source, `${path} imports nothing`).not.toMatch(/^\s*import\b/m);
+  const names = [...source.matchAll(/^export (?:async )?function\*? ?(\w+)/gm)].map((match) => match[1]!);
+  expect(source.match(/^export\b/gm)?.length, `${path}: every export is a function declaration`).toBe(names.length);
+  const body = source.replace(/^export (?=(?:async )?function)/gm, '');
+  await page.evaluateScript(
+    `(() => {\n${body}\nwindow.examples = { ...window.examples, ${JSON.stringify(path)}: { ${names.join(', ')} } };\n})()`,
   );
 }
 
 /** A page on the site's own origin, so the demo server's Origin check lets the examples in. */
-async function pageWith(page: Page, ...paths: string[]): Promise<string> {
+async function pageWith(page: Driver, ...paths: string[]): Promise<string> {
   await page.goto('/');
   for (const path of paths) await loadExample(page, path);
   return new URL('/ws/echo', page.url()).href.replace('http:', 'ws:');
@@ -29,7 +29,7 @@ async function pageWith(page: Page, ...paths: string[]): Promise<string> {
 type Examples = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
 
 test('examples/browser-api/open-socket.js opens, reports the subprotocol ws chose, and rejects with 1006 when refused', async ({
-  page,
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js');
   const opened = await page.evaluate(async (url) => {
@@ -52,7 +52,7 @@ test('examples/browser-api/open-socket.js opens, reports the subprotocol ws chos
   expect(refused).toBe('closed before open: code 1006, wasClean false');
 });
 
-test('the error event of a refused handshake is a plain Event with no message', async ({ page }) => {
+test('the error event of a refused handshake is a plain Event with no message', async ({ driver: page }) => {
   const echo = await pageWith(page);
   const error = await page.evaluate(async (url) => {
     const socket = new WebSocket(url.replace('/ws/echo', '/ws/no-such-endpoint'));
@@ -62,7 +62,7 @@ test('the error event of a refused handshake is a plain Event with no message', 
   expect(error).toEqual({ type: 'Event', hasMessage: false });
 });
 
-test('examples/browser-api/send-every-kind.js: string, Blob, ArrayBuffer and a typed array come back as sent', async ({ page }) => {
+test('examples/browser-api/send-every-kind.js: string, Blob, ArrayBuffer and a typed array come back as sent', async ({ driver: page }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/browser-api/send-every-kind.js');
   const replies = await page.evaluate(async (url) => {
     const examples = (window as unknown as { examples: Examples }).examples;
@@ -75,7 +75,9 @@ test('examples/browser-api/send-every-kind.js: string, Blob, ArrayBuffer and a t
   expect(replies).toEqual(['text 6', 'ArrayBuffer 3', 'ArrayBuffer 4', 'ArrayBuffer 3']);
 });
 
-test('examples/browser-api/send-with-backpressure.js keeps bufferedAmount near its limit and delivers every chunk', async ({ page }) => {
+test('examples/browser-api/send-with-backpressure.js keeps bufferedAmount near its limit and delivers every chunk', async ({
+  driver: page,
+}) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/browser-api/send-with-backpressure.js');
   const result = await page.evaluate(async (url) => {
     const examples = (window as unknown as { examples: Examples }).examples;
@@ -123,7 +125,7 @@ test('examples/browser-api/send-with-backpressure.js rejects on a closed socket 
 });
 
 test('examples/browser-api/close-with-code.js closes cleanly with 4000, and refuses codes and reasons a page may not use', async ({
-  page,
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/browser-api/close-with-code.js');
   const outcome = await page.evaluate(async (url) => {
@@ -162,8 +164,8 @@ test('examples/browser-api/close-with-code.js closes cleanly with 4000, and refu
   expect(outcome.closed).toEqual({ code: 4000, reason: 'done for today', wasClean: true });
 });
 
-test('examples/browser-api/websocket-stream.js echoes with WebSocketStream where Chromium has it, and with WebSocket otherwise', async ({
-  page,
+test('examples/browser-api/websocket-stream.js echoes with WebSocketStream where the engine has it, and with WebSocket otherwise', async ({
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/websocket-stream.js');
   const run = (hideStream: boolean) =>
@@ -181,14 +183,12 @@ test('examples/browser-api/websocket-stream.js echoes with WebSocketStream where
       { url: echo, hideStream },
     );
   const hasStream = await page.evaluate(() => 'WebSocketStream' in globalThis);
-  test
-    .info()
-    .annotations.push({ type: 'WebSocketStream', description: hasStream ? 'present in this Chromium' : 'absent in this Chromium' });
+  test.info().annotations.push({ type: 'WebSocketStream', description: `${hasStream ? 'present' : 'absent'} in ${page.engine}` });
   expect(await run(false)).toEqual({ api: hasStream ? 'WebSocketStream' : 'WebSocket', reply: 'hello' });
   expect(await run(true)).toEqual({ api: 'WebSocket', reply: 'hello' });
 });
 
-test('examples/myths/show-message.js shows echoed markup as text', async ({ page }) => {
+test('examples/myths/show-message.js shows echoed markup as text', async ({ driver: page }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/myths/show-message.js');
   const shown = await page.evaluate(async (url) => {
     const examples = (window as unknown as { examples: Examples }).examples;
@@ -205,7 +205,7 @@ test('examples/myths/show-message.js shows echoed markup as text', async ({ page
 });
 
 test('examples/myths/messages.js: the read loop ends after a clean close, and throws, rather than spins, after a reset', async ({
-  page,
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/myths/messages.js');
   const outcome = await page.evaluate(async (url) => {

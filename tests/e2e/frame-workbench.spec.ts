@@ -1,64 +1,63 @@
 // The frame workbench on /frames/, used as a reader would, with ws's own Sender as the oracle for the bytes.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { wsFrame } from '../unit/protocol/ws-oracle.ts';
-import { expect, test } from './site-fixture.ts';
+import { expect, playwrightPage, test, type Driver } from './journey.ts';
 
-const workbench = (page: Page) => page.getByRole('region', { name: 'Frame workbench' });
-const bytesBox = (page: Page) => workbench(page).getByLabel('Frame bytes (hex)');
+const workbench = (page: Driver) => page.getByRole('region', { name: 'Frame workbench' });
+const bytesBox = (page: Driver) => workbench(page).getByLabel('Frame bytes (hex)');
 
 /** The bytes in the box, however they are laid out. */
-async function boxHex(page: Page): Promise<string> {
+async function boxHex(page: Driver): Promise<string> {
   return (await bytesBox(page).inputValue()).replace(/\s+/g, '');
 }
 
-async function expectBoxToHold(page: Page, bytes: Uint8Array): Promise<void> {
+async function expectBoxToHold(page: Driver, bytes: Uint8Array): Promise<void> {
   await expect.poll(() => boxHex(page)).toBe(Buffer.from(bytes).toString('hex'));
 }
 
-async function expectRuleBroken(page: Page, rule: string, section: string, closeCode: number): Promise<void> {
+async function expectRuleBroken(page: Driver, rule: string, section: string, closeCode: number): Promise<void> {
   const item = workbench(page).getByRole('listitem').filter({ hasText: rule });
   await expect(item).toContainText(`§${section};`);
   await expect(item).toContainText(new RegExp(`\\b${closeCode}\\b`));
 }
 
-async function loadPreset(page: Page, label: string): Promise<void> {
+async function loadPreset(page: Driver, label: string): Promise<void> {
   await workbench(page).getByLabel('Preset').selectOption({ label });
   await workbench(page).getByRole('button', { name: 'Load preset' }).click();
 }
 
 /** The alerts the workbench shows right now; empty ones are hidden placeholders. */
-const shownAlerts = (page: Page) => workbench(page).getByRole('alert').filter({ hasText: /./ });
+const shownAlerts = (page: Driver) => workbench(page).getByRole('alert').filter({ hasText: /./ });
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ driver: page }) => {
   await page.goto('/frames/');
   // The reader scrolls down to the workbench, which loads its code as it comes near.
   await workbench(page).scrollIntoViewIfNeeded();
 });
 
-test('loads its code only when the reader scrolls near it', async ({ browser, baseURL }) => {
-  // A fresh context: beforeEach already scrolled this page down, and going to the same URL again would restore
+test('loads its code only when the reader scrolls near it', async ({ driver }) => {
+  // A fresh tab: beforeEach already scrolled this one down, and going to the same URL again would restore
   // that scroll position and load the code at once.
-  const context = await browser.newContext({ baseURL: baseURL! });
-  const page = await context.newPage();
-  const scripts: string[] = [];
-  page.on('request', (request) => scripts.push(new URL(request.url()).pathname));
-  await page.goto('/frames/', { waitUntil: 'networkidle' });
-  expect(scripts.filter((path) => path.includes('/frame-workbench.'))).toEqual([]);
+  const page = await driver.newTab();
+  const workbenchCode = async () => (await page.resources()).filter((path) => path.includes('/frame-workbench.'));
+  await page.goto('/frames/');
+  // Give a lazy load every chance to happen on its own before the reader scrolls.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  expect(await workbenchCode()).toEqual([]);
   // The reader scrolls down to the workbench.
   await workbench(page).scrollIntoViewIfNeeded();
   await expect(workbench(page)).toContainText('a complete frame that breaks no rule');
-  expect(scripts.filter((path) => path.includes('/frame-workbench.'))).toHaveLength(1);
-  await context.close();
+  expect(await workbenchCode()).toHaveLength(1);
+  await page.close();
 });
 
-test('starts from the RFC 6455 §5.7 masked "Hello", decoded byte by byte', async ({ page }) => {
+test('starts from the RFC 6455 §5.7 masked "Hello", decoded byte by byte', async ({ driver: page }) => {
   await expect.poll(() => boxHex(page)).toBe('818537fa213d7f9f4d5158');
   await expect(workbench(page)).toContainText('11 bytes from the client (opcode 0x1: Text): a complete frame that breaks no rule.');
   await expect(workbench(page).locator('#fw-frame-3')).toContainText('"Hello"');
 });
 
-test('builds the same bytes as ws for the fields the reader sets, by keyboard', async ({ page }) => {
+test('builds the same bytes as ws for the fields the reader sets, by keyboard', async ({ driver: page }) => {
   const wb = workbench(page);
   // The reader types a fixed masking key.
   await wb.getByLabel('Masking key (hex)').fill('0xA1 0xB2 0xC3 0xD4');
@@ -93,7 +92,7 @@ test('builds the same bytes as ws for the fields the reader sets, by keyboard', 
   await expect(wb).toContainText('a complete frame that breaks no rule');
 });
 
-test('decodes a frame ws produced, pasted in any hex style', async ({ page }) => {
+test('decodes a frame ws produced, pasted in any hex style', async ({ driver: page }) => {
   const wb = workbench(page);
   const payload = new TextEncoder().encode('Grüße from ws');
   const fromServer = wsFrame(payload, { fin: true, rsv1: false, opcode: 0x1, maskingKey: null });
@@ -117,7 +116,7 @@ test('decodes a frame ws produced, pasted in any hex style', async ({ page }) =>
   await expect(wb.getByRole('listitem').filter({ hasText: 'payload' }).last()).toContainText('"Grüße from ws"');
 });
 
-test('explains each broken preset by the rule it breaks, its section and its close code', async ({ page }) => {
+test('explains each broken preset by the rule it breaks, its section and its close code', async ({ driver: page }) => {
   for (const [preset, rule, section, closeCode] of [
     ['Client frame without a mask', 'unmasked-client-frame', '5.1', 1002],
     ['Reserved opcode 0x3', 'reserved-opcode', '5.2', 1002],
@@ -137,7 +136,7 @@ test('explains each broken preset by the rule it breaks, its section and its clo
   await expect(workbench(page).locator('.frame-violations')).toHaveCount(0);
 });
 
-test('names the rule behind every bad input, marks the input, and recovers when it is fixed', async ({ page }) => {
+test('names the rule behind every bad input, marks the input, and recovers when it is fixed', async ({ driver: page }) => {
   const wb = workbench(page);
   const box = bytesBox(page);
 
@@ -181,7 +180,7 @@ test('names the rule behind every bad input, marks the input, and recovers when 
   await expect.poll(() => boxHex(page)).toBe('818237fa213d7f93');
 });
 
-test('makes a fresh random key on request, and the frame uses it', async ({ page }) => {
+test('makes a fresh random key on request, and the frame uses it', async ({ driver: page }) => {
   const wb = workbench(page);
   const key = wb.getByLabel('Masking key (hex)');
   // The reader presses Random key.
@@ -196,7 +195,7 @@ test('makes a fresh random key on request, and the frame uses it', async ({ page
   await expect(wb.getByRole('button', { name: 'Random key' })).toBeDisabled();
 });
 
-test('handles the 64 KiB example without flooding the page', async ({ page }) => {
+test('handles the 64 KiB example without flooding the page', async ({ driver: page }) => {
   const wb = workbench(page);
   // The reader loads the RFC's 64 KiB binary frame.
   await loadPreset(page, '64 KiB of binary, 64-bit length');
@@ -210,15 +209,18 @@ test('handles the 64 KiB example without flooding the page', async ({ page }) =>
   await expectBoxToHold(page, frame);
 });
 
-test('passes axe with a broken frame explained, light and dark', async ({ page }) => {
+test('passes axe with a broken frame explained, light and dark', { tag: '@chromium-only' }, async ({ driver: page }) => {
   // The reader loads a frame that breaks two rules, so the annotation and its list of violations are both shown.
   await workbench(page).getByLabel('Preset').selectOption({ label: 'Reserved opcode 0x3' });
   await workbench(page).getByRole('button', { name: 'Load preset' }).click();
   await workbench(page).getByLabel('Masking key (hex)').fill('37 fa');
   await expect(workbench(page).getByRole('alert').filter({ hasText: /./ })).toHaveCount(1);
   for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).include('section[aria-labelledby="widget-frame-workbench"]').analyze();
+    // axe and emulateMedia are Playwright's: this test runs in Chromium only.
+    await playwrightPage(page).emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page: playwrightPage(page) })
+      .include('section[aria-labelledby="widget-frame-workbench"]')
+      .analyze();
     expect(results.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
 });

@@ -1,33 +1,31 @@
 // The handshake inspector, used as a reader would, checked against node:crypto.
 import { createHash } from 'node:crypto';
-import type { Page } from '@playwright/test';
-import { expect, startSite, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
+import { startSite } from './site-fixture.ts';
 
-const widget = (page: Page) => page.getByRole('region', { name: 'Handshake inspector' });
-const request = (page: Page) => widget(page).getByRole('figure', { name: 'Request, as the server received it' });
-const response = (page: Page) => widget(page).getByRole('figure', { name: 'Response, as the server sent it' });
+const widget = (page: Driver) => page.getByRole('region', { name: 'Handshake inspector' });
+const request = (page: Driver) => widget(page).getByRole('figure', { name: 'Request, as the server received it' });
+const response = (page: Driver) => widget(page).getByRole('figure', { name: 'Response, as the server sent it' });
 
-async function inspect(page: Page): Promise<void> {
+async function inspect(page: Driver): Promise<void> {
   // The reader presses the inspector's button.
   await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
   await expect(widget(page).getByRole('status').filter({ hasText: 'Inspected the handshake' })).toBeVisible();
 }
 
-test('connects only when the reader asks', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test('connects only when the reader asks', async ({ driver: page }) => {
   await page.goto('/handshake/');
   await expect(request(page)).toBeHidden();
-  expect(sockets).toEqual([]);
+  expect(await page.sockets()).toEqual([]);
 
   // The reader reaches the button by keyboard and presses Enter.
   await widget(page).getByRole('button', { name: 'Connect and inspect' }).focus();
   await page.keyboard.press('Enter');
   await expect(request(page)).toBeVisible();
-  expect(sockets).toEqual([new URL('/ws/inspect', page.url()).href.replace('http:', 'ws:')]);
+  expect(await page.sockets()).toEqual([new URL('/ws/inspect', page.url()).href.replace('http:', 'ws:')]);
 });
 
-test("shows the browser's request and the server's response, and a matching Accept", async ({ page }) => {
+test("shows the browser's request and the server's response, and a matching Accept", async ({ driver: page }) => {
   await page.goto('/handshake/');
   await inspect(page);
   const requestText = await request(page).locator('pre').textContent();
@@ -47,7 +45,7 @@ test("shows the browser's request and the server's response, and a matching Acce
   await expect(widget(page).getByLabel('Verdict')).toHaveText(/^matches/);
 });
 
-test('a second press shows a fresh key', async ({ page }) => {
+test('a second press shows a fresh key', async ({ driver: page }) => {
   await page.goto('/handshake/');
   await inspect(page);
   const first = await widget(page).getByLabel('Sec-WebSocket-Key from the request').textContent();
@@ -57,7 +55,7 @@ test('a second press shows a fresh key', async ({ page }) => {
   await expect(widget(page).getByLabel('Verdict')).toHaveText(/^matches/);
 });
 
-test('says plainly when the demo server cannot be reached', async ({ page }) => {
+test('says plainly when the demo server cannot be reached', async ({ driver: page }) => {
   // A server of our own, stopped after the page has loaded.
   const site = await startSite();
   await page.goto(`${site.origin}/handshake/`);

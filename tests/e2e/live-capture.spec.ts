@@ -1,30 +1,28 @@
 // The live capture, used as a reader would, with ws's own Receiver as the oracle for the bytes on the page.
-import type { Page } from '@playwright/test';
 import { wsReceive } from '../unit/protocol/ws-oracle.ts';
-import { expect, startSite, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
+import { startSite } from './site-fixture.ts';
 
-const widget = (page: Page) => page.getByRole('region', { name: 'Live capture' });
-const captured = (page: Page) => widget(page).getByLabel('Bytes as the server received them (hex)');
-const summary = (page: Page) => widget(page).getByLabel('Captured frame');
+const widget = (page: Driver) => page.getByRole('region', { name: 'Live capture' });
+const captured = (page: Driver) => widget(page).getByLabel('Bytes as the server received them (hex)');
+const summary = (page: Driver) => widget(page).getByLabel('Captured frame');
 
 function bytesOf(spacedHex: string): Uint8Array {
   return Uint8Array.from(spacedHex.trim().split(/\s+/), (pair) => parseInt(pair, 16));
 }
 
-test('connects only when the reader sends', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test('connects only when the reader sends', async ({ driver: page }) => {
   await page.goto('/frames/');
   await expect(summary(page)).toBeHidden();
-  expect(sockets).toEqual([]);
+  expect(await page.sockets()).toEqual([]);
   // The reader types a message and presses Enter.
   await widget(page).getByLabel('Message', { exact: true }).fill('Hi');
   await widget(page).getByLabel('Message', { exact: true }).press('Enter');
   await expect(summary(page)).toHaveText(/^Frame \d+ \(text\): 8 bytes on the wire, 6 of header/);
-  expect(sockets).toHaveLength(1);
+  expect(await page.sockets()).toHaveLength(1);
 });
 
-test("shows the browser's masked frame, which ws decodes to what the reader typed", async ({ page }) => {
+test("shows the browser's masked frame, which ws decodes to what the reader typed", async ({ driver: page }) => {
   await page.goto('/frames/');
   // The reader types text with a non-ASCII character and sends it.
   await widget(page).getByLabel('Message', { exact: true }).fill('Héllo, wire');
@@ -47,7 +45,7 @@ test("shows the browser's masked frame, which ws decodes to what the reader type
   await expect(widget(page).getByText('Bytes 6–17: payload')).toBeVisible();
 });
 
-test('sends binary when the reader chooses Binary', async ({ page }) => {
+test('sends binary when the reader chooses Binary', async ({ driver: page }) => {
   await page.goto('/frames/');
   await widget(page).getByLabel('Message', { exact: true }).fill('AB');
   // The reader picks Binary, then sends.
@@ -60,7 +58,7 @@ test('sends binary when the reader chooses Binary', async ({ page }) => {
   expect(reception.events).toEqual([{ kind: 'binary', hex: '4142' }]);
 });
 
-test('walks the length boundaries with the quick buttons', async ({ page }) => {
+test('walks the length boundaries with the quick buttons', async ({ driver: page }) => {
   await page.goto('/frames/');
   const cases = [
     ['Empty message', '7-bit', 6, 0],
@@ -82,7 +80,7 @@ test('walks the length boundaries with the quick buttons', async ({ page }) => {
   );
 });
 
-test('explains a message over the limit instead of failing silently', async ({ page }) => {
+test('explains a message over the limit instead of failing silently', async ({ driver: page }) => {
   await page.goto('/frames/');
   // The reader presses the over-the-limit button.
   await widget(page).getByRole('button', { name: '65537 bytes (over the limit)' }).click();
@@ -93,7 +91,7 @@ test('explains a message over the limit instead of failing silently', async ({ p
   await expect(summary(page)).toHaveText(/^Frame \d+ \(text\): 11 bytes/);
 });
 
-test('says plainly when the demo server cannot be reached', async ({ page }) => {
+test('says plainly when the demo server cannot be reached', async ({ driver: page }) => {
   const site = await startSite();
   await page.goto(`${site.origin}/frames/`);
   await site.stop();

@@ -1,9 +1,8 @@
 // The mask visualizer on /frames/, checked against XOR done independently with Buffer.
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, test } from './site-fixture.ts';
+import { expect, playwrightPage, test, type Driver } from './journey.ts';
 
-const visualizer = (page: Page) => page.getByRole('region', { name: 'Mask visualizer' });
+const visualizer = (page: Driver) => page.getByRole('region', { name: 'Mask visualizer' });
 
 /** The oracle: each payload byte XORed with key[i mod 4], written with Buffer, not the site's mask(). */
 function xorWithKey(payload: Buffer, key: Buffer): Buffer {
@@ -12,7 +11,7 @@ function xorWithKey(payload: Buffer, key: Buffer): Buffer {
 
 const spaced = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
 
-async function expectMasking(page: Page, text: string, keyHex: string): Promise<void> {
+async function expectMasking(page: Driver, text: string, keyHex: string): Promise<void> {
   const mv = visualizer(page);
   const payload = Buffer.from(text, 'utf8');
   const key = Buffer.from(keyHex.replace(/\s/g, ''), 'hex');
@@ -35,13 +34,13 @@ async function expectMasking(page: Page, text: string, keyHex: string): Promise<
   }
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ driver: page }) => {
   await page.goto('/frames/');
   // The reader scrolls down to the visualizer, which loads its code as it comes near.
   await visualizer(page).scrollIntoViewIfNeeded();
 });
 
-test('starts from the RFC 6455 §5.7 "Hello" and its key', async ({ page }) => {
+test('starts from the RFC 6455 §5.7 "Hello" and its key', async ({ driver: page }) => {
   const mv = visualizer(page);
   await expect(mv.getByLabel('Payload', { exact: true })).toHaveValue('Hello');
   await expect(mv.getByLabel(/Masked bytes/)).toHaveText('7f 9f 4d 51 58');
@@ -50,7 +49,7 @@ test('starts from the RFC 6455 §5.7 "Hello" and its key', async ({ page }) => {
   await expect(mv).toContainText('gives back the payload, "Hello", byte for byte (§5.3)');
 });
 
-test('masks what the reader types, by keyboard, exactly as XOR with key[i mod 4]', async ({ page }) => {
+test('masks what the reader types, by keyboard, exactly as XOR with key[i mod 4]', async ({ driver: page }) => {
   const mv = visualizer(page);
   // The reader types a key, then tabs back to the payload and types over it.
   await mv.getByLabel('Masking key (hex)').fill('0xde:0xad:0xbe:0xef');
@@ -63,7 +62,7 @@ test('masks what the reader types, by keyboard, exactly as XOR with key[i mod 4]
   await expect(mv).toContainText('gives back the payload, "Masking is not encryption ✓", byte for byte');
 });
 
-test('makes a random key on request, and the masked bytes follow it', async ({ page }) => {
+test('makes a random key on request, and the masked bytes follow it', async ({ driver: page }) => {
   const mv = visualizer(page);
   const key = mv.getByLabel('Masking key (hex)');
   // The reader presses Random key with the keyboard.
@@ -77,7 +76,7 @@ test('makes a random key on request, and the masked bytes follow it', async ({ p
   await expectMasking(page, 'Hello', shown);
 });
 
-test('shows the first 64 rows of a long payload and says so, while the lines carry its first 256 bytes', async ({ page }) => {
+test('shows the first 64 rows of a long payload and says so, while the lines carry its first 256 bytes', async ({ driver: page }) => {
   const mv = visualizer(page);
   const text = 'The quick brown fox jumps over the lazy dog. '.repeat(3);
   // The reader pastes a long payload.
@@ -90,7 +89,7 @@ test('shows the first 64 rows of a long payload and says so, while the lines car
   await expect(mv).toContainText('gives back the payload');
 });
 
-test('explains a key that is not 4 bytes, instead of a table', async ({ page }) => {
+test('explains a key that is not 4 bytes, instead of a table', async ({ driver: page }) => {
   const mv = visualizer(page);
   const key = mv.getByLabel('Masking key (hex)');
   // The reader deletes the last key byte.
@@ -111,7 +110,7 @@ test('explains a key that is not 4 bytes, instead of a table', async ({ page }) 
   await expectMasking(page, 'Hello', '37fa213d');
 });
 
-test('passes axe with a long table and with an invalid key, light and dark', async ({ page }) => {
+test('passes axe with a long table and with an invalid key, light and dark', { tag: '@chromium-only' }, async ({ driver: page }) => {
   const mv = visualizer(page);
   // The reader types a long payload, then breaks the key.
   await mv.getByLabel('Payload', { exact: true }).fill('x'.repeat(80));
@@ -119,8 +118,11 @@ test('passes axe with a long table and with an invalid key, light and dark', asy
   for (const key of ['01 02 03 04', '01 02']) {
     await mv.getByLabel('Masking key (hex)').fill(key);
     for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const results = await new AxeBuilder({ page }).include('section[aria-labelledby="widget-mask-visualizer"]').analyze();
+      // axe and emulateMedia are Playwright's: this test runs in Chromium only.
+      await playwrightPage(page).emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page: playwrightPage(page) })
+        .include('section[aria-labelledby="widget-mask-visualizer"]')
+        .analyze();
       expect(results.violations.map((v) => `${colorScheme} ${key}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
         [],
       );

@@ -1,7 +1,7 @@
 // The transport race in Chromium: a small race, run as a reader would, with every figure checked for being real.
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
-import { expect, startSite, test } from './site-fixture.ts';
+import { expect, playwrightPage, test, type Driver, type Locator } from './journey.ts';
+import { startSite } from './site-fixture.ts';
 
 const TRANSPORTS = ['Short polling', 'Long polling', 'Server-Sent Events', 'WebSocket'] as const;
 const EVENTS = 8;
@@ -19,7 +19,7 @@ interface Figures {
 
 const bytes = (text: string): number => Number(text.replace(/[ ,B]/g, ''));
 
-async function figuresOf(page: Page, transport: string): Promise<Figures> {
+async function figuresOf(page: Driver, transport: string): Promise<Figures> {
   const row = page.getByRole('table', { name: /Measured results/ }).getByRole('row', { name: new RegExp(`^${transport}`) });
   const cells = await row.getByRole('cell').allTextContents();
   const [delivered, median, p95, requests, connections, up, down, perEvent] = cells as [string, ...string[]];
@@ -35,7 +35,7 @@ async function figuresOf(page: Page, transport: string): Promise<Figures> {
   };
 }
 
-async function setUpSmallRace(page: Page): Promise<void> {
+async function setUpSmallRace(page: Driver): Promise<void> {
   // The reader sets a small, quick race.
   await page.getByLabel('Number of events').fill(String(EVENTS));
   await page.getByLabel('Interval between events (ms)').fill('40');
@@ -43,21 +43,17 @@ async function setUpSmallRace(page: Page): Promise<void> {
   await page.getByLabel('Short-poll interval (ms)').fill('120');
 }
 
-const status = (page: Page): Locator => page.getByRole('status');
+const status = (page: Driver): Locator => page.getByRole('status');
 
-test('connects only when the reader presses Start', async ({ page }) => {
-  const requests: string[] = [];
-  page.on('request', (request) => {
-    if (/\/(race|ws)\//.test(new URL(request.url()).pathname)) requests.push(request.url());
-  });
-  page.on('websocket', (ws) => requests.push(ws.url()));
+test('connects only when the reader presses Start', async ({ driver: page }) => {
   await page.goto('/why-websocket/');
   await expect(page.getByRole('button', { name: 'Start the race' })).toBeEnabled();
   await expect(status(page)).toHaveText('Not started.');
-  expect(requests).toEqual([]);
+  expect((await page.resources()).filter((path) => /\/(race|ws)\//.test(path))).toEqual([]);
+  expect(await page.sockets()).toEqual([]);
 });
 
-test('runs all four transports and shows real, consistent figures for each', async ({ page }) => {
+test('runs all four transports and shows real, consistent figures for each', async ({ driver: page }) => {
   await page.goto('/why-websocket/');
   await setUpSmallRace(page);
   // The reader starts the race by keyboard.
@@ -97,23 +93,25 @@ test('runs all four transports and shows real, consistent figures for each', asy
   await expect(why).toContainText('Header repetition');
   await expect(why).toContainText('latency floor');
   await expect(why).toContainText('§5.2');
-  // The results, once shown, pass axe too (the page sweep only sees the widget before a run).
-  const results = await new AxeBuilder({ page }).include('ws-transport-race').analyze();
-  expect(results.violations.map((v) => v.id)).toEqual([]);
+  // The results, once shown, pass axe too (the page sweep only sees the widget before a run); axe is Playwright's.
+  if (page.engine === 'chromium') {
+    const results = await new AxeBuilder({ page: playwrightPage(page) }).include('ws-transport-race').analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  }
 });
 
-test('refuses a bad parameter with the server’s reason', async ({ page }) => {
+test('refuses a bad parameter with the server’s reason', async ({ driver: page }) => {
   await page.goto('/why-websocket/');
   await setUpSmallRace(page);
   // The reader asks for more than the server allows; the browser's own min/max check is bypassed to reach the server.
-  await page.getByLabel('Number of events').evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
+  await page.evaluate(() => document.getElementById('race-events')!.removeAttribute('max'));
   await page.getByLabel('Number of events').fill('5000');
   await page.getByRole('button', { name: 'Start the race' }).click();
   await expect(page.getByRole('alert')).toHaveText('"events" must be a whole number from 1 to 200, and it is "5000".');
   await expect(page.getByRole('button', { name: 'Start the race' })).toBeEnabled();
 });
 
-test('says plainly when the demo server cannot be reached', async ({ page }) => {
+test('says plainly when the demo server cannot be reached', async ({ driver: page }) => {
   // A server of our own, stopped after the page has loaded.
   const site = await startSite();
   await page.goto(`${site.origin}/why-websocket/`);

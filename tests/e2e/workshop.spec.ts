@@ -4,13 +4,13 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
 import { createServer } from '../../workshop/steps/04-echo/solution.ts';
 import { STEPS } from '../../workshop/steps.ts';
-import { expect, startSite, test as base, type RunningSite } from './site-fixture.ts';
+import { expect, test as base, type Driver } from './journey.ts';
+import { startSite, type RunningSite } from './site-fixture.ts';
 
 /** Step 4's reference solution on a port of its own, and a site whose Content-Security-Policy lets pages reach it. */
-const test = base.extend<{}, { readersServer: { server: Server; url: string }; site: RunningSite }>({
+const test = base.extend<{}, { readersServer: { server: Server; url: string }; siteServer: RunningSite }>({
   readersServer: [
     async ({}, use) => {
       const server = createServer();
@@ -22,7 +22,7 @@ const test = base.extend<{}, { readersServer: { server: Server; url: string }; s
     },
     { scope: 'worker' },
   ],
-  site: [
+  siteServer: [
     async ({ readersServer }, use) => {
       // npm start allows connections to its own origin and PUBLIC_DEMO_URL's; the README says as much to readers.
       const site = await startSite({ PUBLIC_DEMO_URL: readersServer.url });
@@ -34,9 +34,9 @@ const test = base.extend<{}, { readersServer: { server: Server; url: string }; s
 });
 
 const step4 = STEPS.find((step) => step.number === 4)!;
-const log = (page: Page) => page.getByRole('log', { name: 'Message log' });
+const log = (page: Driver) => page.getByRole('log', { name: 'Message log' });
 
-test('a step page shows the start file with its gap marked, and the checks from the checker', async ({ page }) => {
+test('a step page shows the start file with its gap marked, and the checks from the checker', async ({ driver: page }) => {
   await page.goto('/workshop/04-echo/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(step4.title);
   // The sidebar lists every step in order.
@@ -62,8 +62,7 @@ test('a step page shows the start file with its gap marked, and the checks from 
   ).toBeVisible();
 });
 
-test('copying a change leaves out the lines it removes, so the reader pastes the code after it', async ({ page, context }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+test('copying a change leaves out the lines it removes, so the reader pastes the code after it', async ({ driver: page }) => {
   // Step 7's solution removes lines from its start file (the gap's TODO among them), so its block shows deleted lines.
   const slug = '07-validation';
   await page.goto(`/workshop/${slug}/`);
@@ -73,8 +72,19 @@ test('copying a change leaves out the lines it removes, so the reader pastes the
   const deleted = block.locator('.ec-line.del');
   await expect(deleted.filter({ hasText: 'TODO(step 7)' }).first()).toBeVisible();
   const deletedCount = await deleted.count();
+  // What the page hands to the clipboard is read where it hands it over: reading the clipboard back needs a
+  // permission only Chromium lets a test grant.
+  await page.evaluate(() => {
+    const clipboard = navigator.clipboard;
+    const write = clipboard.writeText.bind(clipboard);
+    clipboard.writeText = (text: string) => {
+      (window as { copied?: string }).copied = text;
+      return write(text).catch(() => undefined);
+    };
+  });
   await block.getByRole('button', { name: 'Copy to clipboard' }).click();
-  const copied = (await page.evaluate(() => navigator.clipboard.readText())).split('\n');
+  await expect.poll(() => page.evaluate(() => typeof (window as { copied?: string }).copied)).toBe('string');
+  const copied = (await page.evaluate(() => (window as { copied?: string }).copied!)).split('\n');
   // What was copied is the shown lines less the deleted ones, and each of them is a line of the solution file itself
   // (or a comment standing for lines left out).
   expect(copied).toHaveLength(shown - deletedCount);
@@ -82,24 +92,20 @@ test('copying a change leaves out the lines it removes, so the reader pastes the
   expect(copied.filter((line) => !solution.has(line) && !/^\s*\/\/ … lines \d+–\d+ unchanged …$/.test(line))).toEqual([]);
 });
 
-test("the echo console talks to the reader's own server when the page says ?server=", async ({ page, readersServer }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test("the echo console talks to the reader's own server when the page says ?server=", async ({ driver: page, readersServer }) => {
   await page.goto(`/workshop/04-echo/?server=${encodeURIComponent(readersServer.url)}`);
   // The reader connects and sends a message; step 4's server echoes it.
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
-  expect(sockets).toEqual([`${readersServer.url}/ws/echo`]);
+  expect(await page.sockets()).toEqual([`${readersServer.url}/ws/echo`]);
   await page.getByLabel('Message', { exact: true }).fill('Hello, my own server');
   await page.getByLabel('Message', { exact: true }).press('Enter');
   await expect(log(page).locator('li[data-direction="received"]')).toContainText('received text (20 bytes): Hello, my own server');
 });
 
-test('a server address off this machine is ignored: the widget stays on the demo server', async ({ page }) => {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+test('a server address off this machine is ignored: the widget stays on the demo server', async ({ driver: page }) => {
   await page.goto('/workshop/04-echo/?server=wss://elsewhere.example');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
-  expect(sockets).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
+  expect(await page.sockets()).toEqual([new URL('/ws/echo', page.url()).href.replace('http:', 'ws:')]);
 });

@@ -245,3 +245,28 @@ describe('/ws/lab refusals', () => {
     lab.ws.close();
   });
 });
+
+describe('/ws/lab and subprotocols', () => {
+  it('declines every subprotocol offered: its 101 names none, and ws as a client fails the connection for it', async () => {
+    const { base } = await startDemo();
+    const ws = new WebSocket(`ws://${base}/ws/lab`, ['x-unknown']);
+    // ws emits the error straight after 'upgrade', so both are awaited from the start.
+    const upgraded = once(ws, 'upgrade') as Promise<[{ statusCode: number; headers: Record<string, string> }]>;
+    const failed = once(ws, 'error') as Promise<[Error]>;
+    const [response] = await upgraded;
+    expect(response.statusCode).toBe(101);
+    expect(response.headers['sec-websocket-protocol']).toBeUndefined();
+    const [error] = await failed;
+    // ws's client follows WHATWG here: an offer the server did not answer is a failed connection.
+    expect(error.message).toBe('Server sent no subprotocol');
+  });
+
+  it("leaves /ws/echo on ws's default: the first name offered", async () => {
+    const { base } = await startDemo();
+    const ws = new WebSocket(`ws://${base}/ws/echo`, ['chat.v2', 'chat.v1']);
+    await once(ws, 'open');
+    expect(ws.protocol).toBe('chat.v2');
+    ws.close();
+    await once(ws, 'close');
+  });
+});

@@ -3,6 +3,7 @@ import {
   checkClose,
   clockTime,
   describeClose,
+  describeDeclinedClose,
   describeFlood,
   describeMessage,
   describeOpen,
@@ -48,10 +49,23 @@ describe('echo console wording', () => {
 
   it('says what the server chose at open, and why protocol can be empty', () => {
     expect(describeOpen([], '', '')).toBe('open: protocol "", extensions ""');
+    // An offer the server declines is a failed connection in WHATWG: an open with protocol "" is the browser straying.
     expect(describeOpen(['chat.v2'], '', '')).toMatch(
-      /no Sec-WebSocket-Protocol header, so it chose none, and protocol is the empty string \(RFC 6455 §4\.2\.2/,
+      /named none \(RFC 6455 §4\.2\.2, step 4\)\. WHATWG says a browser must then fail the connection/,
     );
+    expect(describeOpen(['chat.v2'], '', '')).toMatch(/this browser opened it anyway, with protocol ""/);
+    expect(describeOpen(['chat.v2'], '', '')).not.toMatch(/so it chose none, and protocol is the empty string/);
     expect(describeOpen(['chat.v2', 'chat.v1'], 'chat.v2', '')).toMatch(/picked "chat.v2", your first choice.*handleProtocols/);
+  });
+
+  it('explains a declined subprotocol as a failed connection, and an open one as the browser straying', () => {
+    const failed = describeDeclinedClose({ code: 1006, reason: '', wasClean: false }, false);
+    expect(failed).toMatch(/^close: code 1006, wasClean false\. The server answered 101 but chose none/);
+    expect(failed).toMatch(/as WHATWG says it must: error, then close 1006, and open never fired/);
+    expect(failed).not.toMatch(/could not be reached/);
+    expect(describeDeclinedClose({ code: 1000, reason: 'bye', wasClean: true }, true)).toMatch(
+      /had opened, although the server chose none/,
+    );
   });
 
   it('says how many bytes a flood left in bufferedAmount', () => {

@@ -1,0 +1,139 @@
+// The Firefox side of the driver layer: puppeteer-core over WebDriver BiDi driving Debian's firefox-esr.
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer-core';
+import type { EngineAdapter } from './driver.ts';
+import { installJourneyHelpers, type Step } from './in-page.ts';
+
+/** FIREFOX_PATH first, then Debian's firefox-esr. */
+export function firefoxPath(): string {
+  if (process.env.FIREFOX_PATH) return process.env.FIREFOX_PATH;
+  for (const path of ['/usr/bin/firefox-esr', '/usr/bin/firefox']) if (existsSync(path)) return path;
+  throw new Error('No Firefox found: install firefox-esr (apt-get install firefox-esr) or set FIREFOX_PATH');
+}
+
+/**
+ * Firefox calls home in the background (updates, telemetry, safe browsing, captive portal, remote settings). The
+ * network here is closed, so each would be a stall or a log line: turn them off.
+ */
+const QUIET_PREFS: Record<string, unknown> = {
+  'app.update.enabled': false,
+  'app.update.auto': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.server': '',
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'network.http.speculative-parallel-limit': 0,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'media.gmp-manager.url': '',
+  'services.settings.server': 'http://127.0.0.1:9/',
+  'security.OCSP.enabled': 0,
+  'browser.ping-centre.telemetry': false,
+};
+
+/** Launches Firefox with a fresh profile (puppeteer makes a temporary one) and accepts self-signed TLS. */
+export function launchFirefox(): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: QUIET_PREFS,
+  });
+}
+
+class BidiAdapter implements EngineAdapter {
+  readonly engine = 'firefox' as const;
+  readonly errors: string[] = [];
+
+  readonly page: Page;
+  readonly version: string;
+
+  constructor(page: Page, version: string) {
+    this.page = page;
+    this.version = version;
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(message.text());
+    });
+    page.on('pageerror', (error) => this.errors.push(error instanceof Error ? error.message : String(error)));
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  url(): string {
+    return this.page.url();
+  }
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    return (this.page.evaluate as (f: unknown, a: unknown) => Promise<R>).call(this.page, fn, arg);
+  }
+  evaluateScript(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
+  async element(steps: Step[]): Promise<ElementHandle | null> {
+    const handle = await this.page.evaluateHandle(
+      (steps: Step[]) =>
+        (window as unknown as { __journey: () => { resolve(s: Step[]): Element[] } }).__journey().resolve(steps)[0] ?? null,
+      steps,
+    );
+    return handle.asElement() as ElementHandle | null;
+  }
+  async click(element: unknown): Promise<void> {
+    await (element as ElementHandle).click();
+  }
+  /** Selects the field's text and replaces it with one insertText edit: one trusted input event, like a paste. */
+  async fill(element: unknown, value: string): Promise<void> {
+    const handle = element as ElementHandle;
+    await handle.focus();
+    await handle.evaluate((field, value) => {
+      (field as HTMLInputElement).select();
+      if (value === '') document.execCommand('delete');
+      else document.execCommand('insertText', false, value);
+    }, value);
+  }
+  /** Chords like 'Shift+Tab' as key downs and ups; 'ControlOrMeta' is Control on Linux. */
+  async press(key: string): Promise<void> {
+    const parts = key.split(/\+(?=.)/).map((part) => (part === 'ControlOrMeta' ? 'Control' : part));
+    const main = parts.pop()!;
+    const keyName = (main === 'Space' ? ' ' : main) as Parameters<Page['keyboard']['press']>[0];
+    for (const modifier of parts) await this.page.keyboard.down(modifier as Parameters<Page['keyboard']['down']>[0]);
+    await this.page.keyboard.press(keyName);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as Parameters<Page['keyboard']['up']>[0]);
+  }
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+  async newTab(): Promise<EngineAdapter> {
+    return openInContext(this.page.browserContext(), this.version);
+  }
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+async function openInContext(context: BrowserContext, version: string): Promise<EngineAdapter> {
+  const page = await context.newPage();
+  await page.evaluateOnNewDocument(installJourneyHelpers);
+  return new BidiAdapter(page, version);
+}
+
+/** A fresh browser context (a BiDi user context) on `browser` with the journey helpers installed, and one tab in it. */
+export async function openBidiTab(browser: Browser): Promise<{ adapter: EngineAdapter; context: BrowserContext }> {
+  const context = await browser.createBrowserContext();
+  const raw = await browser.version();
+  const version = `Firefox ${raw.replace(/^firefox\//i, '')}`;
+  return { adapter: await openInContext(context, version), context };
+}
