@@ -150,7 +150,12 @@ test('examples/browser-api/close-with-code.js closes cleanly with 4000, and refu
     };
     const stillOpen = socket.readyState;
     const closed = await closeWithCode!(socket, 4000, 'done for today');
-    return { refusals, stillOpen, closed };
+    // Once closed, no close event will ever come again, so the helper must refuse rather than wait forever.
+    const again = await closeWithCode!(socket, 1000, '').then(
+      () => 'resolved',
+      (error: Error) => error.message,
+    );
+    return { refusals, stillOpen, closed, again };
   }, echo);
   expect(outcome.refusals).toEqual({
     1001: 'InvalidAccessError',
@@ -162,6 +167,7 @@ test('examples/browser-api/close-with-code.js closes cleanly with 4000, and refu
   expect(outcome.stillOpen).toBe(1);
   // The echo server answers the Close with the same code and reason (§5.5.1).
   expect(outcome.closed).toEqual({ code: 4000, reason: 'done for today', wasClean: true });
+  expect(outcome.again).toBe('the socket is already closed');
 });
 
 test('examples/browser-api/websocket-stream.js echoes with WebSocketStream where the engine has it, and with WebSocket otherwise', async ({
