@@ -10,12 +10,14 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string, h
     return;
   }
   const body = `${message}\n`;
+  // The connection always closes after a refusal; a caller may name more options (a 426's "Upgrade, close").
+  const { Connection: connection = 'close', ...others } = headers;
   const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,
-    'Connection: close',
+    `Connection: ${connection}`,
     'Content-Type: text/plain; charset=utf-8',
     `Content-Length: ${Buffer.byteLength(body)}`,
-    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+    ...Object.entries(others).map(([name, value]) => `${name}: ${value}`),
   ];
   socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
 }

@@ -178,8 +178,11 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
     const version = checkVersion(request.headers['sec-websocket-version']);
     if (!version.ok) {
-      const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
-      refuse(socket, request, demoError(code, version.reason), version.response.headers);
+      const unsupported = version.response.status === 426;
+      // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection (RFC 9110 §15.5.22, §7.8).
+      const upgradeTo = unsupported ? { Upgrade: 'websocket', Connection: 'Upgrade, close' } : {};
+      const code = unsupported ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
+      refuse(socket, request, demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
       return true;
     }
     // #region origin-guard
