@@ -52,8 +52,9 @@ describe.concurrent('a server that drops partial frames', () => {
         const cases = FRAME_CASES.filter((testCase) => !testCase.wholeOnly);
         const outcomes = await Promise.allSettled(cases.map((testCase) => runFrameCase(base, testCase, true)));
         const passed = cases.filter((_, i) => outcomes[i]!.status === 'fulfilled').map((testCase) => testCase.id);
-        // Only the cases whose frames need no answer pass: a lost Pong looks like a Pong the server ignored.
-        expect(passed).toEqual(['2.7', '2.8']);
+        // Every case fails but those whose frames need no answer (a lost Pong looks like a Pong the server ignored),
+        // which may pass or, on a loaded machine, be cut before they finish.
+        expect(passed.filter((id) => id !== '2.7' && id !== '2.8')).toEqual([]);
       } finally {
         sockets.forEach((socket) => socket.destroy());
         server.close();
