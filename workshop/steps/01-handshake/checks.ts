@@ -10,10 +10,7 @@ const SUITE_CASES = ['h.1', 'h.2', 'h.3', 'h.4', 'h.5', 'h.6', 'h.7', 'h.9', 'h.
 
 const byId = (id: string) => HANDSHAKE_CASES.find((testCase) => testCase.id === id)!;
 
-/**
- * Rules the demo server leaves to Node and ws, which do not hold them: so they are checked here, not in the shared
- * suite. Each is RFC 6455's own.
- */
+/** Rules of RFC 6455 that the shared suite has no case for: the HTTP version, the version's 0–255 range, and Upgrade as a list. */
 const OWN_CASES: { testCase: HandshakeCase; section: string }[] = [
   {
     section: '4.2.1',
