@@ -13,6 +13,7 @@ export function refuseUpgrade(socket: Duplex, status: number, message: string, h
     return;
   }
   const body = `${message}\n`;
+  // The connection always closes after a refusal; a caller may name more options (a 426's "Upgrade, close").
   const { Connection: connection = 'close', ...others } = headers;
   const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`,

@@ -189,8 +189,11 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // the "Upgrade: websocket" that HTTP requires of every 426 (RFC 9110 §15.5.22).
     const version = checkVersion(request.headers['sec-websocket-version']);
     if (!version.ok) {
-      const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
-      refuse(socket, request, demoError(code, version.reason), version.response.headers);
+      const unsupported = version.response.status === 426;
+      // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection (RFC 9110 §15.5.22, §7.8).
+      const upgradeTo = unsupported ? { Upgrade: 'websocket', Connection: 'Upgrade, close' } : {};
+      const code = unsupported ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
+      refuse(socket, request, demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
       return true;
     }
     // #region origin-guard

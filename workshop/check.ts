@@ -27,8 +27,8 @@ const USAGE = `Usage: npm run workshop:check <step 1–${STEPS.length} | suite> 
        npm run workshop:check serve [port] [file]
 The file defaults to ${DEFAULT_FILE}; start it with: cp workshop/steps/01-handshake/start.ts ${DEFAULT_FILE}`;
 
-function rfcLink(section: string): string {
-  return `https://www.rfc-editor.org/rfc/rfc6455#section-${section}`;
+function rfcLink(section: string, rfc = '6455'): string {
+  return `https://www.rfc-editor.org/rfc/rfc${rfc}#section-${section}`;
 }
 
 /** One failed check, told in full: what was sent, what came back, what was expected, and where the rule is. */
@@ -43,7 +43,8 @@ function printFailure(result: CheckResult): void {
   console.log(indent('sent', result.failure.sent));
   console.log(indent('got', result.failure.received));
   console.log(indent('expected', result.failure.expected));
-  console.log(indent('rule', `RFC 6455 §${result.section}  ${rfcLink(result.section)}`));
+  console.log(indent('rule', `RFC ${result.rfc ?? '6455'} §${result.section}  ${rfcLink(result.section, result.rfc)}`));
+  if (result.beyondRfc) console.log(indent('note', `Stricter than the RFC: ${result.beyondRfc}`));
 }
 
 function printResults(heading: string, results: CheckResult[], everyCheck: boolean, still = true): void {
@@ -55,7 +56,8 @@ function printResults(heading: string, results: CheckResult[], everyCheck: boole
   console.log(`\n${heading}: ${passed} of ${results.length} checks pass.`);
   for (const result of results) {
     if (result.passed) {
-      if (everyCheck) console.log(`  ${green('✓')} ${result.id}  ${result.title}  ${dim(`§${result.section}`)}`);
+      if (everyCheck)
+        console.log(`  ${green('✓')} ${result.id}  ${result.title}  ${dim(`${result.rfc ? `RFC ${result.rfc} ` : ''}§${result.section}`)}`);
     } else printFailure(result);
   }
 }

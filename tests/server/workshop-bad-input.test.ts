@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from '../../workshop/steps/08-limits/solution.ts';
 import { FRAME_CASES } from './bad-input/frame-cases.ts';
 import { HANDSHAKE_CASES } from './bad-input/handshake-cases.ts';
+import { watchServerReads } from './bad-input/one-byte-per-read.ts';
 import { describeBadInputSuite } from './bad-input/suite.ts';
 import { NOT_FOR_THE_READERS_SERVER } from '../../workshop/checker/suite-filter.ts';
 
@@ -14,6 +15,7 @@ let base: string;
 
 beforeAll(async () => {
   server = createServer();
+  watchServerReads(server);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `127.0.0.1:${(server.address() as AddressInfo).port}`;

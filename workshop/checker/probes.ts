@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { FrameParser, hex } from '../../src/lib/protocol/index.ts';
 import { CLIENT_CLOSE, type FrameCase } from '../../tests/server/bad-input/frame-cases.ts';
-import type { HandshakeCase } from '../../tests/server/bad-input/handshake-cases.ts';
+import { handshakeAnswerProblems, type ExpectedStatus, type HandshakeCase } from '../../tests/server/bad-input/handshake-cases.ts';
 import { clientFrame, handshakeLines, RawClient, request, type ServerFrame } from '../../tests/server/bad-input/raw-client.ts';
 import { CheckFailure, type Check } from './check.ts';
 import { describeClose, describeFrame, describeRequest, describeResponse, spacedHex } from './describe.ts';
@@ -39,8 +39,8 @@ async function readPatiently<T>(client: RawClient, read: () => Promise<T>): Prom
 }
 
 /** Opens a TCP connection and completes a valid opening handshake on /ws/echo, or fails the check saying how it went wrong. */
-export async function openWebSocket(base: string): Promise<RawClient> {
-  const client = await RawClient.open(base);
+export async function openWebSocket(base: string, options: { allowHalfOpen?: boolean } = {}): Promise<RawClient> {
+  const client = await RawClient.open(base, options);
   const lines = handshakeLines(base);
   await client.write(request(lines));
   const { value: answer, silent } = await readPatiently(client, () => client.readResponse());
@@ -99,12 +99,29 @@ export function describeAnswer(answer: ServerAnswer): string {
 
 const sameFrame = (a: ServerFrame | undefined, b: ServerFrame | undefined) => a?.opcode === b?.opcode && a?.payload === b?.payload;
 
+/** The Close codes a case takes: its own, and any that conform just as well. */
+const acceptedCloseCodes = (testCase: FrameCase) => [testCase.closeCode, ...(testCase.orCloseCodes ?? [])];
+
 /** The expected exchange in words: `text "Hello", then Close 1000`. */
 function describeExpectedFrames(testCase: FrameCase, untilClose: boolean): string {
   const replies = testCase.replies ?? [];
   const parts = testCase.checkReplies === false ? ['any echoes'] : replies.map(describeFrame);
-  if (untilClose) parts.push(describeClose(testCase.closeCode));
+  if (untilClose) parts.push(acceptedCloseCodes(testCase).map(describeClose).join(' or '));
   return parts.length ? parts.join(', then ') : 'nothing';
+}
+
+/** The codes with which a server fails the connection (§7.4.1), as opposed to answering a Close. */
+const FAILURE_CODES = [1002, 1007, 1008, 1009];
+
+const CLOSE_BEFORE_TCP =
+  'A server that fails the connection SHOULD send a Close first and MAY just close TCP (§7.1.7, §5.1); the check wants the Close, with this code.';
+
+/** What a frame case's check demands beyond the RFC: the case's own choice, and the Close frame when it fails the connection. */
+function beyondRfcOf(testCase: FrameCase, untilClose: boolean): string | undefined {
+  const failsTheConnection =
+    untilClose && !testCase.clientCloses && FAILURE_CODES.includes(testCase.closeCode ?? 0) && !testCase.id.startsWith('7.7.');
+  const sentences = [testCase.beyondRfc, failsTheConnection ? CLOSE_BEFORE_TCP : undefined].filter((sentence) => sentence !== undefined);
+  return sentences.length ? sentences.join(' ') : undefined;
 }
 
 export interface FrameCaseOptions {
@@ -112,7 +129,7 @@ export interface FrameCaseOptions {
   section: string;
   /** Read up to the server's Close and check its code; otherwise stop once the replies are in (before step 6, no server closes). */
   untilClose: boolean;
-  /** Write the case's bytes one per write, each flushed before the next: TCP promises a stream, not messages. */
+  /** Write the case's bytes one per write, each read by the server before the next: TCP promises a stream, not messages. */
   bytewise?: boolean;
   /** A title of the step's own, when the case's title says more than the check does. */
   title?: string;
@@ -127,18 +144,21 @@ export function frameCaseCheck(
   const checkReplies = testCase.checkReplies !== false;
   const expectation = describeExpectedFrames(testCase, untilClose);
   const clientCloses = untilClose && testCase.clientCloses === true;
+  const beyondRfc = beyondRfcOf(testCase, untilClose);
   return {
     id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
     title: bytewise ? `${title}, one byte per write` : title,
     section,
+    ...(beyondRfc ? { beyondRfc } : {}),
     expectation,
-    async run({ start, sending }) {
+    async run({ start, sending, serverRead }) {
       const { base } = await start();
       const client = await openWebSocket(base);
       const described = `${title}:\n${spacedHex(testCase.bytes)}${bytewise ? ', one byte per write' : ''}`;
       const sent = clientCloses ? `${described}\nthen Close 1000: ${spacedHex(CLIENT_CLOSE)}` : described;
       sending(sent);
-      await client.write(testCase.bytes, bytewise);
+      const reads = await client.write(testCase.bytes, bytewise);
+      if (bytewise) serverRead(reads);
       if (clientCloses) await client.write(CLIENT_CLOSE);
       const answer = await readServerFrames(
         client,
@@ -149,7 +169,7 @@ export function frameCaseCheck(
       client.destroy();
       const repliesMatch =
         !checkReplies || (answer.frames.length === replies.length && answer.frames.every((f, i) => sameFrame(f, replies[i])));
-      const closeMatches = !untilClose || (answer.close !== null && answer.close.code === testCase.closeCode);
+      const closeMatches = !untilClose || (answer.close !== null && acceptedCloseCodes(testCase).includes(answer.close.code));
       const nothingElse = untilClose || (answer.close === null && answer.broken === null);
       if (repliesMatch && closeMatches && nothingElse) return;
       throw new CheckFailure({ sent, received: describeAnswer(answer), expected: expectation });
@@ -157,49 +177,52 @@ export function frameCaseCheck(
   };
 }
 
+/** A status and its header fields in words: `426 Upgrade Required, upgrade: websocket`. */
+function describeStatus({ status, headers = {} }: ExpectedStatus): string {
+  return [`${status} ${STATUS_CODES[status]}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join(', ');
+}
+
 /** The expected response in words: `400 Bad Request, a body that mentions "Sec-WebSocket-Key"`. */
 function describeExpectedResponse(testCase: HandshakeCase): string {
-  const parts = [`${testCase.status} ${STATUS_CODES[testCase.status]}`];
-  for (const [name, value] of Object.entries(testCase.headers ?? {})) parts.push(`${name}: ${value}`);
-  if (testCase.body) parts.push(`a body that mentions "${testCase.body}"`);
-  return parts.join(', ');
+  const statuses = [describeStatus(testCase), ...(testCase.orElse ? [describeStatus(testCase.orElse)] : [])].join('; or ');
+  return testCase.body ? `${statuses}, a body that mentions "${testCase.body}"` : statuses;
 }
 
 /** A check made from a handshake case: send its request; the status, header fields and body must match. */
-export function handshakeCaseCheck(testCase: HandshakeCase, { section, bytewise = false }: { section: string; bytewise?: boolean }): Check {
+export function handshakeCaseCheck(
+  testCase: HandshakeCase,
+  { section, rfc, bytewise = false }: { section: string; rfc?: string; bytewise?: boolean },
+): Check {
   const expectation = describeExpectedResponse(testCase);
   return {
     id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
     title: bytewise ? `${testCase.title}, one byte per write` : testCase.title,
     section,
+    ...(rfc ? { rfc } : {}),
+    ...(testCase.beyondRfc ? { beyondRfc: testCase.beyondRfc } : {}),
     expectation,
-    async run({ start, sending }) {
+    async run({ start, sending, serverRead }) {
       const { base } = await start();
       const lines = testCase.lines(base);
       const sent = describeRequest(lines) + (bytewise ? '\n(one byte per write)' : '');
       sending(sent);
       const client = await RawClient.open(base);
-      await client.write(request(lines), bytewise);
+      const reads = await client.write(request(lines), bytewise);
+      if (bytewise) serverRead(reads);
       const { value: answer, silent } = await readPatiently(client, () => client.readResponse());
       client.destroy();
       if (!answer) {
         const received = silent ? `no response within ${SILENCE}` : 'the connection closed without a response';
         throw new CheckFailure({ sent, received, expected: expectation });
       }
-      const wrong: string[] = [];
-      if (answer.status !== testCase.status) wrong.push(`the status is ${answer.status}, not ${testCase.status}`);
-      for (const [name, value] of Object.entries(testCase.headers ?? {})) {
-        if (answer.headers[name] !== value)
-          wrong.push(`${name} is ${answer.headers[name] === undefined ? 'missing' : `"${answer.headers[name]}"`}`);
-      }
-      if (testCase.body && !answer.body.includes(testCase.body)) wrong.push(`the body does not mention "${testCase.body}"`);
+      const wrong = handshakeAnswerProblems(testCase, answer);
       if (wrong.length)
         throw new CheckFailure({ sent, received: describeResponse(answer), expected: `${expectation}\n(${wrong.join('; ')})` });
     },
   };
 }
 
-/** After the close handshake the server closes the TCP connection first (§7.1.1), so its side does not linger in TIME_WAIT. */
+/** After the close handshake the server closes the TCP connection first (§7.1.1), so that the server, not the client, holds TIME_WAIT. */
 export const serverClosesTcpCheck: Check = {
   id: '6.tcp',
   title: 'after the close handshake, the server closes the TCP connection',
@@ -221,6 +244,69 @@ export const serverClosesTcpCheck: Check = {
   },
 };
 
+/** A client that ends TCP without a Close (a browser tab killed mid-message): the server must not keep the socket open. */
+export const peerEndsTcpCheck: Check = {
+  id: '6.fin',
+  title: 'a client that ends TCP without sending a Close',
+  section: '7.1.1',
+  beyondRfc:
+    "The RFC does not say what a server does when TCP ends without a Close; ending the server's side too, rather than keeping a half-open socket for good, is the check's demand.",
+  expectation: 'the server ends its side of the TCP connection too',
+  async run({ start }) {
+    const { base } = await start();
+    const client = await openWebSocket(base);
+    client.socket.end();
+    const { silent } = await readPatiently(client, () => client.closed());
+    client.destroy();
+    if (!silent) return;
+    throw new CheckFailure({
+      sent: 'a valid handshake, then the end of our side of TCP (a FIN), and no Close frame',
+      received: `the connection stayed open for ${SILENCE}`,
+      expected: this.expectation,
+    });
+  },
+};
+
+/** How long after its Close the server may keep a lingering client's connection: its 2 s deadline and some slack. */
+const LINGER_LIMIT_MS = 3500;
+const TRICKLE_MS = 250;
+
+/** A client that answers the close handshake but never ends TCP, and keeps sending a byte now and then. */
+export const lingeringPeerCheck: Check = {
+  id: '6.linger',
+  title: `after the close handshake, a client that keeps its side of TCP open and sends a byte every ${TRICKLE_MS} ms`,
+  section: '5.5.1',
+  expectation: `Close 1000, then the end of the connection within ${LINGER_LIMIT_MS / 1000} s, however the client trickles`,
+  async run({ start }) {
+    const { base } = await start();
+    const client = await openWebSocket(base, { allowHalfOpen: true });
+    const sent = `Close 1000: ${spacedHex(CLIENT_CLOSE)}, then one byte every ${TRICKLE_MS} ms, never ending TCP`;
+    await client.write(CLIENT_CLOSE);
+    const answer = await readServerFrames(client, () => false);
+    if (answer.close?.code !== 1000) {
+      client.destroy();
+      throw new CheckFailure({ sent, received: describeAnswer(answer), expected: this.expectation });
+    }
+    const trickle = setInterval(() => {
+      if (!client.socket.destroyed) client.socket.write(Uint8Array.of(0));
+    }, TRICKLE_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const cut = await Promise.race([
+      client.closed().then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), LINGER_LIMIT_MS))),
+    ]);
+    clearInterval(trickle);
+    clearTimeout(timer);
+    client.destroy();
+    if (cut) return;
+    throw new CheckFailure({
+      sent,
+      received: `Close 1000, then the connection stayed open for ${LINGER_LIMIT_MS / 1000} s (an idle timer that each byte re-arms?)`,
+      expected: this.expectation,
+    });
+  },
+};
+
 const MiB = 1024 * 1024;
 
 /** A client that sends and never reads: the server must stop reading from it rather than queue its echoes without bound. */
@@ -228,6 +314,8 @@ export const backpressureCheck: Check = {
   id: '8.backpressure',
   title: 'a client that sends 32 KiB messages and never reads their echoes',
   section: '10.4',
+  beyondRfc:
+    "The RFC asks for limits, not for one way to keep them (§10.4); the check wants this workshop's way: pause() the socket while write() reports a full buffer.",
   expectation:
     'the server pauses reading once its writes back up, holds at most about 1 MiB for the client, and resumes when the client reads',
   async run({ start }) {
@@ -257,7 +345,7 @@ export const backpressureCheck: Check = {
       const received = stalled
         ? 'the server stopped reading without pausing its socket'
         : `the server read all of it and holds ${(held / MiB).toFixed(1)} MiB of echoes in memory`;
-      throw new CheckFailure({ sent, received, expected: 'socket.pause() once socket.write() returns false' });
+      throw new CheckFailure({ sent, received, expected: `${this.expectation}: socket.pause() once socket.write() returns false` });
     }
     if (held > 2 * MiB) {
       client.destroy();

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
+import { watchServerReads, type ServerReads } from '../../tests/server/bad-input/one-byte-per-read.ts';
 import { CheckFailure, type Check, type CheckContext, type ServerModule } from './check.ts';
 
 /** A check may take this long in all (the backpressure check moves tens of MiB); past it, it fails. */
@@ -13,9 +14,15 @@ export interface CheckResult {
   id: string;
   title: string;
   section: string;
+  /** The RFC that `section` belongs to, when it is not 6455. */
+  rfc?: string;
+  /** What the check demands beyond what the RFC requires. */
+  beyondRfc?: string;
   expectation: string;
   passed: boolean;
   failure?: { sent: string; received: string; expected: string };
+  /** For a byte-wise check: how the reader's server read the bytes, so a test can see that each came in a read of its own. */
+  serverReads?: ServerReads | null;
 }
 
 /** Imports the reader's file, or explains why it cannot be imported. */
@@ -34,14 +41,23 @@ function briefly(error: unknown): string {
 }
 
 /** Starts the reader's server and tracks every socket, so that nothing a check opened outlives it. */
-function contextFor(module: ServerModule): { context: CheckContext; lastSent(): string | undefined; stop(): Promise<void> } {
+function contextFor(module: ServerModule): {
+  context: CheckContext;
+  lastSent(): string | undefined;
+  serverReads(): ServerReads | null | undefined;
+  stop(): Promise<void>;
+} {
   let sent: string | undefined;
+  let reads: ServerReads | null | undefined;
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
   const context: CheckContext = {
     module,
     sending(description) {
       sent = description;
+    },
+    serverRead(seen) {
+      reads = seen;
     },
     async start() {
       if (typeof module.createServer !== 'function') {
@@ -56,6 +72,7 @@ function contextFor(module: ServerModule): { context: CheckContext; lastSent(): 
         throw new CheckFailure({ sent: 'createServer()', received: `it returned ${String(server)}`, expected: 'a node:http Server' });
       }
       server.on('connection', (socket: Socket) => sockets.add(socket));
+      watchServerReads(server);
       server.listen(0, '127.0.0.1');
       await once(server, 'listening');
       servers.push(server);
@@ -65,6 +82,7 @@ function contextFor(module: ServerModule): { context: CheckContext; lastSent(): 
   return {
     context,
     lastSent: () => sent,
+    serverReads: () => reads,
     async stop() {
       for (const socket of sockets) socket.destroy();
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
@@ -74,7 +92,7 @@ function contextFor(module: ServerModule): { context: CheckContext; lastSent(): 
 
 /** Runs one check; an exception thrown anywhere in the reader's server while it runs fails it. */
 async function runCheck(check: Check, module: ServerModule, step: CheckResult['step']): Promise<CheckResult> {
-  const { context, lastSent, stop } = contextFor(module);
+  const { context, lastSent, serverReads, stop } = contextFor(module);
   let crash: (error: unknown) => void = () => {};
   const crashed = new Promise<never>((_, reject) => (crash = reject));
   const onCrash = (error: unknown) => crash(error);
@@ -89,6 +107,8 @@ async function runCheck(check: Check, module: ServerModule, step: CheckResult['s
     id: check.id,
     title: check.title,
     section: check.section,
+    ...(check.rfc ? { rfc: check.rfc } : {}),
+    ...(check.beyondRfc ? { beyondRfc: check.beyondRfc } : {}),
     expectation: check.expectation,
     passed: true,
   };
@@ -106,6 +126,8 @@ async function runCheck(check: Check, module: ServerModule, step: CheckResult['s
     process.off('unhandledRejection', onCrash);
     await stop();
   }
+  const reads = serverReads();
+  if (reads !== undefined) result.serverReads = reads;
   return result;
 }
 

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { applyHttpLimits, createDemoServer, httpServerOptions, type DemoServer, type DemoServerOptions } from '../../../server/index.ts';
+import { watchServerReads } from './one-byte-per-read.ts';
 import { describeBadInputSuite } from './suite.ts';
 
 /** One server for the whole suite, so a case that broke it would fail every case after it. */
@@ -15,6 +16,8 @@ async function listen(options: Partial<DemoServerOptions>): Promise<typeof serve
     if (!demo.handleRequest(req, res)) res.writeHead(404).end();
   });
   applyHttpLimits(http, demo.options);
+  // The byte-by-byte runs assert that the demo server read each byte on its own.
+  watchServerReads(http);
   http.on('upgrade', (req, socket, head) => {
     if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
   });

@@ -25,6 +25,10 @@ export interface FrameCase {
   checkReplies?: boolean;
   /** The code in the server's Close frame; null for a Close with an empty body. */
   closeCode: number | null;
+  /** Other Close codes that conform just as well (the RFC leaves the choice open); `note` says why. */
+  orCloseCodes?: (number | null)[];
+  /** What the case demands beyond what RFC 6455 requires, in a sentence; the workshop's pages list it as a choice. */
+  beyondRfc?: string;
   /** Too big to write one byte at a time in reasonable time. */
   wholeOnly?: boolean;
   /** Why the answer is what it is, when ws decides something the RFC leaves open. */
@@ -38,6 +42,7 @@ const text = (payload: string | Uint8Array, fields = {}) => clientFrame({ opcode
 const closeWith = (code: number, reason: Uint8Array | string = '') => clientFrame({ opcode: CLOSE, payload: closePayload(code, reason) });
 const bytes = (hexText: string) => Buffer.from(hexText.replace(/\s/g, ''), 'hex');
 const KAPPA = 'κόσμε';
+const SIZE_LIMIT = "RFC 6455 asks for limits and sets none (§10.4): 64 KiB a message is the demo server's limit and the check's.";
 
 export const FRAME_CASES: FrameCase[] = [
   // 1 Framing: every length encoding, text and binary, echoed unchanged (§5.2).
@@ -112,6 +117,8 @@ export const FRAME_CASES: FrameCase[] = [
     replies: [echoOf(TEXT, 'Hello')],
     closeCode: 1000,
     note: '§5.2 says the minimal number of bytes MUST be used, but names no answer for a receiver; ws accepts such frames, and so does the demo server.',
+    beyondRfc:
+      "§5.2's minimal length encoding binds the sender; a receiver may take a longer one (as ws does) or fail the connection with 1002. The check wants the echo.",
   },
 
   // 2 Pings and pongs (§5.5.2, §5.5.3).
@@ -168,6 +175,8 @@ export const FRAME_CASES: FrameCase[] = [
     clientCloses: true,
     replies: Array.from({ length: 10 }, (_, i) => echoOf(PONG, `payload-${i}`)),
     closeCode: 1000,
+    beyondRfc:
+      'A server may answer only the most recent of several pings (§5.5.3); the check wants a Pong for each, in order, as ws sends (Autobahn 2.10 checks this too, "not required by the Spec").',
   },
 
   // 3 Reserved bits: no extension is negotiated, so any RSV bit fails the connection (§5.2).
@@ -289,6 +298,7 @@ export const FRAME_CASES: FrameCase[] = [
     bytes: frames(text('x', { fin: false }), ...Array.from({ length: 128 }, () => clientFrame({ opcode: 0x0, payload: 'x', fin: false }))),
     closeCode: 1008,
     note: 'The RFC sets no fragment limit; DEMO_MAX_FRAGMENTS_PER_MESSAGE does, and §7.4.1 gives 1008 for a policy violation.',
+    beyondRfc: "RFC 6455 asks for limits and sets none (§10.4): 128 fragments a message is the demo server's limit and the check's.",
   },
 
   // 6 UTF-8 in text messages (§8.1): invalid text fails the connection with 1007 (§7.4.1).
@@ -344,10 +354,11 @@ export const FRAME_CASES: FrameCase[] = [
   },
   {
     id: '7.3.1',
-    title: 'close with an empty body is answered with an empty body',
+    title: 'close with an empty body',
     bytes: clientFrame({ opcode: CLOSE }),
     closeCode: null,
-    note: 'With no code on the wire there is nothing to echo (§5.5.1); the peer reports 1005 (§7.1.5).',
+    orCloseCodes: [1000],
+    note: 'With no code on the wire there is nothing to echo (§5.5.1): ws answers with an empty body, and a Close 1000 conforms too (Autobahn 7.3.1 takes either). The peer reports 1005 (§7.1.5).',
   },
   { id: '7.3.2', title: 'close with a one-byte body', bytes: clientFrame({ opcode: CLOSE, payload: bytes('03') }), closeCode: 1002 },
   { id: '7.3.3', title: 'close 1000 with no reason', bytes: closeWith(1000), closeCode: 1000 },
@@ -368,19 +379,27 @@ export const FRAME_CASES: FrameCase[] = [
     title: 'close with a reason that is not UTF-8',
     bytes: closeWith(1000, bytes('cebae1bdb9cf83cebcceb5eda080656469746564')),
     closeCode: 1007,
+    orCloseCodes: [1002],
+    note: '§8.1 fails the connection on invalid UTF-8 but names no code for a Close reason, which is not a message: ws answers 1007, and 1002 conforms too (Autobahn 7.5.1 takes either).',
   },
   ...[1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 3999, 4000, 4999].map((code): FrameCase => ({
     id: `7.7.${code}`,
     title: `close with the valid code ${code}, echoed`,
     bytes: closeWith(code),
     closeCode: code,
+    // §7.4.1: 1010 "is not used by the server", so a server need not send it back.
+    ...(code === 1010
+      ? { orCloseCodes: [1000], note: '§7.4.1: a client sends 1010 and a server does not, so answering 1000 conforms too; ws echoes it.' }
+      : {}),
+    beyondRfc: 'The reply to a Close "typically" echoes its code (§5.5.1); the check wants the echo, as ws sends.',
   })),
   ...[0, 999, 1004, 1005, 1006, 1016, 1100, 2000, 2999, 5000, 65535].map((code): FrameCase => ({
     id: `7.9.${code}`,
-    title: `close with the code ${code}, which may not be sent`,
+    title: `close with the invalid code ${code}`,
     bytes: closeWith(code),
     closeCode: 1002,
-    note: '§7.4.1 reserves these codes (or §7.4.2 leaves them undefined), so a Close carrying one is a protocol error.',
+    note: '0–999 are not used and 1016–2999 are reserved for this protocol (§7.4.2), 1004 is reserved and 1005 and 1006 must not be set in a Close (§7.4.1); 5000 and above appear in no range. ws fails all of them with 1002; Autobahn 7.9.x does so for 0–2999, and for 5000 and 65535 (its 7.13.x) calls the outcome undefined.',
+    beyondRfc: "The RFC sets no rule for a receiver of this code (§7.4); failing the connection with 1002 is ws's choice and the check's.",
   })),
   {
     id: '7.b',
@@ -390,20 +409,29 @@ export const FRAME_CASES: FrameCase[] = [
   },
 
   // 9 Limits: a public server needs them (§10.4), and must not fall over when a peer passes them.
-  { id: '9.1.a', title: 'text one byte over the 64 KiB limit', bytes: text('*'.repeat(65537)), closeCode: 1009, wholeOnly: true },
+  {
+    id: '9.1.a',
+    title: 'text one byte over the 64 KiB limit',
+    bytes: text('*'.repeat(65537)),
+    closeCode: 1009,
+    wholeOnly: true,
+    beyondRfc: SIZE_LIMIT,
+  },
   {
     id: '9.1.b',
     title: 'a binary frame that declares 4 GiB and sends 5 bytes',
     bytes: clientFrame({ opcode: BINARY, payload: 'Hello', declaredLength: 2 ** 32 }),
     closeCode: 1009,
     note: 'ws judges the declared length as soon as the header arrives: nothing is buffered for a 4 GiB promise.',
+    beyondRfc: SIZE_LIMIT,
   },
   {
     id: '9.1.c',
     title: 'a 64-bit length with its most significant bit set (§5.2: it must be 0)',
     bytes: clientFrame({ opcode: BINARY, payload: 'Hello', declaredLength: 2n ** 63n + 5n }),
     closeCode: 1009,
-    note: '§5.2 makes the most significant bit 0, and a frame breaking that must fail the connection; the RFC names no code for it. ws answers 1009, the code for a length it will not take.',
+    orCloseCodes: [1002],
+    note: "§5.2 makes the most significant bit 0 and names no code for a frame that breaks it: ws answers 1009, the code for a length it will not take, and 1002 (a protocol error, as this project's decoder says) conforms as well.",
   },
   {
     id: '9.1.d',
@@ -411,6 +439,7 @@ export const FRAME_CASES: FrameCase[] = [
     bytes: frames(text('*'.repeat(40 * 1024), { fin: false }), clientFrame({ opcode: 0x0, payload: '*'.repeat(40 * 1024) })),
     closeCode: 1009,
     wholeOnly: true,
+    beyondRfc: SIZE_LIMIT,
   },
   {
     id: '9.2.a',

@@ -1,5 +1,11 @@
 // The handshake cases of the bad-input suite: opening handshakes that are broken, oversized or unwelcome, and the exact status each gets.
-import { handshakeLines, SAMPLE_KEY } from './raw-client.ts';
+import { handshakeLines, SAMPLE_KEY, type HttpAnswer } from './raw-client.ts';
+
+/** A status and the header fields (names in lower case) that must come with it. */
+export interface ExpectedStatus {
+  status: number;
+  headers?: Record<string, string>;
+}
 
 export interface HandshakeCase {
   id: string;
@@ -9,6 +15,10 @@ export interface HandshakeCase {
   status: number;
   /** Headers the answer must carry. */
   headers?: Record<string, string>;
+  /** What the case demands beyond what the RFCs require, in a sentence; the workshop's pages list it as a choice. */
+  beyondRfc?: string;
+  /** Another answer that conforms just as well, with the header fields it must carry instead. */
+  orElse?: ExpectedStatus;
   /** Text the body must contain. */
   body?: string;
   /** Too big to write one byte at a time in reasonable time. */
@@ -55,8 +65,9 @@ export const HANDSHAKE_CASES: HandshakeCase[] = [
     title: 'version 8 (a draft)',
     lines: (base) => replace(handshakeLines(base), 'Sec-WebSocket-Version', '8'),
     status: 426,
-    headers: { 'sec-websocket-version': '13' },
-    note: 'ws alone would accept version 8; §4.2.2 /version/ and §4.4 ask for 426 with the versions the server speaks.',
+    headers: { 'sec-websocket-version': '13', upgrade: 'websocket' },
+    orElse: { status: 400, headers: { 'sec-websocket-version': '13' } },
+    note: 'ws alone would accept version 8. §4.2.2 /version/ asks for "an appropriate HTTP error code (such as 426 Upgrade Required)" with the versions the server speaks, and §4.4\'s example uses 400; a 426 must also carry Upgrade (RFC 9110 §15.5.22), which a sender pairs with Connection: upgrade (§7.8).',
   },
   {
     id: 'h.6',
@@ -78,7 +89,8 @@ export const HANDSHAKE_CASES: HandshakeCase[] = [
     title: 'no Upgrade header: a plain GET to an endpoint',
     lines: (base) => without(without(handshakeLines(base), 'Upgrade'), 'Connection'),
     status: 426,
-    headers: { upgrade: 'websocket' },
+    headers: { upgrade: 'websocket', connection: 'Upgrade' },
+    note: 'A 426 carries Upgrade (RFC 9110 §15.5.22), and a sender of Upgrade names it in Connection too (§7.8).',
   },
   {
     id: 'h.9',
@@ -129,6 +141,8 @@ export const HANDSHAKE_CASES: HandshakeCase[] = [
     lines: (base) => [...handshakeLines(base), ...Array.from({ length: 101 - handshakeLines(base).length + 1 }, (_, i) => `x${i}: ${i}`)],
     status: 431,
     body: 'at most 100 header fields',
+    beyondRfc:
+      "RFC 6455 sets no header limit: 100 fields is the demo server's limit and the check's, and 431 is RFC 6585's status (§5) for headers too large.",
   },
   {
     id: 'h.16',
@@ -177,3 +191,19 @@ export const HANDSHAKE_CASES: HandshakeCase[] = [
     note: 'Node joins repeated Sec-WebSocket-Key fields with ", ", which is no longer a valid key (§4.2.1 item 5, §11.3.1).',
   },
 ];
+
+/** What is wrong with `answer` for `testCase`, a phrase for each thing; empty when the answer is right. */
+export function handshakeAnswerProblems(testCase: HandshakeCase, answer: HttpAnswer): string[] {
+  const expected = testCase.orElse?.status === answer.status ? testCase.orElse : testCase;
+  const problems: string[] = [];
+  if (answer.status !== expected.status) {
+    const statuses = [testCase.status, ...(testCase.orElse ? [testCase.orElse.status] : [])];
+    problems.push(`the status is ${answer.status}, not ${statuses.join(' or ')}`);
+  }
+  for (const [name, value] of Object.entries(expected.headers ?? {})) {
+    if (answer.headers[name] !== value)
+      problems.push(`${name} is ${answer.headers[name] === undefined ? 'missing' : `"${answer.headers[name]}"`}`);
+  }
+  if (testCase.body && !answer.body.includes(testCase.body)) problems.push(`the body does not mention "${testCase.body}"`);
+  return problems;
+}

@@ -1,8 +1,9 @@
-// A raw TCP client for the bad-input suite: writes handshakes and frames byte by byte if asked, and reads the server's exact answer.
+// A raw TCP client for the bad-input suite: writes handshakes and frames whole or one byte per read, and reads the server's exact answer.
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import { encodeFrame, FrameParser, hex, type FrameToEncode } from '../../../src/lib/protocol/index.ts';
+import { writeOneBytePerRead, type ServerReads } from './one-byte-per-read.ts';
 
 /** The RFC's sample key (§1.3); its accept value is s3pPLMBiTxaQ9kYGzzhZRbK+xOo=. */
 export const SAMPLE_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
@@ -73,9 +74,10 @@ export class RawClient {
     });
   }
 
-  static async open(base: string): Promise<RawClient> {
+  /** Connects to "host:port". `allowHalfOpen`: keep our side open after the server ends its side, as a lingering peer would. */
+  static async open(base: string, { allowHalfOpen = false } = {}): Promise<RawClient> {
     const [host, port] = base.split(':');
-    const socket = connect(Number(port), host);
+    const socket = connect({ port: Number(port), host, allowHalfOpen });
     await once(socket, 'connect');
     return new RawClient(socket);
   }
@@ -84,20 +86,22 @@ export class RawClient {
     return this.#ended;
   }
 
-  /** Writes bytes whole, or one byte per write when `bytewise`, each write flushed before the next. */
-  async write(bytes: Uint8Array, bytewise = false): Promise<void> {
-    const chunks = bytewise ? [...bytes].map((byte) => Uint8Array.of(byte)) : [bytes];
-    for (const chunk of chunks) {
-      if (this.socket.destroyed) return;
-      await new Promise<void>((resolve) => this.socket.write(chunk, () => resolve()));
-    }
+  /**
+   * Writes bytes whole, or, when `bytewise`, one byte per write, each read by the server before the next is sent
+   * (one-byte-per-read.ts says how). Returns how a watched server read the byte-wise bytes, else null.
+   */
+  async write(bytes: Uint8Array, bytewise = false): Promise<ServerReads | null> {
+    if (bytewise) return writeOneBytePerRead(this.socket, bytes);
+    if (!this.socket.destroyed) await new Promise<void>((resolve) => this.socket.write(bytes, () => resolve()));
+    return null;
   }
 
   /** Waits until `done` holds for what was received, or the connection ends; returns whether it held. */
   async until(done: (received: Buffer) => boolean): Promise<boolean> {
     while (!done(this.#received)) {
       if (this.#ended) return false;
-      await once(this.socket, 'received');
+      // Not once(): it rejects on the socket's 'error' (a reset the server may send), and 'close' follows that anyway.
+      await new Promise((resolve) => this.socket.once('received', resolve));
     }
     return true;
   }

@@ -9,12 +9,13 @@ const ENDPOINT = '/ws/echo';
 export function createServer(): Server {
   const server = createHttpServer((req, res) => {
     // A request without "Upgrade: websocket" lands here. On the endpoint, say what it speaks; elsewhere, there is nothing.
+    // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection too (RFC 9110 §15.5.22, §7.8).
     const onEndpoint = new URL(req.url ?? '/', 'http://localhost').pathname === ENDPOINT;
     const body = onEndpoint ? 'This endpoint speaks WebSocket only.\n' : 'Not found.\n';
     const headers = {
       'Content-Type': 'text/plain',
       'Content-Length': Buffer.byteLength(body),
-      ...(onEndpoint ? { Upgrade: 'websocket' } : {}),
+      ...(onEndpoint ? { Upgrade: 'websocket', Connection: 'Upgrade' } : {}),
     };
     res.writeHead(onEndpoint ? 426 : 404, headers).end(body);
   });

@@ -102,6 +102,13 @@ const CASES: HeaderCase[] = [
   { id: '2.10', title: 'one byte: not a whole header yet', section: '5.2', bytes: text(5).subarray(0, 1), expected: null },
   { id: '2.11', title: 'a 16-bit length cut in half', section: '5.2', bytes: text(126).subarray(0, 3), expected: null },
   { id: '2.12', title: 'a masking key cut short', section: '5.2', bytes: text(5).subarray(0, 4), expected: null },
+  {
+    id: '2.13',
+    title: 'a 64-bit length cut short (127, then 4 of its 8 bytes)',
+    section: '5.2',
+    bytes: text(65536).subarray(0, 6),
+    expected: null,
+  },
 ];
 
 const shownExpected = (expected: ExpectedHeader | null) =>

@@ -12,12 +12,13 @@ const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 export function createServer(): Server {
   const server = createHttpServer((req, res) => {
     // A request without "Upgrade: websocket" lands here. On the endpoint, say what it speaks; elsewhere, there is nothing.
+    // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection too (RFC 9110 §15.5.22, §7.8).
     const onEndpoint = new URL(req.url ?? '/', 'http://localhost').pathname === ENDPOINT;
     const body = onEndpoint ? 'This endpoint speaks WebSocket only.\n' : 'Not found.\n';
     const headers = {
       'Content-Type': 'text/plain',
       'Content-Length': Buffer.byteLength(body),
-      ...(onEndpoint ? { Upgrade: 'websocket' } : {}),
+      ...(onEndpoint ? { Upgrade: 'websocket', Connection: 'Upgrade' } : {}),
     };
     res.writeHead(onEndpoint ? 426 : 404, headers).end(body);
   });
@@ -45,19 +46,26 @@ interface Refusal {
 /** The first rule of §4.2.1 the request breaks, or null when it is a valid opening handshake. */
 function checkHandshake(req: IncomingMessage): Refusal | null {
   if (req.method !== 'GET') return { status: 405, message: 'A WebSocket handshake is a GET request (§4.1).', headers: { Allow: 'GET' } };
+  if (req.httpVersion === '1.0') return { status: 400, message: 'A WebSocket handshake is an HTTP/1.1 request (§4.1).' };
   if (new URL(req.url ?? '/', 'http://localhost').pathname !== ENDPOINT) return { status: 404, message: `Try ${ENDPOINT}.` };
   if (!req.headers.host) return { status: 400, message: 'There is no Host header field (§4.1).' };
-  // Node emits 'upgrade' only when Connection names "upgrade", so that rule is already checked.
-  if (req.headers.upgrade?.toLowerCase() !== 'websocket') return { status: 400, message: 'Upgrade must be "websocket" (§4.2.1).' };
+  // Node emits 'upgrade' only when Connection names "upgrade", so that rule is already checked. Upgrade is a list.
+  const upgrades = (req.headers.upgrade ?? '').split(',').map((name) => name.trim().toLowerCase());
+  if (!upgrades.includes('websocket')) return { status: 400, message: 'Upgrade must name "websocket" (§4.2.1).' };
   const key = req.headers['sec-websocket-key'];
   if (key === undefined) return { status: 400, message: 'There is no Sec-WebSocket-Key header field (§4.2.1).' };
   // 16 bytes in base64 are 22 characters and "==" (§4.1). Node joins two keys with ", ", so they fail here too.
   if (!/^[A-Za-z0-9+/]{22}==$/.test(key)) return { status: 400, message: 'Sec-WebSocket-Key must be 16 bytes in base64 (§4.2.1).' };
   const version = req.headers['sec-websocket-version'];
   if (version === undefined) return { status: 400, message: 'There is no Sec-WebSocket-Version header field (§4.2.1).' };
-  if (!/^(0|[1-9][0-9]{0,2})$/.test(version)) return { status: 400, message: `"${version}" is not a version (§4.1).` };
+  // A version is a number from 0 to 255 without leading zeros (§4.3); a well-formed one we do not speak gets 426.
+  if (!/^(0|[1-9][0-9]?|1[0-9]{2}|2[0-4][0-9]|25[0-5])$/.test(version))
+    return { status: 400, message: `"${version}" is not a version (§4.3).` };
   if (version !== '13') {
-    return { status: 426, message: 'This server speaks version 13 (§4.2.2).', headers: { 'Sec-WebSocket-Version': '13' } };
+    // 426 with the version we speak (§4.2.2); a 426 also names the protocol in Upgrade, and Upgrade goes with
+    // Connection: upgrade (RFC 9110 §15.5.22, §7.8).
+    const headers = { 'Sec-WebSocket-Version': '13', Upgrade: 'websocket', Connection: 'Upgrade, close' };
+    return { status: 426, message: 'This server speaks version 13 (§4.2.2).', headers };
   }
   const protocols = req.headers['sec-websocket-protocol'];
   if (protocols !== undefined && !protocols.split(',').every((name) => /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name.trim()))) {
@@ -69,7 +77,12 @@ function checkHandshake(req: IncomingMessage): Refusal | null {
 /** Answers a handshake we refuse with a plain HTTP response that says why, then closes the connection. */
 function refuse(socket: Socket, { status, message, headers = {} }: Refusal): void {
   const body = `${message}\n`;
-  const fields = Object.entries({ 'Content-Type': 'text/plain', 'Content-Length': String(Buffer.byteLength(body)), ...headers });
+  const fields = Object.entries({
+    'Content-Type': 'text/plain',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+    ...headers,
+  });
   const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...fields.map(([name, value]) => `${name}: ${value}`)];
   socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
 }

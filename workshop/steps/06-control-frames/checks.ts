@@ -1,7 +1,7 @@
 // Step 6's checks: pings, pongs and the close handshake, from the bad-input suite, now read up to the server's Close.
 import type { Check } from '../../checker/check.ts';
 import { frameCase } from '../../checker/frame-case-by-id.ts';
-import { frameCaseCheck, serverClosesTcpCheck } from '../../checker/probes.ts';
+import { frameCaseCheck, lingeringPeerCheck, peerEndsTcpCheck, serverClosesTcpCheck } from '../../checker/probes.ts';
 
 const exchange = (id: string, section: string) => frameCaseCheck(frameCase(id), { section, untilClose: true });
 const VALID_CODES = [1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011, 3000, 3999, 4000, 4999];
@@ -22,4 +22,6 @@ export const CONTROL_FRAME_CHECKS: Check[] = [
   exchange('7.1.5', '5.5.1'),
   ...VALID_CODES.map((code) => exchange(`7.7.${code}`, '7.4.1')),
   serverClosesTcpCheck,
+  peerEndsTcpCheck,
+  lingeringPeerCheck,
 ];

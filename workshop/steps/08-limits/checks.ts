@@ -3,18 +3,23 @@ import { HANDSHAKE_CASES } from '../../../tests/server/bad-input/handshake-cases
 import type { Check } from '../../checker/check.ts';
 import { frameCase } from '../../checker/frame-case-by-id.ts';
 import { backpressureCheck, frameCaseCheck, handshakeCaseCheck } from '../../checker/probes.ts';
+import { sectionOfFrameCase, sectionOfHandshakeCase } from '../../checker/sections.ts';
 
-const limit = (id: string) => frameCaseCheck(frameCase(id), { section: '10.4', untilClose: true });
+const limit = (id: string, bytewise = false) =>
+  frameCaseCheck(frameCase(id), { section: sectionOfFrameCase(id), untilClose: true, bytewise });
 
 export const LIMIT_CHECKS: Check[] = [
   limit('9.1.a'),
   limit('9.1.b'),
-  frameCaseCheck(frameCase('9.1.c'), { section: '5.2', untilClose: true }),
+  limit('9.1.c'),
   limit('9.1.d'),
   limit('5.b'),
+  // A long length arriving a byte at a time: the header is judged only once all of it is there.
+  limit('9.1.b', true),
+  limit('9.1.c', true),
   handshakeCaseCheck(
     HANDSHAKE_CASES.find((testCase) => testCase.id === 'h.15')!,
-    { section: '10.4' },
+    sectionOfHandshakeCase('h.15'),
   ),
   backpressureCheck,
 ];
