@@ -210,6 +210,8 @@ test('handles the 64 KiB example without flooding the page', async ({ driver: pa
 });
 
 test('passes axe with a broken frame explained, light and dark', { tag: '@chromium-only' }, async ({ driver: page }) => {
+  // axe, run in light and dark (and more): on a loaded machine it takes longer than a journey's default time.
+  test.slow();
   // The reader loads a frame that breaks two rules, so the annotation and its list of violations are both shown.
   await workbench(page).getByLabel('Preset').selectOption({ label: 'Reserved opcode 0x3' });
   await workbench(page).getByRole('button', { name: 'Load preset' }).click();

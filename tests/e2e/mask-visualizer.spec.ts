@@ -111,6 +111,8 @@ test('explains a key that is not 4 bytes, instead of a table', async ({ driver: 
 });
 
 test('passes axe with a long table and with an invalid key, light and dark', { tag: '@chromium-only' }, async ({ driver: page }) => {
+  // axe, run in light and dark (and more): on a loaded machine it takes longer than a journey's default time.
+  test.slow();
   const mv = visualizer(page);
   // The reader types a long payload, then breaks the key.
   await mv.getByLabel('Payload', { exact: true }).fill('x'.repeat(80));
