@@ -92,55 +92,63 @@ const test = base.extend<{}, { deploy: TlsDeploy }>({
 // One proxy on a port fixed at build time: the file's tests share one worker, in order.
 test.describe.configure({ mode: 'default' });
 
+/**
+ * These journeys drive Playwright's own page, so they run in Chromium. The tag keeps a second browser project (the
+ * two-engine layer, tests/e2e/journey.ts) from running them again in Chromium under another name.
+ */
+const CHROMIUM_ONLY = { tag: '@chromium-only' };
+
 for (const journey of JOURNEYS) {
-  test(`${journey.widget} works over https${journey.connects ? ', with wss: to the demo server behind nginx' : ''}`, async ({
-    page,
-    deploy,
-  }) => {
-    await journey.run(page, deploy);
-  });
+  test(
+    `${journey.widget} works over https${journey.connects ? ', with wss: to the demo server behind nginx' : ''}`,
+    CHROMIUM_ONLY,
+    async ({ page, deploy }) => {
+      await journey.run(page, deploy);
+    },
+  );
 }
 
 const PAGES = builtPages(variant.outDir);
 
-test("nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation", async ({
-  page,
-  deploy,
-}) => {
-  test.setTimeout(120_000);
-  const expected = siteHeaders(variant.outDir, variant.demoUrl);
-  // npm start, serving the same build, sends exactly these: one source for both.
-  const fromNpmStart = await fetch(`${deploy.upstreamOrigin}/handshake/`);
-  for (const [name, value] of Object.entries(expected)) expect(fromNpmStart.headers.get(name), `${name} from npm start`).toBe(value);
-  expect(expected['Content-Security-Policy']).toContain(
-    `connect-src 'self' https://${TLS_DEMO_HOST}:${variant.demoPort} wss://${TLS_DEMO_HOST}:${variant.demoPort}`,
-  );
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
-  for (const path of PAGES) {
-    const response = (await page.goto(pageUrl(deploy, path), { waitUntil: 'networkidle' }))!;
-    expect(response.status(), path).toBe(200);
-    const headers = response.headers();
-    for (const [name, value] of Object.entries(expected)) expect(headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
-    expect(headers['strict-transport-security'], path).toBe('max-age=31536000');
-  }
-  // A page that does not exist gets the site's 404 page, under the same policy; the browser logs the 404 itself.
-  const missing = (await page.goto(pageUrl(deploy, '/no-such-page/'), { waitUntil: 'networkidle' }))!;
-  expect(missing.status()).toBe(404);
-  expect(missing.headers()['content-security-policy']).toBe(expected['Content-Security-Policy']);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
-  expect(
-    problems.filter(
-      (problem) =>
-        !problem.startsWith(`${pageUrl(deploy, '/no-such-page/')}: Failed to load resource: the server responded with a status of 404`),
-    ),
-  ).toEqual([]);
-});
+test(
+  "nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation",
+  CHROMIUM_ONLY,
+  async ({ page, deploy }) => {
+    test.setTimeout(120_000);
+    const expected = siteHeaders(variant.outDir, variant.demoUrl);
+    // npm start, serving the same build, sends exactly these: one source for both.
+    const fromNpmStart = await fetch(`${deploy.upstreamOrigin}/handshake/`);
+    for (const [name, value] of Object.entries(expected)) expect(fromNpmStart.headers.get(name), `${name} from npm start`).toBe(value);
+    expect(expected['Content-Security-Policy']).toContain(
+      `connect-src 'self' https://${TLS_DEMO_HOST}:${variant.demoPort} wss://${TLS_DEMO_HOST}:${variant.demoPort}`,
+    );
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`failed ${request.url()}: ${request.failure()?.errorText}`));
+    for (const path of PAGES) {
+      const response = (await page.goto(pageUrl(deploy, path), { waitUntil: 'networkidle' }))!;
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      for (const [name, value] of Object.entries(expected)) expect(headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
+      expect(headers['strict-transport-security'], path).toBe('max-age=31536000');
+    }
+    // A page that does not exist gets the site's 404 page, under the same policy; the browser logs the 404 itself.
+    const missing = (await page.goto(pageUrl(deploy, '/no-such-page/'), { waitUntil: 'networkidle' }))!;
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['content-security-policy']).toBe(expected['Content-Security-Policy']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
+    expect(
+      problems.filter(
+        (problem) =>
+          !problem.startsWith(`${pageUrl(deploy, '/no-such-page/')}: Failed to load resource: the server responded with a status of 404`),
+      ),
+    ).toEqual([]);
+  },
+);
 
-test('search (Pagefind, WebAssembly under the policy) finds a chapter over https', async ({ page, deploy }) => {
+test('search (Pagefind, WebAssembly under the policy) finds a chapter over https', CHROMIUM_ONLY, async ({ page, deploy }) => {
   await searchFindsTheHandshakeChapter(page, deploy);
 });
