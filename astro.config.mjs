@@ -4,9 +4,20 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { demoServerIntegration } from './server/dev-integration.ts';
 import { precompressIntegration } from './server/precompress-integration.ts';
+import { staticHeadersIntegration } from './server/static-headers-integration.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { basePathFrom, baseLinksPlugin } from './server/base-path.ts';
+
+/** BASE_PATH=/websocket-workshop/ builds the site for a host that publishes it under that path. */
+const base = basePathFrom(process.env.BASE_PATH);
 
 export default defineConfig({
   server: { port: 4321 },
+  base,
+  // OUT_DIR builds a variant (another base or PUBLIC_DEMO_URL) somewhere else, leaving dist/ alone.
+  outDir: process.env.OUT_DIR || './dist',
+  // The chapters' root-relative links (`/frames/`) go under the base; MDX uses the same processor.
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
   integrations: [
     starlight({
       title: 'The WebSocket Workshop',
@@ -33,5 +44,6 @@ export default defineConfig({
     mdx(),
     demoServerIntegration(),
     precompressIntegration(),
+    staticHeadersIntegration(),
   ],
 });

@@ -1,4 +1,5 @@
-// The security headers of every `npm start` response, with a Content-Security-Policy that allows the built site's own inline scripts by hash.
+// The security headers of every `npm start` response, with a Content-Security-Policy that allows the built site's own inline scripts
+// by hash, and the same headers written for static hosts (a `_headers` file, an nginx snippet) by the build.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,4 +69,42 @@ export function securityHeaders(scriptHashes: readonly string[], demoSources: re
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
   };
+}
+
+/** Astro fingerprints everything under `_astro/` (below the base path), so those files never change; pages may. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+export const PAGE_CACHE_CONTROL = 'no-cache';
+
+/**
+ * The one source of a built site's headers: `npm start` sends these, and the build writes them for static hosts.
+ * `demoUrl` is the PUBLIC_DEMO_URL the site was built with, if any.
+ */
+export function siteHeaders(distDir: string, demoUrl: string | undefined): Record<string, string> {
+  return securityHeaders(inlineScriptHashes(distDir), demoServerSources(demoUrl));
+}
+
+const GENERATED_NOTE = 'Written by `npm run build` (server/security-headers.ts) for this build only: the script hashes change with it.';
+
+/**
+ * The headers in the `_headers` format Netlify and Cloudflare Pages read from the published folder: a URL pattern,
+ * then its headers indented. Headers of every rule that matches are combined, so `_astro/` gets both.
+ */
+export function headersFile(headers: Record<string, string>, base = '/'): string {
+  const lines = [`# ${GENERATED_NOTE}`, `${base}*`, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)];
+  lines.push(`${base}_astro/*`, `  Cache-Control: ${IMMUTABLE_CACHE_CONTROL}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The headers as nginx `add_header` lines, to `include` in every `server` or `location` block that serves the site:
+ * nginx drops a block's inherited add_header lines as soon as the block has one of its own. `always` sends them on
+ * error pages too (the 404 page runs Starlight's scripts like any other).
+ */
+export function nginxHeadersSnippet(headers: Record<string, string>): string {
+  const lines = [`# ${GENERATED_NOTE}`];
+  for (const [name, value] of Object.entries(headers)) {
+    if (/["\\\n]/.test(value)) throw new Error(`${name} holds a character nginx's quoted string cannot: ${value}`);
+    lines.push(`add_header ${name} "${value}" always;`);
+  }
+  return `${lines.join('\n')}\n`;
 }

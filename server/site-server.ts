@@ -6,20 +6,29 @@ import sirv from 'sirv';
 import { applyHttpLimits, createDemoServer, httpServerOptions, type DemoServer, type DemoServerOptions } from './index.ts';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkHeaderCount } from './http-limits.ts';
-import { demoServerSources, inlineScriptHashes, securityHeaders } from './security-headers.ts';
+import { IMMUTABLE_CACHE_CONTROL, PAGE_CACHE_CONTROL, siteHeaders } from './security-headers.ts';
 
 export interface SiteServer {
   http: Server;
   demo: DemoServer;
 }
 
+/** What the site was built with, which the server must know too. */
+export interface BuiltSite {
+  /** PUBLIC_DEMO_URL, if any: the Content-Security-Policy must let pages connect to it. */
+  demoUrl?: string | undefined;
+  /** BASE_PATH as `basePathFrom()` gives it (`/` or `/websocket-workshop/`): the site answers under it. */
+  base?: string;
+}
+
 /**
- * `demoUrl` is the PUBLIC_DEMO_URL the site was built with, if any: the Content-Security-Policy must let pages
- * connect to it.
+ * Under a base path the pages answer below it, and `/` redirects there; the demo endpoints (`/ws/*`, `/race/*`,
+ * `/healthz`, `/metrics`) stay at the origin's root, where the widgets look for them (src/lib/demo-url.ts).
  */
-export function createSiteServer(distDir: string, demoOptions: Partial<DemoServerOptions> = {}, demoUrl?: string): SiteServer {
+export function createSiteServer(distDir: string, demoOptions: Partial<DemoServerOptions> = {}, site: BuiltSite = {}): SiteServer {
   const demo = createDemoServer(demoOptions);
-  const headers = Object.entries(securityHeaders(inlineScriptHashes(distDir), demoServerSources(demoUrl)));
+  const base = site.base ?? '/';
+  const headers = Object.entries(siteHeaders(distDir, site.demoUrl));
   const notFoundPage = readFileSync(path.join(distDir, '404.html'));
   const serveStatic = sirv(distDir, {
     dev: false,
@@ -29,7 +38,7 @@ export function createSiteServer(distDir: string, demoOptions: Partial<DemoServe
     gzip: true,
     setHeaders(res, pathname) {
       // Astro fingerprints everything under /_astro/, so those files never change; pages may.
-      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Cache-Control', pathname.startsWith('/_astro/') ? IMMUTABLE_CACHE_CONTROL : PAGE_CACHE_CONTROL);
     },
   });
 
@@ -41,10 +50,20 @@ export function createSiteServer(distDir: string, demoOptions: Partial<DemoServe
       return;
     }
     if (demo.handleRequest(request, response)) return;
-    serveStatic(request, response, () => {
+    const notFound = () => {
       response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(notFoundPage);
-    });
+    };
+    if (base === '/') return serveStatic(request, response, notFound);
+    const url = request.url ?? '/';
+    if (url === '/' || url === base.slice(0, -1)) {
+      response.writeHead(308, { Location: base });
+      return response.end();
+    }
+    if (!url.startsWith(base)) return notFound();
+    // sirv serves dist/ from the root; the base is only in the URL.
+    request.url = url.slice(base.length - 1);
+    serveStatic(request, response, notFound);
   });
 
   applyHttpLimits(http, demo.options);

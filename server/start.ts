@@ -1,6 +1,7 @@
 // `npm start`: one Node process that serves the built site from dist/ and the demo server, on PORT and HOST.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { basePathFrom } from './base-path.ts';
 import { optionsFromEnv } from './index.ts';
 import { createSiteServer } from './site-server.ts';
 import { shutDownWithin } from './shutdown.ts';
@@ -14,12 +15,14 @@ if (!existsSync(path.join(distDir, '404.html'))) {
 
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || undefined;
-const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), process.env.PUBLIC_DEMO_URL);
+// The site was built with these; the server must be told the same values (see README, Deploy).
+const site = { demoUrl: process.env.PUBLIC_DEMO_URL, base: basePathFrom(process.env.BASE_PATH) };
+const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), site);
 
 http.listen(port, host, () => {
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`WebSocket Workshop: the site and the demo server are at http://${host ?? 'localhost'}:${actualPort}/`);
+  console.log(`WebSocket Workshop: the site and the demo server are at http://${host ?? 'localhost'}:${actualPort}${site.base}`);
 });
 
 async function shutDown(signal: string): Promise<void> {

@@ -1,5 +1,6 @@
 // What the chat room widget sends and how it words what it receives, kept apart from the DOM so it can be unit-tested.
 import { CHAT_MESSAGE_TYPES, parseServerMessage, type ChatLimits, type ChatMessage, type ChatRequest } from '../lib/demo-messages.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 /** One line of the chat log: a member's message, a notice about the room, or the server's refusal. */
 export type ChatLine =
@@ -51,7 +52,7 @@ export function describeLimits(limits: ChatLimits): string {
 /** Why the chat connection ended, in words; `everOpened` tells an unreachable server from a dropped connection. */
 export function describeChatClose(event: { code: number; reason: string }, everOpened: boolean): string {
   if (!everOpened) {
-    return 'The demo server could not be reached, so the chat cannot connect. Is it running? Both `npm run dev` and `npm start` start it.';
+    return demoUnreachable();
   }
   const reason = event.reason ? `: ${event.reason}` : '';
   if (event.code === 1000) return `You left the room (close code 1000${reason}).`;

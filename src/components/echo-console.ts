@@ -1,5 +1,6 @@
 // What the echo console says about a connection, and how it reads its inputs, kept apart from the DOM so it can be unit-tested.
 import { hex } from '../lib/protocol/bytes.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 export type Direction = 'sent' | 'received' | 'event';
 
@@ -52,8 +53,7 @@ function spacedHex(bytes: Uint8Array): string {
 export function describeClose(event: { code: number; reason: string; wasClean: boolean }, everOpened: boolean): string {
   const reason = event.reason ? `, reason "${event.reason}"` : '';
   const summary = `close: code ${event.code}${reason}, wasClean ${event.wasClean}`;
-  if (!everOpened)
-    return `${summary}. The demo server could not be reached. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+  if (!everOpened) return `${summary}. ${demoUnreachable()}`;
   if (event.code === 1006) return `${summary}. The connection dropped without a close handshake.`;
   return summary;
 }

@@ -1,6 +1,7 @@
 // What the handshake inspector says about a handshake report, kept apart from the DOM so it can be unit-tested.
 import type { HandshakeMessage } from '../lib/demo-messages.ts';
 import { computeAccept } from '../lib/protocol/handshake.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 /** An HTTP message as text: the start line, then one `Name: value` line per header, in order. */
 export function formatHttpMessage(message: HandshakeMessage): string {
@@ -39,7 +40,7 @@ export async function checkAccept(request: HandshakeMessage, response: Handshake
 /** Why a connection ended before the report arrived, in words a reader can act on. */
 export function describeFailure(url: string, everOpened: boolean, code: number): string {
   if (!everOpened) {
-    return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+    return demoUnreachable(url);
   }
   return `The connection closed (code ${code}) before the server sent its report. Press the button to try again.`;
 }

@@ -2,6 +2,7 @@
 import type { CapturedFrame } from '../lib/demo-messages.ts';
 import { spacedHex } from '../lib/protocol/annotate-frame.ts';
 import { unmask } from '../lib/protocol/mask.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 /** Message sizes with a quick button: the edges of the three length encodings (§5.2) and of the server's 64 KiB limit. */
 export const QUICK_SIZES = [0, 125, 126, 65535, 65536, 65537] as const;
@@ -97,7 +98,7 @@ export function unmaskSteps(frame: CapturedFrame, count = UNMASK_STEPS): UnmaskS
 /** Why the capture connection ended, in words a reader can act on; `null` when there is nothing to explain. */
 export function describeClose(url: string, everOpened: boolean, code: number, reason: string, lastSentBytes: number): string | null {
   if (!everOpened) {
-    return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+    return demoUnreachable(url);
   }
   if (code === 1009) {
     return `The server closed the connection with 1009 (Message Too Big): the last message was ${lastSentBytes} bytes, more than it accepts (§7.4.1, §10.4). Press Send to reconnect.`;

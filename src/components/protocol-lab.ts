@@ -1,5 +1,6 @@
 // What the protocol lab asks for and says about each event, kept apart from the DOM so it can be unit-tested.
 import type { LabAct, LabRequest } from '../lib/demo-messages.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 /** The reader's inputs, as typed. */
 export interface LabInputs {
@@ -34,7 +35,7 @@ export function describeMessageEvent(data: unknown): string {
 /** Said after the close event when there is something a reader should know. */
 export function explainClose(url: string, everOpened: boolean, code: number): string | null {
   if (!everOpened) {
-    return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
+    return demoUnreachable(url);
   }
   if (code === 1006)
     return 'The connection ended without a close handshake; 1006 is never sent on the wire, the browser reports it (§7.1.5, §7.4.1).';

@@ -1,6 +1,7 @@
 // What the transport race computes and says about its measurements, kept apart from the DOM so it can be unit-tested.
 
 import { TRANSPORTS, type LegReport, type RaceParams, type Transport } from '../lib/race-messages.ts';
+import { demoUnreachable } from '../lib/demo-url.ts';
 
 export { TRANSPORTS, type LegReport, type RaceEvent, type RaceParams, type Transport } from '../lib/race-messages.ts';
 
@@ -174,7 +175,7 @@ export function commentary(rows: readonly ResultRow[], params: RaceParams, socke
 
 /** What the widget says when the first request never got an answer. */
 export function describeUnreachable(url: string): string {
-  return `The demo server could not be reached at ${url}. Is it running? Both \`npm run dev\` and \`npm start\` start it. Nothing was measured.`;
+  return `${demoUnreachable(url)} Nothing was measured.`;
 }
 
 /** The latest point a leg may finish: every event due, one more poll, and a margin for a slow machine. */

@@ -41,3 +41,16 @@ export function demoHttpUrl(endpoint: string, pageHref: string, demoBase = ''): 
   url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
   return url.href;
 }
+
+/**
+ * What a widget says when its connection never opened. A page cannot tell an unreachable server from one that refused
+ * the handshake (a 403 for an origin it does not allow): either way the browser gives the page an error event and a
+ * close with 1006, and no status (the WHATWG WebSockets standard). So the sentence names both, and the setting that
+ * decides the second.
+ */
+export function demoUnreachable(url?: string): string {
+  return (
+    `The demo server could not be reached${url ? ` at ${url}` : ''}, or it refused this page. Is it running? ` +
+    'Both `npm run dev` and `npm start` start it. A demo server on another origin refuses pages from any origin its ALLOWED_ORIGINS does not list.'
+  );
+}

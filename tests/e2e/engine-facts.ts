@@ -9,7 +9,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
-import { selfSignedCertificate } from '../tls-certificate.ts';
+import { selfSignedCertificate } from '../support/local-servers.ts';
 import type { Driver } from './driver/driver.ts';
 
 /** One row of the table: what was tried, the rule it is about, and what each engine did. */

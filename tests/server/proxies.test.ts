@@ -21,6 +21,7 @@ import {
   waitForPort,
   writeScratchFile,
 } from './proxy-harness.ts';
+import { renderNginx, replaceOnce } from '../support/local-servers.ts';
 
 const SYSTEMD_EXAMPLE = 'examples/production/websocket-workshop.service';
 const NGINX_EXAMPLE = 'examples/production/nginx.conf';
@@ -33,13 +34,6 @@ const caddyBinary = findBinary('caddy');
 const openssl = findBinary('openssl');
 const systemdAnalyze = findBinary('systemd-analyze');
 
-/** Replaces `from` with `to`, insisting that `from` occurs exactly once, so an edit to the example cannot slip past. */
-function replaceOnce(text: string, from: string | RegExp, to: string): string {
-  const count = typeof from === 'string' ? text.split(from).length - 1 : (text.match(new RegExp(from, 'g')) ?? []).length;
-  if (count !== 1) throw new Error(`expected ${String(from)} exactly once in the example, found it ${count} times`);
-  return text.replace(from, to);
-}
-
 interface Proxy {
   /** Port of the plain-HTTP listener (redirects) and of the TLS listener. */
   httpPort: number;
@@ -48,37 +42,13 @@ interface Proxy {
   ca: string;
 }
 
-interface NginxRendering {
-  upstreamPort: number;
-  httpPort: number;
-  httpsPort: number;
-  dir: string;
-  cert: string;
-  key: string;
-}
-
-/** The example as nginx runs it in the test: loopback ports, a test certificate, logs and temp files in `dir`. */
-function renderNginx(source: string, r: NginxRendering): string {
-  let conf = source;
-  conf = replaceOnce(conf, 'server 127.0.0.1:8080;', `server 127.0.0.1:${r.upstreamPort};`);
-  conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${r.httpPort};`);
-  conf = replaceOnce(conf, 'listen 443 ssl;', `listen 127.0.0.1:${r.httpsPort} ssl;`);
-  conf = replaceOnce(conf, /ssl_certificate +\S+;/, `ssl_certificate ${r.cert};`);
-  conf = replaceOnce(conf, /ssl_certificate_key +\S+;/, `ssl_certificate_key ${r.key};`);
-  conf = replaceOnce(conf, 'pid /run/nginx.pid;', `pid ${r.dir}/nginx.pid;`);
-  conf = replaceOnce(conf, 'error_log /var/log/nginx/error.log;', 'error_log stderr;');
-  conf = replaceOnce(conf, 'access_log /var/log/nginx/access.log;', `access_log ${r.dir}/access.log;`);
-  // Debian's nginx keeps its temp files under /var/lib/nginx; the test keeps them in its scratch directory.
-  const temps = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `${kind}_temp_path ${r.dir}/${kind};`).join(' ');
-  return replaceOnce(conf, 'http {', `http {\n    ${temps}`);
-}
-
 /** nginx in the foreground on free loopback ports, in front of the upstream port, after `edit` has had its say. */
 async function startNginx(upstreamPort: number, edit: (conf: string) => string = (conf) => conf): Promise<Proxy> {
   const dir = scratchDir();
   const { cert, key } = selfSignedCertificate(dir, SITE);
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
-  const conf = edit(renderNginx(readFileSync(NGINX_EXAMPLE, 'utf8'), { upstreamPort, httpPort, httpsPort, dir, cert, key }));
+  const example = replaceOnce(readFileSync(NGINX_EXAMPLE, 'utf8'), 'server 127.0.0.1:8080;', `server 127.0.0.1:${upstreamPort};`);
+  const conf = edit(renderNginx(example, { httpPort, httpsPort, dir, cert, key }));
   const confFile = writeScratchFile(dir, 'nginx.conf', conf);
   const { child, output } = startChild(nginxBinary!, ['-p', dir, '-e', 'stderr', '-c', confFile, '-g', 'daemon off;'], {}, 'SIGTERM');
   await waitForPort(httpsPort, child, output);

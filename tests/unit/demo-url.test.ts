@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoHttpUrl, demoSocketUrl, readersServer } from '../../src/lib/demo-url.ts';
+import { demoHttpUrl, demoSocketUrl, demoUnreachable, readersServer } from '../../src/lib/demo-url.ts';
 
 describe('demoSocketUrl', () => {
   it('uses the page origin with ws: for an http page, whatever the page path', () => {
@@ -57,5 +57,22 @@ describe('readersServer (the hands-on track: ?server=ws://localhost:PORT)', () =
       expect(readersServer(page), server).toBeNull();
       expect(demoSocketUrl('/ws/echo', page)).toBe('ws://localhost:4321/ws/echo');
     }
+  });
+});
+
+describe('demoUnreachable', () => {
+  it('names both causes a page cannot tell apart, where it looked, and the setting behind a refusal', () => {
+    expect(demoUnreachable('wss://demo.example/ws/echo')).toMatch(
+      /^The demo server could not be reached at wss:\/\/demo\.example\/ws\/echo, or it refused this page\./,
+    );
+    expect(demoUnreachable()).toMatch(/^The demo server could not be reached, or it refused this page\. Is it running\?/);
+    expect(demoUnreachable()).toContain('ALLOWED_ORIGINS');
+  });
+});
+
+describe('under a sub-path (BASE_PATH)', () => {
+  it("keeps the demo endpoints at the origin's root when there is no PUBLIC_DEMO_URL, where npm start serves them", () => {
+    expect(demoSocketUrl('/ws/echo', 'https://user.example.io/websocket-workshop/handshake/')).toBe('wss://user.example.io/ws/echo');
+    expect(demoHttpUrl('/race/runs', 'http://localhost:8080/websocket-workshop/why-websocket/')).toBe('http://localhost:8080/race/runs');
   });
 });

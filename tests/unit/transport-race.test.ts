@@ -142,6 +142,7 @@ describe('commentary', () => {
 
 it('says plainly that the server was not reached, and where it was looked for', () => {
   expect(describeUnreachable('http://localhost:4321/race/')).toBe(
-    'The demo server could not be reached at http://localhost:4321/race/. Is it running? Both `npm run dev` and `npm start` start it. Nothing was measured.',
+    'The demo server could not be reached at http://localhost:4321/race/, or it refused this page. Is it running? Both `npm run dev` and ' +
+      '`npm start` start it. A demo server on another origin refuses pages from any origin its ALLOWED_ORIGINS does not list. Nothing was measured.',
   );
 });

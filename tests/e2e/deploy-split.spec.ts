@@ -1,0 +1,147 @@
+// The static deploy, end to end: the split build (PUBLIC_DEMO_URL, BASE_PATH=/websocket-workshop/) on a plain static
+// server on one origin, the demo server (`npm start`, ALLOWED_ORIGINS) on another, and every widget used across them.
+import { test as base, expect } from '@playwright/test';
+import { JOURNEYS, pageUrl, searchFindsTheHandshakeChapter, type Deployment } from './deploy-journeys.ts';
+import { Running, startNpmStart, startPlainStaticHost } from './deploy-fixture.ts';
+import { builtPages, readVariant } from './deploy-variants.ts';
+
+const variant = readVariant('split');
+
+interface SplitDeploy {
+  /** The site on a host whose origin the demo server allows. */
+  allowed: Deployment;
+  /** The same build on an origin the demo server does not list. */
+  refused: Deployment;
+  /** `npm start` itself, serving the same base-path build as the demo server does. */
+  demoOrigin: string;
+}
+
+const test = base.extend<{}, { deploy: SplitDeploy }>({
+  deploy: [
+    async ({}, use) => {
+      const running = new Running();
+      const [allowedPort, refusedPort] = [
+        await startPlainStaticHost(running, variant.outDir, variant.base),
+        await startPlainStaticHost(running, variant.outDir, variant.base),
+      ];
+      const allowedOrigin = `http://localhost:${allowedPort}`;
+      // As the guide says: the demo server on the port PUBLIC_DEMO_URL names, told the build's settings and the site's origin.
+      await startNpmStart(running, {
+        PORT: String(variant.demoPort),
+        DIST_DIR: variant.outDir,
+        BASE_PATH: variant.base,
+        PUBLIC_DEMO_URL: variant.demoUrl,
+        ALLOWED_ORIGINS: allowedOrigin,
+      });
+      const demoSocketOrigin = new URL(variant.demoUrl).origin.replace(/^http/, 'ws');
+      await use({
+        allowed: { siteOrigin: allowedOrigin, base: variant.base, demoSocketOrigin },
+        refused: { siteOrigin: `http://localhost:${refusedPort}`, base: variant.base, demoSocketOrigin },
+        demoOrigin: new URL(variant.demoUrl).origin,
+      });
+      await running.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+// One demo server on a port fixed at build time: the file's tests share one worker, in order.
+// A journey here crosses two servers (and the chat two tabs) on a shared machine: give it room.
+test.describe.configure({ mode: 'default', timeout: 60_000 });
+
+/**
+ * These journeys drive Playwright's own page, so they run in Chromium. The tag keeps a second browser project (the
+ * two-engine layer, tests/e2e/journey.ts) from running them again in Chromium under another name.
+ */
+const CHROMIUM_ONLY = { tag: '@chromium-only' };
+
+const PAGES = builtPages(variant.outDir);
+
+for (const journey of JOURNEYS) {
+  test(
+    `${journey.widget} works on a static host under ${variant.base}${journey.connects ? ', with the demo server on another origin' : ''}`,
+    CHROMIUM_ONLY,
+    async ({ page, deploy }) => {
+      await journey.run(page, deploy.allowed);
+    },
+  );
+}
+
+test(
+  `every page loads under ${variant.base} with all its assets and no console error, and its links stay under it and resolve`,
+  CHROMIUM_ONLY,
+  async ({ page, deploy }) => {
+    test.setTimeout(120_000);
+    const { siteOrigin, base: basePath } = deploy.allowed;
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    // ERR_ABORTED is the browser dropping a page's late requests (the favicon) as the next page loads, not a failure.
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(`failed ${request.url()}: ${request.failure()?.errorText}`);
+    });
+    const links = new Map<string, string>();
+    expect(PAGES).toEqual(expect.arrayContaining(['/', '/handshake/', '/workshop/04-echo/']));
+    for (const path of PAGES) {
+      await page.goto(pageUrl(deploy.allowed, path), { waitUntil: 'networkidle' });
+      for (const href of await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+        if (href.startsWith(siteOrigin)) links.set(href, path);
+      }
+    }
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    for (const [href, from] of links) {
+      const url = new URL(href);
+      expect(url.pathname.startsWith(basePath), `${href} (linked from ${from}) leaves ${basePath}`).toBe(true);
+      const response = await page.request.get(href);
+      expect(response.status(), `${href} (linked from ${from})`).toBe(200);
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && fragment !== '_top') expect(await response.text(), `#${fragment} on ${url.pathname}`).toContain(`id="${fragment}"`);
+    }
+  },
+);
+
+test(`search finds a chapter and links to it under ${variant.base}`, CHROMIUM_ONLY, async ({ page, deploy }) => {
+  await searchFindsTheHandshakeChapter(page, deploy.allowed);
+});
+
+test(
+  'on an origin the demo server does not allow, a widget says it could not connect, at once and without hanging',
+  CHROMIUM_ONLY,
+  async ({ page, deploy }) => {
+    const sockets: string[] = [];
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await page.goto(pageUrl(deploy.refused, '/browser-api/'));
+    const started = Date.now();
+    // The reader presses Connect; the demo server answers the handshake with 403.
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    const log = page.getByRole('log', { name: 'Message log' });
+    await expect(log).toContainText('refused this page', { timeout: 5000 });
+    await expect(log).toContainText('ALLOWED_ORIGINS');
+    await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+    await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(sockets).toEqual([`${deploy.refused.demoSocketOrigin}/ws/echo`]);
+  },
+);
+
+test(
+  `npm start serves the same base-path build: ${variant.base} for the pages, the demo endpoints at the root`,
+  CHROMIUM_ONLY,
+  async ({ page, deploy }) => {
+    const root = await page.request.get(`${deploy.demoOrigin}/`, { maxRedirects: 0 });
+    expect(root.status()).toBe(308);
+    expect(root.headers()['location']).toBe(variant.base);
+    expect((await page.request.get(`${deploy.demoOrigin}/handshake/`)).status()).toBe(404);
+    expect((await page.request.get(`${deploy.demoOrigin}/healthz`)).status()).toBe(200);
+    // Its pages are same-origin with PUBLIC_DEMO_URL here, so the Origin check passes by Host.
+    const echo = JOURNEYS.find((journey) => journey.widget === 'Echo console')!;
+    await echo.run(page, { siteOrigin: deploy.demoOrigin, base: variant.base, demoSocketOrigin: deploy.allowed.demoSocketOrigin });
+  },
+);

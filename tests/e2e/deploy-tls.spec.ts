@@ -1,0 +1,159 @@
+// The split deploy over TLS: the tls build (PUBLIC_DEMO_URL=https://demo.workshop.test:…) served by nginx with
+// examples/production/nginx-static.conf and the build's generated nginx-headers.conf on https://workshop.test:…, and
+// the demo server behind examples/production/nginx.conf on https://demo.workshop.test:…. The widgets use wss:. The
+// browser resolves both names to 127.0.0.1 and trusts the test's certificate, and nothing else, for the run.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { siteHeaders } from '../../server/security-headers.ts';
+import { freePort, renderNginx, replaceOnce, selfSignedCertificate, spkiHash, startNginx } from '../support/local-servers.ts';
+import { nginx, Running, startNpmStart } from './deploy-fixture.ts';
+import { JOURNEYS, pageUrl, searchFindsTheHandshakeChapter, type Deployment } from './deploy-journeys.ts';
+import { builtPages, readVariant, TLS_DEMO_HOST, TLS_SITE_HOST } from './deploy-variants.ts';
+
+const STATIC_EXAMPLE = 'examples/production/nginx-static.conf';
+const PROXY_EXAMPLE = 'examples/production/nginx.conf';
+/** Where the static example expects the built folder; the test points it at the tls build. */
+const EXAMPLE_ROOT = '/srv/websocket-workshop/dist';
+
+const variant = readVariant('tls');
+
+interface TlsDeploy extends Deployment {
+  /** base64 SHA-256 of the certificate's public key, for Chromium's --ignore-certificate-errors-spki-list. */
+  spki: string;
+  /** `npm start` itself, behind the proxy. */
+  upstreamOrigin: string;
+}
+
+const test = base.extend<{}, { deploy: TlsDeploy }>({
+  deploy: [
+    async ({}, use) => {
+      if (!nginx) throw new Error('The TLS deploy test runs nginx, and there is none (apt-get install nginx).');
+      const running = new Running();
+      const dir = running.scratchDir();
+      const { cert, key } = selfSignedCertificate(dir, TLS_SITE_HOST, TLS_DEMO_HOST);
+      const sitePort = await freePort();
+      const siteOrigin = `https://${TLS_SITE_HOST}:${sitePort}`;
+
+      // The demo server, as the guide runs it behind a proxy, allowing the static site's origin.
+      const upstream = await startNpmStart(running, {
+        DIST_DIR: variant.outDir,
+        PUBLIC_DEMO_URL: variant.demoUrl,
+        ALLOWED_ORIGINS: siteOrigin,
+        TRUSTED_PROXIES: 'loopback',
+      });
+      const proxyDir = running.scratchDir();
+      const proxyConf = renderNginx(
+        replaceOnce(readFileSync(PROXY_EXAMPLE, 'utf8'), 'server 127.0.0.1:8080;', `server 127.0.0.1:${upstream};`),
+        { httpPort: await freePort(), httpsPort: variant.demoPort, dir: proxyDir, cert, key },
+      );
+      running.keep(await startNginx(nginx, proxyDir, proxyConf, variant.demoPort));
+
+      // The static site: the example config as it is, pointed at the build.
+      const siteDir = running.scratchDir();
+      const siteConf = renderNginx(readFileSync(STATIC_EXAMPLE, 'utf8'), {
+        httpPort: await freePort(),
+        httpsPort: sitePort,
+        dir: siteDir,
+        cert,
+        key,
+      });
+      running.keep(await startNginx(nginx, siteDir, siteConf.replaceAll(EXAMPLE_ROOT, path.resolve(variant.outDir)), sitePort));
+
+      await use({
+        siteOrigin,
+        base: variant.base,
+        demoSocketOrigin: `wss://${TLS_DEMO_HOST}:${variant.demoPort}`,
+        spki: spkiHash(cert),
+        upstreamOrigin: `http://127.0.0.1:${upstream}`,
+      });
+      await running.stop();
+    },
+    { scope: 'worker' },
+  ],
+  // Chromium with the two names mapped to loopback and the test certificate trusted: no other certificate error is ignored.
+  browser: [
+    async ({ playwright, launchOptions, deploy }, use) => {
+      const browser = await playwright.chromium.launch({
+        ...launchOptions,
+        args: [
+          ...(launchOptions.args ?? []),
+          `--host-resolver-rules=MAP ${TLS_SITE_HOST} 127.0.0.1, MAP ${TLS_DEMO_HOST} 127.0.0.1`,
+          `--ignore-certificate-errors-spki-list=${deploy.spki}`,
+        ],
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+// One proxy on a port fixed at build time: the file's tests share one worker, in order.
+// A journey here crosses two servers (and the chat two tabs) on a shared machine: give it room.
+test.describe.configure({ mode: 'default', timeout: 60_000 });
+
+/**
+ * These journeys drive Playwright's own page, so they run in Chromium. The tag keeps a second browser project (the
+ * two-engine layer, tests/e2e/journey.ts) from running them again in Chromium under another name.
+ */
+const CHROMIUM_ONLY = { tag: '@chromium-only' };
+
+for (const journey of JOURNEYS) {
+  test(
+    `${journey.widget} works over https${journey.connects ? ', with wss: to the demo server behind nginx' : ''}`,
+    CHROMIUM_ONLY,
+    async ({ page, deploy }) => {
+      await journey.run(page, deploy);
+    },
+  );
+}
+
+const PAGES = builtPages(variant.outDir);
+
+test(
+  "nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation",
+  CHROMIUM_ONLY,
+  async ({ page, deploy }) => {
+    test.setTimeout(120_000);
+    const expected = siteHeaders(variant.outDir, variant.demoUrl);
+    // npm start, serving the same build, sends exactly these: one source for both.
+    const fromNpmStart = await fetch(`${deploy.upstreamOrigin}/handshake/`);
+    for (const [name, value] of Object.entries(expected)) expect(fromNpmStart.headers.get(name), `${name} from npm start`).toBe(value);
+    expect(expected['Content-Security-Policy']).toContain(
+      `connect-src 'self' https://${TLS_DEMO_HOST}:${variant.demoPort} wss://${TLS_DEMO_HOST}:${variant.demoPort}`,
+    );
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /Content.Security.Policy/i.test(message.text())) problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    // ERR_ABORTED is the browser dropping a page's late requests (the favicon) as the next page loads, not a failure.
+    // Whatever the policy blocks, Chromium also reports as a console error ("Refused to …"), counted above.
+    page.on('requestfailed', (request) => {
+      if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed ${request.url()}: ${request.failure()?.errorText}`);
+    });
+    for (const path of PAGES) {
+      const response = (await page.goto(pageUrl(deploy, path), { waitUntil: 'networkidle' }))!;
+      expect(response.status(), path).toBe(200);
+      const headers = response.headers();
+      for (const [name, value] of Object.entries(expected)) expect(headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
+      expect(headers['strict-transport-security'], path).toBe('max-age=31536000');
+    }
+    // A page that does not exist gets the site's 404 page, under the same policy; the browser logs the 404 itself.
+    const missing = (await page.goto(pageUrl(deploy, '/no-such-page/'), { waitUntil: 'networkidle' }))!;
+    expect(missing.status()).toBe(404);
+    expect(missing.headers()['content-security-policy']).toBe(expected['Content-Security-Policy']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('404');
+    expect(
+      problems.filter(
+        (problem) =>
+          !problem.startsWith(`${pageUrl(deploy, '/no-such-page/')}: Failed to load resource: the server responded with a status of 404`),
+      ),
+    ).toEqual([]);
+  },
+);
+
+test('search (Pagefind, WebAssembly under the policy) finds a chapter over https', CHROMIUM_ONLY, async ({ page, deploy }) => {
+  await searchFindsTheHandshakeChapter(page, deploy);
+});
