@@ -21,6 +21,9 @@ import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
+import type { ChatBroker } from './broker/broker.ts';
+import { createInProcessBroker } from './broker/in-process.ts';
+import { hostname } from 'node:os';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -41,9 +44,17 @@ interface Place {
   release: () => void;
 }
 
+/** What the demo server shares with its endpoints besides options: they receive these, never import them. */
+export interface DemoServices {
+  /** Carries the chat room between connections, and between nodes when there are several. */
+  broker: ChatBroker;
+  /** This node's name (DEMO_NODE_NAME, or the host name and port the first request came in on). */
+  node: string;
+}
+
 interface Endpoint {
   path: string;
-  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
+  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
 const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
@@ -70,6 +81,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
+  const services: DemoServices = { broker: createInProcessBroker(options.chatHistory), node: options.nodeName };
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -103,7 +115,13 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   let closing = false;
   let lastConnectionId = 0;
 
+  /** The default name needs the port, which only a request knows (the host server may listen on port 0). */
+  function nameNode(request: IncomingMessage): void {
+    if (services.node === '') services.node = `${hostname()}:${request.socket.localPort ?? 0}`;
+  }
+
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
+    nameNode(request);
     // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
     if (race.handleRaceRequest(request, response, options)) return true;
     const path = pathOf(request);
@@ -138,6 +156,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    nameNode(request);
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
@@ -228,11 +247,17 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     stream.prependListener('data', readFrames(watch));
     metrics.connections.inc({ endpoint: endpoint.path });
     log.info({ event: 'open', id: watch.id, endpoint: endpoint.path, ip }, 'connection opened');
-    endpoint.onConnection(ws, options, request, {
-      stream,
-      responseLines: responseLines.get(request) ?? [],
-      closeForViolation: (error) => closeForViolation(ws, error),
-    });
+    endpoint.onConnection(
+      ws,
+      options,
+      request,
+      {
+        stream,
+        responseLines: responseLines.get(request) ?? [],
+        closeForViolation: (error) => closeForViolation(ws, error),
+      },
+      services,
+    );
   }
 
   /** The raw socket's 'data' listener: the watch reads each chunk's frame headers, and a limit passed closes the connection. */
@@ -272,6 +297,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await services.broker.close();
   }
 
   return { options, metrics, connections, handleRequest, handleUpgrade, close };

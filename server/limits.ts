@@ -22,6 +22,8 @@ export interface DemoServerOptions {
   chatMessagesPerMinute: number;
   /** Members one /ws/chat room may hold; the next join is refused with an explanation. Default 100. */
   chatMaxMembers: number;
+  /** /ws/chat messages the room keeps for members who resume after a dropped connection. Default 100. */
+  chatHistory: number;
   /** Events one transport race may ask for, per transport. Default 200. */
   raceMaxEvents: number;
   /** Bytes of payload one race event may carry. Default 16 KiB. */
@@ -55,6 +57,8 @@ export interface DemoServerOptions {
    * `uniquelocal`). Default none: the client is the TCP peer.
    */
   trustedProxies: readonly string[];
+  /** This node's name in X-Demo-Node, welcome and /healthz. Default '': the host name and the port the request came in on. */
+  nodeName: string;
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -139,6 +143,13 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     default: 100,
     min: 2,
     description: '/ws/chat: members the room may hold; the next join is refused with a JSON explanation and the connection stays open.',
+  },
+  chatHistory: {
+    env: 'DEMO_CHAT_HISTORY',
+    default: 100,
+    min: 1,
+    description:
+      '/ws/chat: messages the room keeps, so a member that reconnects (to any node) is sent what it missed; a member gone for longer is told that some are lost.',
   },
   raceMaxEvents: {
     env: 'DEMO_RACE_MAX_EVENTS',
@@ -227,7 +238,7 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES` and `LOG_LEVEL`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `DEMO_NODE_NAME` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
   const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
   for (const name of NUMERIC_OPTIONS) {
@@ -243,6 +254,8 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
   if (origins !== undefined && origins.trim() !== '') options.allowedOrigins = commaSeparated(origins);
   const proxies = env['TRUSTED_PROXIES'];
   if (proxies !== undefined && proxies.trim() !== '') options.trustedProxies = commaSeparated(proxies);
+  const nodeName = env['DEMO_NODE_NAME'];
+  if (nodeName !== undefined && nodeName.trim() !== '') options.nodeName = nodeName.trim();
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
@@ -282,7 +295,13 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new TypeError(`The option logLevel must be one of ${LOG_LEVELS.join(', ')}, but it is ${JSON.stringify(logLevel)}.`);
   }
-  return { ...numbers, allowedOrigins, trustedProxies, logLevel };
+  const nodeName = overrides.nodeName ?? '';
+  if (!/^[\w.:@-]{0,64}$/.test(nodeName)) {
+    throw new TypeError(
+      `The option nodeName must be at most 64 letters, digits and the characters . : @ - _, since it goes into a header, but it is ${JSON.stringify(nodeName)}.`,
+    );
+  }
+  return { ...numbers, allowedOrigins, trustedProxies, nodeName, logLevel };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */
