@@ -22,7 +22,8 @@ import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
 import type { ChatBroker } from './broker/broker.ts';
-import { createInProcessBroker } from './broker/in-process.ts';
+import { chooseBroker } from './broker/choose-broker.ts';
+import { healthReport, sendHealth } from './health.ts';
 import { hostname } from 'node:os';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
@@ -67,7 +68,9 @@ export interface DemoServer {
   readonly metrics: DemoMetrics;
   /** The open WebSocket connections and what the server knows about each, for tests and diagnostics. */
   readonly connections: OpenConnections;
-  /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing. */
+  /** This node's name (DEMO_NODE_NAME, or the host name and the port `request` came in on), for X-Demo-Node. */
+  nodeName(request: IncomingMessage): string;
+  /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing but the X-Demo-Node header. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -81,7 +84,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
-  const services: DemoServices = { broker: createInProcessBroker(options.chatHistory), node: options.nodeName };
+  const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -116,17 +119,19 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   let lastConnectionId = 0;
 
   /** The default name needs the port, which only a request knows (the host server may listen on port 0). */
-  function nameNode(request: IncomingMessage): void {
+  function nodeName(request: IncomingMessage): string {
     if (services.node === '') services.node = `${hostname()}:${request.socket.localPort ?? 0}`;
+    return services.node;
   }
 
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
-    nameNode(request);
+    // Set on every response, as npm start does too: a header no one sends yet touches nothing else.
+    response.setHeader('X-Demo-Node', nodeName(request));
     // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
     if (race.handleRaceRequest(request, response, options)) return true;
     const path = pathOf(request);
     if (path === '/healthz') {
-      sendText(response, closing ? 503 : 200, closing ? 'closing' : 'ok');
+      sendHealth(request, response, healthReport(closing, services.node, services.broker.health()));
       return true;
     }
     if (path === '/metrics') {
@@ -156,7 +161,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    nameNode(request);
+    nodeName(request);
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
@@ -300,7 +305,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     await services.broker.close();
   }
 
-  return { options, metrics, connections, handleRequest, handleUpgrade, close };
+  return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, close };
 }
 
 const UNCOUNTED: MessageTally = { count: 0 };

@@ -4,42 +4,11 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemo } from './demo-harness.ts';
+import { chatClient } from './chat-client.ts';
 import { parseChatRequest } from '../../server/endpoints/chat.ts';
 import { DEMO_ERRORS, demoError } from '../../server/demo-errors.ts';
-import { MESSAGE_ID_PATTERN, type ChatMessage } from '../../src/lib/demo-messages.ts';
+import { MESSAGE_ID_PATTERN } from '../../src/lib/demo-messages.ts';
 import { hostname } from 'node:os';
-
-/** A ws client that queues the chat's JSON messages for `next()`. */
-async function chatClient(base: string) {
-  const ws = new WebSocket(`ws://${base}/ws/chat`);
-  ws.on('error', () => {});
-  const inbox: ChatMessage[] = [];
-  ws.on('message', (data) => {
-    inbox.push(JSON.parse(String(data)) as ChatMessage);
-    ws.emit('inbox');
-  });
-  await once(ws, 'open');
-  const client = {
-    ws,
-    send: (request: object | string) => ws.send(typeof request === 'string' ? request : JSON.stringify(request)),
-    async next(): Promise<ChatMessage> {
-      while (inbox.length === 0) await once(ws, 'inbox');
-      return inbox.shift()!;
-    },
-    /** Skips messages until one of `type` arrives. */
-    async nextOf<T extends ChatMessage['type']>(type: T): Promise<Extract<ChatMessage, { type: T }>> {
-      for (;;) {
-        const message = await client.next();
-        if (message.type === type) return message as Extract<ChatMessage, { type: T }>;
-      }
-    },
-    async join(nickname: string, resume: { after?: string; resumeToken?: string } = {}) {
-      client.send({ type: 'join', nickname, ...resume });
-      return client.nextOf('welcome');
-    },
-  };
-  return client;
-}
 
 const limits = { chatMaxNicknameChars: 32, chatMaxMessageChars: 500 };
 
