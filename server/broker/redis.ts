@@ -1,5 +1,5 @@
 // The broker for many nodes (REDIS_URL): history and fan-out in Redis Streams, presence in keys that expire unless renewed.
-import { createClient } from 'redis';
+import type { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { formatMessageId, type ChatText } from '../../src/lib/demo-messages.ts';
 import type { ChatBroker, ChatHistory, ClaimResult, PresenceClaim, RoomEvent, UnorderedChatText } from './broker.ts';
@@ -126,6 +126,7 @@ return 0`;
 const MEMBERS_SCRIPT = `${PRUNE}
 return { prune(KEYS[1], ARGV[1]), redis.call('ZRANGE', KEYS[1], 0, -1) }`;
 
+type RedisClient = ReturnType<typeof createClient>;
 type StreamEntry = [id: string, fields: string[]];
 type XReadReply = [key: string, entries: StreamEntry[]][] | null;
 
@@ -152,9 +153,8 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
     disableOfflineQueue: true,
     socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 1000) },
   };
-  const commands = createClient(clientOptions);
-  // XREAD BLOCK holds its connection, so the reader has one of its own.
-  const reader = commands.duplicate();
+  let commands: RedisClient | undefined;
+  let reader: RedisClient | undefined;
   const where = redactedUrl(options.url);
   let listener: (event: RoomEvent) => void = () => {};
   let closed = false;
@@ -164,19 +164,32 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   /** Nickname → "<token> <connection>" for this node's members, renewed by the heartbeat. */
   const local = new Map<string, string>();
 
-  commands.on('error', (error: Error) => {
-    if (wasReady)
-      log.warn({ event: 'redis-unreachable', url: where, error: error.message }, 'Redis is unreachable; the chat waits for it.');
-    wasReady = false;
+  // Loaded only when REDIS_URL is set: the client is many modules, and one process without Redis starts faster without them.
+  const started = import('redis').then(({ createClient }) => {
+    if (closed) return;
+    commands = createClient(clientOptions);
+    // XREAD BLOCK holds its connection, so the reader has one of its own.
+    reader = commands.duplicate();
+    commands.on('error', (error: Error) => {
+      if (wasReady)
+        log.warn({ event: 'redis-unreachable', url: where, error: error.message }, 'Redis is unreachable; the chat waits for it.');
+      wasReady = false;
+    });
+    commands.on('ready', () => {
+      wasReady = true;
+      log.info({ event: 'redis-ready', url: where }, 'Connected to Redis.');
+      void heartbeat();
+    });
+    reader.on('error', () => {});
+    void commands.connect().catch(() => {});
+    void reader.connect().catch(() => {});
   });
-  commands.on('ready', () => {
-    wasReady = true;
-    log.info({ event: 'redis-ready', url: where }, 'Connected to Redis.');
-    void heartbeat();
-  });
-  reader.on('error', () => {});
-  void commands.connect().catch(() => {});
-  void reader.connect().catch(() => {});
+
+  /** The command connection, or an error a caller turns into DEMO_ERR_CHAT_UNAVAILABLE. */
+  function connected(): RedisClient {
+    if (!commands?.isReady) throw new Error(`Redis at ${where} is unreachable.`);
+    return commands;
+  }
 
   const heartbeatTimer = setInterval(() => void heartbeat(), Math.max(1, Math.floor(presenceTtlMs / 3)));
   heartbeatTimer.unref();
@@ -184,7 +197,7 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   reading.catch(() => {});
 
   function evalScript<T>(script: string, keys: string[], args: (string | number)[]): Promise<T> {
-    return commands.sendCommand<T>(['EVAL', script, String(keys.length), ...keys, ...args.map(String)]);
+    return connected().sendCommand<T>(['EVAL', script, String(keys.length), ...keys, ...args.map(String)]);
   }
 
   async function announceGone(names: string[]): Promise<void> {
@@ -192,7 +205,7 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   }
 
   async function heartbeat(): Promise<void> {
-    if (!commands.isReady) return;
+    if (!commands?.isReady) return;
     const pairs = [...local].flat();
     try {
       const gone = await evalScript<string[]>(HEARTBEAT_SCRIPT, [KEYS.members], [presenceTtlMs, KEYS.member(''), Date.now(), ...pairs]);
@@ -203,12 +216,12 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   }
 
   async function addNotice(notice: object): Promise<void> {
-    await commands.sendCommand(['XADD', KEYS.notices, 'MAXLEN', '~', String(NOTICES_KEPT), '*', 'n', JSON.stringify(notice)]);
-    await commands.sendCommand(['PEXPIRE', KEYS.notices, String(NOTICES_TTL_MS)]);
+    await connected().sendCommand(['XADD', KEYS.notices, 'MAXLEN', '~', String(NOTICES_KEPT), '*', 'n', JSON.stringify(notice)]);
+    await connected().sendCommand(['PEXPIRE', KEYS.notices, String(NOTICES_TTL_MS)]);
   }
 
   /** The newest id in a stream, or 0-0: where this node starts reading, so nothing added after it is missed. */
-  async function lastIdOf(key: string): Promise<string> {
+  async function lastIdOf(reader: RedisClient, key: string): Promise<string> {
     const newest = await reader.sendCommand<StreamEntry[]>(['XREVRANGE', key, '+', '-', 'COUNT', '1']);
     return newest[0]?.[0] ?? '0-0';
   }
@@ -220,15 +233,16 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
    * where it left off, and every node reads the messages in the same order, the order of their ids.
    */
   async function readLoop(): Promise<void> {
+    await started;
     let cursors: [string, string] | undefined;
-    while (!closed) {
+    while (!closed && reader) {
       try {
         if (!reader.isReady) {
           readerLive = false;
           await sleep(50);
           continue;
         }
-        cursors ??= [await lastIdOf(KEYS.history), await lastIdOf(KEYS.notices)];
+        cursors ??= [await lastIdOf(reader, KEYS.history), await lastIdOf(reader, KEYS.notices)];
         readerLive = true;
         const reply = await reader.sendCommand<XReadReply>([
           'XREAD',
@@ -259,7 +273,7 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
 
   return {
     health() {
-      if (commands.isReady && readerLive) return { kind: 'redis', unavailable: null };
+      if (commands?.isReady && readerLive) return { kind: 'redis', unavailable: null };
       return { kind: 'redis', unavailable: `Redis at ${where} is unreachable, so the chat room is unavailable on this node.` };
     },
     async publish(message: UnorderedChatText): Promise<ChatText> {
@@ -308,9 +322,10 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
       closed = true;
       clearInterval(heartbeatTimer);
       // The reader may be blocked in XREAD for up to READ_BLOCK_MS; cutting its connection ends that at once.
-      reader.destroy();
+      await started;
+      reader?.destroy();
       await reading;
-      if (commands.isOpen) await commands.close().catch(() => commands.destroy());
+      if (commands?.isOpen) await commands.close().catch(() => commands?.destroy());
     },
   };
 }
