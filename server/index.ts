@@ -22,7 +22,8 @@ import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
 import type { ChatBroker } from './broker/broker.ts';
-import { chooseBroker } from './broker/choose-broker.ts';
+import { chooseBroker, chooseConnectionLedger } from './broker/choose-broker.ts';
+import { startCapsSync } from './caps-sync.ts';
 import { healthReport, sendHealth } from './health.ts';
 import { hostname } from 'node:os';
 
@@ -85,6 +86,8 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
   const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
+  const ledger = chooseConnectionLedger(options);
+  const stopCapsSync = ledger ? startCapsSync(caps, ledger, () => services.node) : async () => {};
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -302,7 +305,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
-    await services.broker.close();
+    await Promise.all([services.broker.close(), stopCapsSync()]);
   }
 
   return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, close };

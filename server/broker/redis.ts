@@ -1,5 +1,5 @@
 // The broker for many nodes (REDIS_URL): history and fan-out in Redis Streams, presence in keys that expire unless renewed.
-import type { createClient } from 'redis';
+import { newRedisClient, type RedisClient } from './redis-client.ts';
 import type { Logger } from 'pino';
 import { formatMessageId, type ChatText } from '../../src/lib/demo-messages.ts';
 import type { ChatBroker, ChatHistory, ClaimResult, PresenceClaim, RoomEvent, UnorderedChatText } from './broker.ts';
@@ -126,7 +126,6 @@ return 0`;
 const MEMBERS_SCRIPT = `${PRUNE}
 return { prune(KEYS[1], ARGV[1]), redis.call('ZRANGE', KEYS[1], 0, -1) }`;
 
-type RedisClient = ReturnType<typeof createClient>;
 type StreamEntry = [id: string, fields: string[]];
 type XReadReply = [key: string, entries: StreamEntry[]][] | null;
 
@@ -144,15 +143,6 @@ function streamIdOf(messageId: string): string {
 
 export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   const { historyLength, presenceTtlMs, log } = options;
-  // Commands fail at once while Redis is away (no offline queue), so a join is refused now rather than hanging;
-  // the client reconnects by itself, backing off to at most a second between tries.
-  const clientOptions = {
-    url: options.url,
-    // RESP2: replies are plain arrays, as redis-cli shows them, which the stream parsing below reads.
-    RESP: 2 as const,
-    disableOfflineQueue: true,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 1000) },
-  };
   let commands: RedisClient | undefined;
   let reader: RedisClient | undefined;
   const where = redactedUrl(options.url);
@@ -164,10 +154,9 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
   /** Nickname → "<token> <connection>" for this node's members, renewed by the heartbeat. */
   const local = new Map<string, string>();
 
-  // Loaded only when REDIS_URL is set: the client is many modules, and one process without Redis starts faster without them.
-  const started = import('redis').then(({ createClient }) => {
+  const started = newRedisClient(options.url).then((client) => {
     if (closed) return;
-    commands = createClient(clientOptions);
+    commands = client;
     // XREAD BLOCK holds its connection, so the reader has one of its own.
     reader = commands.duplicate();
     commands.on('error', (error: Error) => {

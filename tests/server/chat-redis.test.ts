@@ -110,7 +110,7 @@ describe('/ws/chat over Redis', () => {
     for (let i = 0; i < 12; i++) await say(ada, `m${i}`);
     const client = await redis.client();
     expect(await client.sendCommand(['XLEN', 'demo:{chat}:history'])).toBe(5);
-    const keys = (await client.sendCommand<string[]>(['KEYS', '*'])).sort();
+    const keys = (await client.sendCommand<string[]>(['KEYS', 'demo:{chat}:*'])).sort();
     expect(keys).toEqual([
       'demo:{chat}:history',
       'demo:{chat}:member:ada',
@@ -120,7 +120,9 @@ describe('/ws/chat over Redis', () => {
       'demo:{chat}:since',
       'demo:{chat}:trimmed',
     ]);
-    for (const key of keys) expect(await client.sendCommand<number>(['PTTL', key]), key).toBeGreaterThan(0);
+    for (const key of await client.sendCommand<string[]>(['KEYS', '*'])) {
+      expect(await client.sendCommand<number>(['PTTL', key]), key).toBeGreaterThan(0);
+    }
 
     // A member gone past the history is told some are lost, and gets the five kept.
     const back = await chatClient(b.base);
