@@ -131,7 +131,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // Set on every response, as npm start does too: a header no one sends yet touches nothing else.
     response.setHeader('X-Demo-Node', nodeName(request));
     // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
-    if (race.handleRaceRequest(request, response, options)) return true;
+    if (race.handleRaceRequest(request, response, options, services.node)) return true;
     const path = pathOf(request);
     if (path === '/healthz') {
       sendHealth(request, response, healthReport(closing, services.node, services.broker.health()));
