@@ -2,10 +2,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clusterNginxConfig, type ClusterNode } from './cluster-config.ts';
+import { freePort } from './free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const count = Number(process.env.CLUSTER_NODES || 3);
@@ -26,16 +27,6 @@ const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(fi
 const children: { name: string; child: ChildProcess }[] = [];
 const scratch = mkdtempSync(path.join(tmpdir(), 'ws-cluster-'));
 let stopping = false;
-
-/** A free loopback port: redis-server and nginx cannot pick their own. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 async function waitForPort(port: number, name: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 20_000;
