@@ -18,7 +18,14 @@ export default defineConfig({
         { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
         {
           label: 'Using WebSocket',
-          items: [{ slug: 'browser-api' }, { slug: 'writing-a-server' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }],
+          items: [
+            { slug: 'browser-api' },
+            { slug: 'writing-a-server' },
+            { slug: 'production' },
+            { slug: 'scale' },
+            { slug: 'socket-io' },
+            { slug: 'myths' },
+          ],
         },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
       ],

@@ -81,6 +81,7 @@ try {
   await waitForPort(redisPort, 'redis-server', redis);
 
   const nodes: ClusterNode[] = [];
+  const pids = new Map<string, number | undefined>();
   for (let i = 1; i <= count; i++) nodes.push({ name: `node-${i}`, port: await freePort() });
   await Promise.all(
     nodes.map(({ name, port }) => {
@@ -94,6 +95,7 @@ try {
         TRUSTED_PROXIES: 'loopback',
         LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       });
+      pids.set(name, child.pid);
       return waitForPort(port, name, child);
     }),
   );
@@ -104,7 +106,7 @@ try {
   await waitForPort(listenPort, 'nginx', proxy);
 
   console.log(
-    `Cluster ready at http://127.0.0.1:${listenPort}/ : nginx in front of ${nodes.map((n) => `${n.name} (:${n.port})`).join(', ')}, ` +
+    `Cluster ready at http://127.0.0.1:${listenPort}/ : nginx in front of ${nodes.map((n) => `${n.name} (:${n.port}, pid ${pids.get(n.name)})`).join(', ')}, ` +
       `on redis-server :${redisPort}. Ctrl-C stops everything.`,
   );
 } catch (error) {

@@ -102,7 +102,7 @@ describe.skipIf(!nginxBinary || !redisBinary)('npm run cluster (real nginx and r
       expect(await bob.nextOf('message')).toMatchObject({ from: 'ada', text: 'across nodes' });
 
       // Ctrl-C stops nginx, both nodes and redis-server.
-      const ports = [...output().matchAll(/\(:(\d+)\)|redis-server :(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
+      const ports = [...output().matchAll(/\(:(\d+), pid \d+\)|redis-server :(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
       expect(ports).toHaveLength(3);
       const exited = once(child, 'exit');
       child.kill('SIGINT');
