@@ -34,6 +34,7 @@ export default defineConfig({
             { slug: 'engines' },
             { slug: 'writing-a-server' },
             { slug: 'production' },
+            { slug: 'scale' },
             { slug: 'socket-io' },
             { slug: 'myths' },
           ],

@@ -21,6 +21,11 @@ import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
+import type { ChatBroker } from './broker/broker.ts';
+import { chooseBroker, chooseConnectionLedger } from './broker/choose-broker.ts';
+import { startCapsSync } from './caps-sync.ts';
+import { healthReport, sendHealth } from './health.ts';
+import { hostname } from 'node:os';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -41,11 +46,19 @@ interface Place {
   release: () => void;
 }
 
+/** What the demo server shares with its endpoints besides options: they receive these, never import them. */
+export interface DemoServices {
+  /** Carries the chat room between connections, and between nodes when there are several. */
+  broker: ChatBroker;
+  /** This node's name (DEMO_NODE_NAME, or the host name and port the first request came in on). */
+  node: string;
+}
+
 interface Endpoint {
   path: string;
   /** The subprotocols the endpoint speaks; without this list, ws's default applies: the first name offered. */
   subprotocols?: readonly string[];
-  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
+  onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
 const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
@@ -58,7 +71,9 @@ export interface DemoServer {
   readonly metrics: DemoMetrics;
   /** The open WebSocket connections and what the server knows about each, for tests and diagnostics. */
   readonly connections: OpenConnections;
-  /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing. */
+  /** This node's name (DEMO_NODE_NAME, or the host name and the port `request` came in on), for X-Demo-Node. */
+  nodeName(request: IncomingMessage): string;
+  /** Answers the request if it is the demo server's (such as /healthz or /metrics) and returns true; otherwise returns false and touches nothing but the X-Demo-Node header. */
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
@@ -72,6 +87,9 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
+  const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
+  const ledger = chooseConnectionLedger(options);
+  const stopCapsSync = ledger ? startCapsSync(caps, ledger, () => services.node) : async () => {};
   const wss = new WebSocketServer<typeof CountedWebSocket>({
     noServer: true,
     maxPayload: options.maxMessageBytes,
@@ -113,12 +131,20 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   let closing = false;
   let lastConnectionId = 0;
 
+  /** The default name needs the port, which only a request knows (the host server may listen on port 0). */
+  function nodeName(request: IncomingMessage): string {
+    if (services.node === '') services.node = `${hostname()}:${request.socket.localPort ?? 0}`;
+    return services.node;
+  }
+
   function handleRequest(request: IncomingMessage, response: ServerResponse): boolean {
+    // Set on every response, as npm start does too: a header no one sends yet touches nothing else.
+    response.setHeader('X-Demo-Node', nodeName(request));
     // First, so the race's byte ledger sees where every request on a keep-alive connection starts.
-    if (race.handleRaceRequest(request, response, options)) return true;
+    if (race.handleRaceRequest(request, response, options, services.node)) return true;
     const path = pathOf(request);
     if (path === '/healthz') {
-      sendText(response, closing ? 503 : 200, closing ? 'closing' : 'ok');
+      sendHealth(request, response, healthReport(closing, services.node, services.broker.health()));
       return true;
     }
     if (path === '/metrics') {
@@ -148,6 +174,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    nodeName(request);
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
@@ -242,11 +269,17 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     stream.prependListener('data', readFrames(watch));
     metrics.connections.inc({ endpoint: endpoint.path });
     log.info({ event: 'open', id: watch.id, endpoint: endpoint.path, ip }, 'connection opened');
-    endpoint.onConnection(ws, options, request, {
-      stream,
-      responseLines: responseLines.get(request) ?? [],
-      closeForViolation: (error) => closeForViolation(ws, error),
-    });
+    endpoint.onConnection(
+      ws,
+      options,
+      request,
+      {
+        stream,
+        responseLines: responseLines.get(request) ?? [],
+        closeForViolation: (error) => closeForViolation(ws, error),
+      },
+      services,
+    );
   }
 
   /** The raw socket's 'data' listener: the watch reads each chunk's frame headers, and a limit passed closes the connection. */
@@ -295,9 +328,10 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await Promise.all([services.broker.close(), stopCapsSync()]);
   }
 
-  return { options, metrics, connections, handleRequest, handleUpgrade, close };
+  return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, close };
 }
 
 const UNCOUNTED: MessageTally = { count: 0 };

@@ -22,6 +22,10 @@ export interface DemoServerOptions {
   chatMessagesPerMinute: number;
   /** Members one /ws/chat room may hold; the next join is refused with an explanation. Default 100. */
   chatMaxMembers: number;
+  /** /ws/chat messages the room keeps for members who resume after a dropped connection. Default 100. */
+  chatHistory: number;
+  /** With Redis: how long a member's place in the room lasts unless its node renews it (every third of this), in ms. Default 6000. */
+  chatPresenceTtlMs: number;
   /** Events one transport race may ask for, per transport. Default 200. */
   raceMaxEvents: number;
   /** Bytes of payload one race event may carry. Default 16 KiB. */
@@ -55,6 +59,10 @@ export interface DemoServerOptions {
    * `uniquelocal`). Default none: the client is the TCP peer.
    */
   trustedProxies: readonly string[];
+  /** Redis to share the chat room, presence and caps with other nodes (redis://host:port). Default '': one process, no Redis. */
+  redisUrl: string;
+  /** This node's name in X-Demo-Node, welcome and /healthz. Default '': the host name and the port the request came in on. */
+  nodeName: string;
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -139,6 +147,20 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     default: 100,
     min: 2,
     description: '/ws/chat: members the room may hold; the next join is refused with a JSON explanation and the connection stays open.',
+  },
+  chatHistory: {
+    env: 'DEMO_CHAT_HISTORY',
+    default: 100,
+    min: 1,
+    description:
+      '/ws/chat: messages the room keeps, so a member that reconnects (to any node) is sent what it missed; a member gone for longer is told that some are lost.',
+  },
+  chatPresenceTtlMs: {
+    env: 'DEMO_CHAT_PRESENCE_TTL_MS',
+    default: 6000,
+    min: 300,
+    description:
+      "/ws/chat with REDIS_URL: how long a member's place in the room lasts unless its node renews it (every third of this); a node that dies takes its members out of the room within this time and one renewal more.",
   },
   raceMaxEvents: {
     env: 'DEMO_RACE_MAX_EVENTS',
@@ -227,7 +249,7 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES` and `LOG_LEVEL`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `REDIS_URL`, `DEMO_NODE_NAME` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
   const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
   for (const name of NUMERIC_OPTIONS) {
@@ -243,6 +265,10 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
   if (origins !== undefined && origins.trim() !== '') options.allowedOrigins = commaSeparated(origins);
   const proxies = env['TRUSTED_PROXIES'];
   if (proxies !== undefined && proxies.trim() !== '') options.trustedProxies = commaSeparated(proxies);
+  const redisUrl = env['REDIS_URL'];
+  if (redisUrl !== undefined && redisUrl.trim() !== '') options.redisUrl = redisUrl.trim();
+  const nodeName = env['DEMO_NODE_NAME'];
+  if (nodeName !== undefined && nodeName.trim() !== '') options.nodeName = nodeName.trim();
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
@@ -282,7 +308,19 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new TypeError(`The option logLevel must be one of ${LOG_LEVELS.join(', ')}, but it is ${JSON.stringify(logLevel)}.`);
   }
-  return { ...numbers, allowedOrigins, trustedProxies, logLevel };
+  const nodeName = overrides.nodeName ?? '';
+  if (!/^[\w.:@-]{0,64}$/.test(nodeName)) {
+    throw new TypeError(
+      `The option nodeName must be at most 64 letters, digits and the characters . : @ - _, since it goes into a header, but it is ${JSON.stringify(nodeName)}.`,
+    );
+  }
+  const redisUrl = overrides.redisUrl ?? '';
+  if (redisUrl !== '' && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new TypeError(
+      `The option redisUrl must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379, but it is ${JSON.stringify(redisUrl)}.`,
+    );
+  }
+  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, logLevel };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */

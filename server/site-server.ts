@@ -44,6 +44,8 @@ export function createSiteServer(distDir: string, demoOptions: Partial<DemoServe
 
   const http = createServer(httpServerOptions(demo.options), (request, response) => {
     for (const [name, value] of headers) response.setHeader(name, value);
+    // Which node answered: behind a load balancer, a reader (or a test) can see where each request went.
+    response.setHeader('X-Demo-Node', demo.nodeName(request));
     const tooManyHeaders = checkHeaderCount(request, demo.options.maxHeaderCount);
     if (tooManyHeaders) {
       sendText(response, tooManyHeaders.status, tooManyHeaders.message, { Connection: 'close' });

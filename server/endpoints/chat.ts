@@ -2,33 +2,47 @@
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { DemoServerOptions } from '../limits.ts';
-import type { Upgrade } from '../index.ts';
-import { ChatRoom } from '../chat-room.ts';
-import { characterCount, type ChatErrorCode, type ChatMessage, type ChatRefusal, type ChatRequest } from '../../src/lib/demo-messages.ts';
+import type { DemoServices, Upgrade } from '../index.ts';
+import type { ChatBroker } from '../broker/broker.ts';
+import { ChatRoom, type JoinRefusal } from '../chat-room.ts';
+import {
+  characterCount,
+  MESSAGE_ID_PATTERN,
+  type ChatErrorCode,
+  type ChatMessage,
+  type ChatRefusal,
+  type ChatRequest,
+} from '../../src/lib/demo-messages.ts';
 
 export const path = '/ws/chat';
 
 const MINUTE_MS = 60_000;
 
-/** Each demo server resolves its own options object, so that object doubles as the key to the server's one room. */
-const rooms = new WeakMap<DemoServerOptions, ChatRoom>();
+/** Each demo server has its own broker, so the broker doubles as the key to the server's one room. */
+const rooms = new WeakMap<ChatBroker, ChatRoom>();
 
-function roomFor(options: DemoServerOptions): ChatRoom {
-  let room = rooms.get(options);
+function roomFor(broker: ChatBroker, options: DemoServerOptions): ChatRoom {
+  let room = rooms.get(broker);
   if (!room) {
-    room = new ChatRoom(options.maxBufferedBytes);
-    rooms.set(options, room);
+    room = new ChatRoom(broker, options.maxBufferedBytes);
+    rooms.set(broker, room);
   }
   return room;
 }
 
-export function onConnection(socket: WebSocket, options: DemoServerOptions, _request: IncomingMessage, upgrade: Upgrade): void {
-  const room = roomFor(options);
+export function onConnection(
+  socket: WebSocket,
+  options: DemoServerOptions,
+  _request: IncomingMessage,
+  upgrade: Upgrade,
+  services: DemoServices,
+): void {
+  const room = roomFor(services.broker, options);
   const reply = (message: ChatMessage) => socket.send(JSON.stringify(message));
   /** When this member's recent messages were said, oldest first, at most chatMessagesPerMinute of them. */
   const recent: number[] = [];
 
-  socket.on('message', (data, isBinary) => {
+  socket.on('message', async (data, isBinary) => {
     // After the server has sent its Close (say, for breaking the message rate), ws still delivers what was in flight.
     if (socket.readyState !== socket.OPEN) return;
     if (isBinary) return reply(refusal('DEMO_ERR_BINARY', 'The chat reads JSON text messages, and this one was binary.'));
@@ -38,24 +52,24 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
     const nickname = room.nicknameOf(socket);
     if (request.type === 'join') {
       if (nickname !== undefined) {
-        return reply(refusal('DEMO_ERR_CHAT_ALREADY_JOINED', `This connection has already joined as ${JSON.stringify(nickname)}.`));
-      }
-      if (room.isTaken(request.nickname)) {
-        return reply(refusal('DEMO_ERR_CHAT_NICKNAME_TAKEN', `Someone in the room is already called ${JSON.stringify(request.nickname)}.`));
-      }
-      if (room.nicknames.length >= options.chatMaxMembers) {
-        return reply(refusal('DEMO_ERR_CHAT_ROOM_FULL', `The room holds at most ${options.chatMaxMembers} members; try again later.`));
+        const joinedAs =
+          nickname === ''
+            ? 'This connection is already joining the room.'
+            : `This connection has already joined as ${JSON.stringify(nickname)}.`;
+        return reply(refusal('DEMO_ERR_CHAT_ALREADY_JOINED', joinedAs));
       }
       const limits = {
         maxNicknameChars: options.chatMaxNicknameChars,
         maxMessageChars: options.chatMaxMessageChars,
         messagesPerMinute: options.chatMessagesPerMinute,
       };
-      reply({ type: 'welcome', nickname: request.nickname, members: room.nicknames, limits });
-      return room.join(socket, { nickname: request.nickname, closeForViolation: upgrade.closeForViolation });
+      const joinRequest = { ...request, maxMembers: options.chatMaxMembers, closeForViolation: upgrade.closeForViolation };
+      const refused = await room.join(socket, joinRequest, (parts) => ({ type: 'welcome', ...parts, limits, node: services.node }));
+      if (refused && socket.readyState === socket.OPEN) reply(joinRefusal(refused, request.nickname, options));
+      return;
     }
     // #region chat-say
-    if (nickname === undefined) {
+    if (nickname === undefined || nickname === '') {
       return reply(refusal('DEMO_ERR_CHAT_NOT_JOINED', 'Join first, with {"type":"join","nickname":"…"}, then say something.'));
     }
     // Every message goes to every member, so one fast talker costs the server members × messages: bound it.
@@ -71,9 +85,25 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, _req
       );
     }
     recent.push(now);
-    room.broadcast({ type: 'message', from: nickname, text: request.text, sentAt: now });
+    if (!(await room.say(socket, request.text, now))) reply(unavailable());
     // #endregion chat-say
   });
+}
+
+function joinRefusal(refused: JoinRefusal, nickname: string, options: DemoServerOptions): ChatRefusal {
+  if (refused === 'taken')
+    return refusal('DEMO_ERR_CHAT_NICKNAME_TAKEN', `Someone in the room is already called ${JSON.stringify(nickname)}.`);
+  if (refused === 'full') {
+    return refusal('DEMO_ERR_CHAT_ROOM_FULL', `The room holds at most ${options.chatMaxMembers} members; try again later.`);
+  }
+  return unavailable();
+}
+
+function unavailable(): ChatRefusal {
+  return refusal(
+    'DEMO_ERR_CHAT_UNAVAILABLE',
+    'The chat room is unavailable: this server cannot reach the broker that links its nodes. Echo, inspect and lab still work; try the chat again in a few seconds.',
+  );
 }
 
 /** The lengths parseChatRequest checks, in characters. */
@@ -118,7 +148,7 @@ export function parseChatRequest(text: string, limits: ChatLengthLimits): ChatRe
         `A nickname may have at most ${limits.chatMaxNicknameChars} characters, and this one has ${length}.`,
       );
     }
-    return { type: 'join', nickname: trimmed };
+    return joinWithResume(trimmed, request);
   }
   if (request['type'] === 'say') {
     const said = request['text'];
@@ -143,6 +173,21 @@ function invisibleFormatCharacter(text: string): string | undefined {
   const withoutEmojiJoiners = text.replace(/(?<=\p{Extended_Pictographic}\uFE0F?)\u200D(?=\p{Extended_Pictographic})/gu, '');
   const found = /\p{Cf}/u.exec(withoutEmojiJoiners)?.[0];
   return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The optional parts of a join, checked: `after` must look like one of the room's ids, `resumeToken` be a short string. */
+function joinWithResume(nickname: string, request: Record<string, unknown>): ChatRequest | ChatRefusal {
+  const { after, resumeToken } = request;
+  if (after !== undefined && (typeof after !== 'string' || !MESSAGE_ID_PATTERN.test(after))) {
+    return refusal(
+      'DEMO_ERR_CHAT_BAD_REQUEST',
+      `A join's "after" is the id of a message the room sent, like "1764590400000-000000", not ${quote(after)}.`,
+    );
+  }
+  if (resumeToken !== undefined && (typeof resumeToken !== 'string' || !/^[\w-]{1,64}$/.test(resumeToken))) {
+    return refusal('DEMO_ERR_CHAT_BAD_REQUEST', `A join's "resumeToken" is the one a welcome gave, not ${quote(resumeToken)}.`);
+  }
+  return { type: 'join', nickname, ...(after === undefined ? {} : { after }), ...(resumeToken === undefined ? {} : { resumeToken }) };
 }
 
 function refusal(code: ChatErrorCode, message: string): ChatRefusal {

@@ -25,7 +25,7 @@ export const MEASURED_ON = 'HTTP/1.1 on this connection, no TLS';
  * Answers /race/* requests and returns true; returns false for any other path. It sees every request first, so the
  * byte ledger knows where each request starts on a keep-alive connection, race or not.
  */
-export function handleRaceRequest(request: IncomingMessage, response: ServerResponse, options: DemoServerOptions): boolean {
+export function handleRaceRequest(request: IncomingMessage, response: ServerResponse, options: DemoServerOptions, node = ''): boolean {
   noteRequest(request, response);
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(RACE_PREFIX)) return false;
@@ -50,12 +50,12 @@ export function handleRaceRequest(request: IncomingMessage, response: ServerResp
       sendRaceError(request, response, parsed.error);
       return true;
     }
-    const run = registry.create(parsed.params);
+    const run = registry.create(parsed.params, node);
     sendJson(request, response, 201, { run: run.id, params: run.params, transports: TRANSPORTS, measuredOn: MEASURED_ON });
     return true;
   }
 
-  const report = /^\/race\/runs\/([\w-]+)$/.exec(url.pathname);
+  const report = /^\/race\/runs\/([\w.-]+)$/.exec(url.pathname);
   if (report) {
     if (method !== 'GET') return refuseMethod(request, response, 'GET');
     const run = registry.get(report[1]!);

@@ -142,8 +142,14 @@ export class RaceRegistry {
     return this.#runs.size;
   }
 
-  create(params: RaceParams): Run {
-    const id = randomBytes(9).toString('base64url');
+  /**
+   * `node` is this node's name. A race is several requests, and its state lives on the node that started it, so
+   * the run id starts with that name ("node-2.Zk3…"): a proxy in front of several nodes sends every request that
+   * carries the id to that node (examples/production/nginx-cluster.conf), with no shared state and no cookie.
+   */
+  create(params: RaceParams, node = ''): Run {
+    const prefix = node === '' ? '' : `${node.replace(/[^\w-]/g, '-')}.`;
+    const id = prefix + randomBytes(9).toString('base64url');
     const legs = Object.fromEntries(TRANSPORTS.map((t) => [t, new Leg(t, params)])) as Record<Transport, Leg>;
     const run: Run = { id, params, legs };
     // A page that leaves mid-race must not hold a slot or a timer for ever.

@@ -6,8 +6,14 @@ import { demoUnreachable } from '../lib/demo-url.ts';
 export type ChatLine =
   { kind: 'message'; from: string; text: string; sentAt: number } | { kind: 'notice'; text: string } | { kind: 'refusal'; text: string };
 
-export function joinRequest(nickname: string): string {
-  return JSON.stringify({ type: 'join', nickname } satisfies ChatRequest);
+/** What a member coming back sends with its join: the token its welcome gave, and the id of the last message it saw. */
+export interface ResumeState {
+  resumeToken?: string;
+  after?: string;
+}
+
+export function joinRequest(nickname: string, resume: ResumeState = {}): string {
+  return JSON.stringify({ type: 'join', nickname, ...resume } satisfies ChatRequest);
 }
 
 /** The text goes as typed, with no length check here: the server's limit is the one that counts, and its refusal says so. */
@@ -25,7 +31,12 @@ export function chatLine(message: ChatMessage): ChatLine {
   switch (message.type) {
     case 'welcome': {
       const others = message.members.length === 0 ? 'Nobody else is here yet.' : `Also here: ${message.members.join(', ')}.`;
-      return { kind: 'notice', text: `You joined as ${message.nickname}. ${others}` };
+      if (!message.resumed) return { kind: 'notice', text: `You joined as ${message.nickname}. ${others}` };
+      const { replayed, incomplete } = message.resumed;
+      const missed =
+        replayed === 0 ? 'You missed nothing.' : `${replayed} missed ${replayed === 1 ? 'message follows' : 'messages follow'}.`;
+      const lost = incomplete ? ' Some older ones are no longer kept, so those are lost to you.' : '';
+      return { kind: 'notice', text: `You are back as ${message.nickname}. ${missed}${lost} ${others}` };
     }
     case 'joined':
       return { kind: 'notice', text: `${message.nickname} joined.` };
@@ -35,7 +46,9 @@ export function chatLine(message: ChatMessage): ChatLine {
         text:
           message.reason === 'too-slow'
             ? `${message.nickname} was dropped: their connection was not reading what the room sent.`
-            : `${message.nickname} left.`,
+            : message.reason === 'timed-out'
+              ? `${message.nickname} left: the server node they were on stopped answering.`
+              : `${message.nickname} left.`,
       };
     case 'message':
       return { kind: 'message', from: message.from, text: message.text, sentAt: message.sentAt };
@@ -58,6 +71,33 @@ export function describeChatClose(event: { code: number; reason: string }, everO
   if (event.code === 1000) return `You left the room (close code 1000${reason}).`;
   if (event.code === 1006) return 'The connection dropped without a close handshake (close code 1006). Press Join to come back.';
   return `The server closed the connection with code ${event.code}${reason}. Press Join to come back.`;
+}
+
+/**
+ * Close codes after which the widget joins again by itself: the server went away (1001), restarts (1012), asks to
+ * try later (1013), failed (1011), or the link dropped (1006). After 1000 the reader or the server meant it.
+ */
+const REJOIN_CODES = new Set([1001, 1006, 1011, 1012, 1013]);
+
+/** The most times the widget rejoins by itself in a row; then the reader presses Join. */
+export const MAX_REJOIN_ATTEMPTS = 5;
+
+export function shouldRejoin(code: number, attempt: number): boolean {
+  return REJOIN_CODES.has(code) && attempt < MAX_REJOIN_ATTEMPTS;
+}
+
+/**
+ * How long to wait before rejoin `attempt` (0 first): exponential backoff with full jitter, so the hundreds of
+ * members of a node that just died do not all knock on the next node in the same millisecond (a reconnect storm).
+ */
+export function rejoinDelayMs(attempt: number, random: number = Math.random()): number {
+  return Math.round(random * Math.min(250 * 2 ** attempt, 8000));
+}
+
+/** The status line while a rejoin waits. */
+export function describeRejoin(event: { code: number; reason: string }, delayMs: number): string {
+  const reason = event.reason ? `: ${event.reason}` : '';
+  return `The connection closed with code ${event.code}${reason}. Rejoining in ${(delayMs / 1000).toFixed(1)} s…`;
 }
 
 /** Time of day as HH:MM, in the reader's own time zone. */

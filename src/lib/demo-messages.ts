@@ -129,8 +129,22 @@ export function bytesFromHex(text: string): Uint8Array {
   return bytes;
 }
 
-/** What a client may send to /ws/chat: first a join with a nickname, then any number of says. */
-export type ChatRequest = { type: 'join'; nickname: string } | { type: 'say'; text: string };
+/**
+ * What a client may send to /ws/chat: first a join with a nickname, then any number of says. A member coming back
+ * after a dropped connection sends the `resumeToken` its welcome gave it, to take its nickname back at once, and
+ * `after`, the id of the last message it saw, to be sent every message it missed.
+ */
+export type ChatRequest = { type: 'join'; nickname: string; after?: string; resumeToken?: string } | { type: 'say'; text: string };
+
+/**
+ * A chat message's id: when the room took it (ms since the Unix epoch, 13 digits) and its place within that
+ * millisecond (6 digits), both zero-padded, so that plain string comparison follows the room's order.
+ */
+export const MESSAGE_ID_PATTERN = /^\d{13}-\d{6}$/;
+
+export function formatMessageId(epochMs: number, sequence: number): string {
+  return `${String(epochMs).padStart(13, '0')}-${String(sequence).padStart(6, '0')}`;
+}
 
 /** The server's length limits, sent on joining so a widget can say them; the server enforces them either way. */
 export interface ChatLimits {
@@ -149,6 +163,22 @@ export interface ChatWelcome {
   /** The other members, in the order they joined. */
   members: string[];
   limits: ChatLimits;
+  /** The name of the server node this connection is on (DEMO_NODE_NAME). */
+  node: string;
+  /** A secret for this member alone: a join that carries it may take this nickname back before the room notices it left. */
+  resumeToken: string;
+  /** Only when the join carried `after`: the missed messages follow this welcome, in order. */
+  resumed?: ChatResume;
+}
+
+/** What a welcome says about the messages it is about to send again. */
+export interface ChatResume {
+  /** The `after` of the join. */
+  after: string;
+  /** How many messages after it follow the welcome. */
+  replayed: number;
+  /** True when some messages after `after` are no longer kept (past DEMO_CHAT_HISTORY, or lost with the broker), so the member missed some for good. */
+  incomplete: boolean;
 }
 
 /** Sent to everyone else when someone joins. */
@@ -157,16 +187,21 @@ export interface ChatJoined {
   nickname: string;
 }
 
-/** Sent to everyone left when someone leaves: on their own (`left`), or dropped for not reading (`too-slow`). */
+/**
+ * Sent to everyone left when someone leaves: on their own (`left`), dropped for not reading (`too-slow`), or gone
+ * with the server node they were on (`timed-out`: nothing has renewed their place in the room).
+ */
 export interface ChatLeft {
   type: 'left';
   nickname: string;
-  reason: 'left' | 'too-slow';
+  reason: 'left' | 'too-slow' | 'timed-out';
 }
 
 /** One chat message, sent to every member, its author included: the echo is the author's receipt. */
 export interface ChatText {
   type: 'message';
+  /** Increases in the room's order (see MESSAGE_ID_PATTERN); a member sends the last one it saw as a join's `after`. */
+  id: string;
   from: string;
   /** Plain text, never markup: a widget shows it with textContent. */
   text: string;
@@ -187,7 +222,8 @@ export type ChatErrorCode =
   | 'DEMO_ERR_CHAT_ROOM_FULL'
   | 'DEMO_ERR_CHAT_RATE_LIMITED'
   | 'DEMO_ERR_CHAT_EMPTY_MESSAGE'
-  | 'DEMO_ERR_CHAT_MESSAGE_TOO_LONG';
+  | 'DEMO_ERR_CHAT_MESSAGE_TOO_LONG'
+  | 'DEMO_ERR_CHAT_UNAVAILABLE';
 
 /** A chat request the server would not carry out, with a sentence naming the rule; the connection stays open. */
 export interface ChatRefusal {

@@ -4,41 +4,11 @@ import { connect as tcpConnect, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemo } from './demo-harness.ts';
+import { chatClient } from './chat-client.ts';
 import { parseChatRequest } from '../../server/endpoints/chat.ts';
 import { DEMO_ERRORS, demoError } from '../../server/demo-errors.ts';
-import type { ChatMessage } from '../../src/lib/demo-messages.ts';
-
-/** A ws client that queues the chat's JSON messages for `next()`. */
-async function chatClient(base: string) {
-  const ws = new WebSocket(`ws://${base}/ws/chat`);
-  ws.on('error', () => {});
-  const inbox: ChatMessage[] = [];
-  ws.on('message', (data) => {
-    inbox.push(JSON.parse(String(data)) as ChatMessage);
-    ws.emit('inbox');
-  });
-  await once(ws, 'open');
-  const client = {
-    ws,
-    send: (request: object | string) => ws.send(typeof request === 'string' ? request : JSON.stringify(request)),
-    async next(): Promise<ChatMessage> {
-      while (inbox.length === 0) await once(ws, 'inbox');
-      return inbox.shift()!;
-    },
-    /** Skips messages until one of `type` arrives. */
-    async nextOf<T extends ChatMessage['type']>(type: T): Promise<Extract<ChatMessage, { type: T }>> {
-      for (;;) {
-        const message = await client.next();
-        if (message.type === type) return message as Extract<ChatMessage, { type: T }>;
-      }
-    },
-    async join(nickname: string) {
-      client.send({ type: 'join', nickname });
-      return client.nextOf('welcome');
-    },
-  };
-  return client;
-}
+import { MESSAGE_ID_PATTERN } from '../../src/lib/demo-messages.ts';
+import { hostname } from 'node:os';
 
 const limits = { chatMaxNicknameChars: 32, chatMaxMessageChars: 500 };
 
@@ -51,6 +21,8 @@ describe('/ws/chat room', () => {
       nickname: 'ada',
       members: [],
       limits: { maxNicknameChars: 32, maxMessageChars: 500, messagesPerMinute: 60 },
+      node: `${hostname()}:${base.split(':')[1]}`,
+      resumeToken: expect.stringMatching(/^[\w-]{24}$/),
     });
     const bob = await chatClient(base);
     expect((await bob.join('  bob ')).members).toEqual(['ada']);
@@ -69,7 +41,13 @@ describe('/ws/chat room', () => {
     bob.send({ type: 'say', text });
     for (const member of [ada, bob]) {
       const message = await member.next();
-      expect(message).toEqual({ type: 'message', from: 'bob', text, sentAt: expect.any(Number) });
+      expect(message).toEqual({
+        type: 'message',
+        id: expect.stringMatching(MESSAGE_ID_PATTERN),
+        from: 'bob',
+        text,
+        sentAt: expect.any(Number),
+      });
     }
   });
 
@@ -96,6 +74,95 @@ describe('/ws/chat room', () => {
     const text = await (await fetch(`http://${base}/metrics`)).text();
     expect(text).toContain('demo_messages_total{endpoint="/ws/chat",direction="in"} 2');
     expect(text).toContain('demo_messages_total{endpoint="/ws/chat",direction="out"} 2');
+  });
+});
+
+describe('/ws/chat resume', () => {
+  /** Joins `nickname`, says each text and waits for every echo; returns the welcome and the messages as sent back. */
+  async function talk(base: string, nickname: string, texts: string[]) {
+    const member = await chatClient(base);
+    const welcome = await member.join(nickname);
+    const said = [];
+    for (const text of texts) {
+      member.send({ type: 'say', text });
+      said.push(await member.nextOf('message'));
+    }
+    return { member, welcome, said };
+  }
+
+  it('gives every message an id that increases, as a string, in the order the room sent them', async () => {
+    const { base } = await startDemo();
+    const { said } = await talk(base, 'ada', ['one', 'two', 'three', 'four']);
+    const ids = said.map((message) => message.id);
+    expect(ids.every((id) => MESSAGE_ID_PATTERN.test(id))).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('sends a member coming back every message after its last id, right after the welcome, in order and once', async () => {
+    const { base } = await startDemo();
+    const { member: ada, welcome } = await talk(base, 'ada', []);
+    const { member: bob, said } = await talk(base, 'bob', ['one', 'two']);
+    await ada.nextOf('joined');
+    const seen = [await ada.nextOf('message'), await ada.nextOf('message')];
+    expect(seen).toEqual(said);
+    // Ada's link goes quiet (she stays in the room as far as it knows) while bob talks on.
+    ada.ws.pause();
+    for (const text of ['three', 'four']) {
+      bob.send({ type: 'say', text });
+      await bob.nextOf('message');
+    }
+    // She reconnects with her token and her last id: her nickname is hers at once, and the missed two come after the welcome.
+    const again = await chatClient(base);
+    const oldClosed = once(ada.ws, 'close');
+    ada.ws.resume();
+    again.send({ type: 'join', nickname: 'ada', after: seen[1]!.id, resumeToken: welcome.resumeToken });
+    expect(await again.next()).toMatchObject({
+      type: 'welcome',
+      nickname: 'ada',
+      members: ['bob'],
+      resumeToken: welcome.resumeToken,
+      resumed: { after: seen[1]!.id, replayed: 2, incomplete: false },
+    });
+    expect(await again.next()).toMatchObject({ type: 'message', from: 'bob', text: 'three' });
+    expect(await again.next()).toMatchObject({ type: 'message', from: 'bob', text: 'four' });
+    // The old connection is let go without the room hearing that ada left.
+    expect((await oldClosed)[0]).toBe(1000);
+    bob.send({ type: 'say', text: 'five' });
+    expect(await again.next()).toMatchObject({ type: 'message', text: 'five' });
+    expect(await bob.nextOf('message')).toMatchObject({ text: 'five' });
+  });
+
+  it('says in the welcome when messages after the id are older than the history kept', async () => {
+    const { base } = await startDemo({ chatHistory: 3 });
+    const { member: ada, said } = await talk(base, 'ada', ['1', '2', '3', '4', '5', '6']);
+    ada.ws.close();
+    const back = await chatClient(base);
+    const welcome = await back.join('ada', { after: said[0]!.id });
+    expect(welcome.resumed).toEqual({ after: said[0]!.id, replayed: 3, incomplete: true });
+    expect([await back.next(), await back.next(), await back.next()].map((m) => m.type === 'message' && m.text)).toEqual(['4', '5', '6']);
+    // From the last one kept, nothing is missing.
+    const again = await chatClient(base);
+    expect((await again.join('ada2', { after: said[2]!.id })).resumed).toEqual({ after: said[2]!.id, replayed: 3, incomplete: false });
+    // An id from before this server started: it cannot know what came between, and says so.
+    const old = await chatClient(base);
+    expect((await old.join('ada3', { after: '0000000000001-000000' })).resumed).toMatchObject({ replayed: 6 - 3, incomplete: true });
+  });
+
+  it("refuses a malformed after or token, and a token that is not the holder's", async () => {
+    const { base } = await startDemo();
+    await talk(base, 'ada', []);
+    const eve = await chatClient(base);
+    eve.send({ type: 'join', nickname: 'eve', after: 42 });
+    expect(await eve.next()).toEqual({
+      type: 'refused',
+      code: 'DEMO_ERR_CHAT_BAD_REQUEST',
+      message: 'A join\'s "after" is the id of a message the room sent, like "1764590400000-000000", not 42.',
+    });
+    eve.send({ type: 'join', nickname: 'eve', resumeToken: 'no spaces' });
+    expect(await eve.next()).toMatchObject({ code: 'DEMO_ERR_CHAT_BAD_REQUEST' });
+    eve.send({ type: 'join', nickname: 'ada', resumeToken: 'guessed' });
+    expect(await eve.next()).toMatchObject({ code: 'DEMO_ERR_CHAT_NICKNAME_TAKEN' });
   });
 });
 

@@ -206,6 +206,8 @@ describe('options', () => {
       chatMaxMessageChars: 500,
       chatMessagesPerMinute: 60,
       chatMaxMembers: 100,
+      chatHistory: 100,
+      chatPresenceTtlMs: 6000,
       raceMaxEvents: 200,
       raceMaxPayloadBytes: 16384,
       raceMaxConcurrentRuns: 4,
@@ -222,6 +224,8 @@ describe('options', () => {
       allowedOrigins: [],
       trustedProxies: [],
       // Vitest sets VITEST, which keeps the logs quiet; npm start's default is 'info'.
+      redisUrl: '',
+      nodeName: '',
       logLevel: 'silent',
     });
   });
