@@ -1,9 +1,8 @@
-// The scale chapter's story in a browser, on `npm run cluster`: a member on a node that dies rejoins on another and gets what it missed.
+// The scale chapter's story in Chromium and Firefox, on `npm run cluster`: a member on a node that dies rejoins on another and gets what it missed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
-import { expect, test } from './site-fixture.ts';
+import { expect, test, type Driver } from './journey.ts';
 import { freePort } from '../../scripts/free-port.ts';
 
 interface Cluster {
@@ -55,9 +54,9 @@ async function otherMember(origin: string, nickname: string, avoid: string) {
   }
 }
 
-const chatLog = (page: Page) => page.getByRole('log', { name: 'Chat log' });
+const chatLog = (page: Driver) => page.getByRole('log', { name: 'Chat log' });
 
-async function failoverJourney(page: Page, cluster: Cluster): Promise<void> {
+async function failoverJourney(page: Driver, cluster: Cluster): Promise<void> {
   await page.goto(`${cluster.origin}/scale/`);
   // The reader joins the chat.
   await page.getByLabel('Nickname').fill('ada');
@@ -88,7 +87,7 @@ async function failoverJourney(page: Page, cluster: Cluster): Promise<void> {
   bob.close();
 }
 
-test('a member whose node is killed rejoins on another node and gets the messages it missed', async ({ page }) => {
+test('a member whose node is killed rejoins on another node and gets the messages it missed', async ({ driver: page }) => {
   test.setTimeout(120_000);
   const cluster = await startCluster(2);
   try {
