@@ -2,11 +2,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
-import { demoError, type DemoProtocolError } from './demo-errors.ts';
+import { demoError, DemoProtocolError } from './demo-errors.ts';
 import { checkOrigin } from './origin-policy.ts';
 import { checkHeaderCount } from './http-limits.ts';
 import { ConnectionCaps } from './connection-caps.ts';
@@ -20,6 +20,8 @@ import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
+import * as deflate from './endpoints/deflate.ts';
+import { WebSocketServers, type ChooseCompression } from './websocket-servers.ts';
 import * as race from './race/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
@@ -43,10 +45,12 @@ interface Place {
 
 interface Endpoint {
   path: string;
+  /** Whether this request's connection is compressed; endpoints without it never negotiate permessage-deflate. */
+  compression?: ChooseCompression;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, deflate, race.socketEndpoint];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -70,30 +74,29 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
-  const wss = new WebSocketServer<typeof CountedWebSocket>({
-    noServer: true,
-    maxPayload: options.maxMessageBytes,
-    // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, tens of KiB per socket
-    // and CPU for every message (about 8× slower echo measured here); a tiny compressed message can inflate to
-    // megabytes (a zip bomb), so maxPayload would be checked only after the work; and readers of a tutorial about
-    // bytes on the wire should see plain frames, not DEFLATE output with RSV1 set.
-    perMessageDeflate: false,
-    // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of
-    // clients would repeat it, with one more close listener per connection.
-    clientTracking: false,
-    WebSocket: CountedWebSocket,
-  });
-  // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
+  // ws's response lines and handshake errors are handled alike on every server (one plain, one per compression setting).
   const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
-  wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
-  // With a listener, ws leaves the answer to us, so every refusal has the same shape and is counted. By the time ws
-  // checks anything, method and version have passed, so what is left (Upgrade, key, subprotocols) is a 400 (§4.2.1).
-  wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) =>
-    refuse(
-      socket,
-      request,
-      demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
-    ),
+  const servers = new WebSocketServers<typeof CountedWebSocket>(
+    {
+      maxPayload: options.maxMessageBytes,
+      // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of
+      // clients would repeat it, with one more close listener per connection.
+      clientTracking: false,
+      WebSocket: CountedWebSocket,
+    },
+    (wss) => {
+      // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
+      wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
+      // With a listener, ws leaves the answer to us, so every refusal has the same shape and is counted. By the time ws
+      // checks anything, method and version have passed, so what is left (Upgrade, key, subprotocols) is a 400 (§4.2.1).
+      wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) =>
+        refuse(
+          socket,
+          request,
+          demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
+        ),
+      );
+    },
   );
   const connections = new Map<WebSocket, ConnectionWatch>();
   const stopIdleSweep = startIdleSweep(connections, options.idleTimeoutMs);
@@ -195,14 +198,28 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       refuse(socket, request, overCap);
       return true;
     }
+    // permessage-deflate (RFC 7692) only where an endpoint asks for it; see the note on it in ARCHITECTURE.md.
+    const compressed = endpoint.compression?.(request, options) ?? null;
+    if (compressed instanceof DemoProtocolError) {
+      caps.release(ip);
+      refuse(socket, request, compressed);
+      return true;
+    }
     // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
-    const place = { ip, release: () => caps.release(ip) };
+    const place = {
+      ip,
+      release: () => {
+        caps.release(ip);
+        compressed?.release();
+      },
+    };
     socket.once('close', place.release);
     // #region hand-over
-    wss.handleUpgrade(request, socket, head, (ws) => {
+    servers.for(compressed?.compression ?? null).handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
       // listener the error would be thrown and take every other connection down with the process.
       ws.on('error', ignoreError);
+      if (compressed) ws.once('close', compressed.release);
       accept(ws, socket, endpoint, request, place);
     });
     // #endregion hand-over
@@ -271,7 +288,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     stopIdleSweep();
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await servers.close();
   }
 
   return { options, metrics, connections, handleRequest, handleUpgrade, close };
