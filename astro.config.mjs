@@ -15,7 +15,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
-        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
+        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }, { slug: 'extensions' }] },
         {
           label: 'Using WebSocket',
           items: [{ slug: 'browser-api' }, { slug: 'writing-a-server' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }],

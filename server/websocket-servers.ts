@@ -60,9 +60,9 @@ export class WebSocketServers<T extends SocketClass> {
     return wss;
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
     const all = [this.#plain, ...this.#compressing.values()];
-    return Promise.all(all.map((wss) => new Promise<void>((resolve) => wss.close(() => resolve())))).then(() => undefined);
+    await Promise.all(all.map((wss) => new Promise<void>((resolve) => wss.close(() => resolve()))));
   }
 
   #create(overrides: Partial<ServerOptions<T>>): Server<T> {

@@ -12,7 +12,7 @@ const END_OF_STREAM = Uint8Array.of(0x01, 0x00, 0x00, 0xff, 0xff);
 
 /** Defaults for the inflater's options, in one place. */
 export const INFLATE_DEFAULTS = {
-  /** More output than this stops inflating with an error: a few bytes may inflate to gigabytes (RFC 7692 §8.1). */
+  /** More output than this stops inflating with an error: a few bytes may inflate to gigabytes, and RFC 6455 §10.4 asks for limits on what a peer may make an endpoint hold. */
   maxMessageBytes: 1024 * 1024,
   /** Compressed bytes of earlier messages kept for context takeover before the inflater gives up. */
   maxHistoryBytes: 256 * 1024,
