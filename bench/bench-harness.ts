@@ -180,8 +180,8 @@ export interface EchoCell {
   url(server: RunningServer): string;
   connections: number;
   payloadBytes: number;
-  /** Sent as text instead of `payloadBytes` of "a", so compression meets realistic data. */
-  payloadText?: string;
+  /** Sent in turn as text instead of `payloadBytes` of "a", so compression meets realistic data. */
+  payloadTexts?: readonly string[];
   /** Whether the client offers permessage-deflate to this server. Default: never. */
   perMessageDeflate?: (server: RunningServer) => boolean;
   slices: number;
@@ -206,7 +206,7 @@ export async function measureEchoCell(client: LoadClient, servers: readonly Runn
           url: cell.url(server),
           connections,
           payloadBytes,
-          ...(cell.payloadText === undefined ? {} : { payloadText: cell.payloadText }),
+          ...(cell.payloadTexts === undefined ? {} : { payloadTexts: cell.payloadTexts }),
           ...(cell.perMessageDeflate?.(server) ? { perMessageDeflate: true } : {}),
           warmupMs,
           maxMs: Math.ceil(cellMs / sliceCount),

@@ -36,6 +36,8 @@ const WARMUP_MS = 300;
 const MAX_ROUND_TRIPS = 300_000;
 /** Message sizes: a typical small JSON message, and a larger one still under /ws/deflate's 16 KiB default limit. */
 const PAYLOADS = [128, 4096] as const;
+/** Messages differ from one another, as a chat's do; the same message every time would deflate to a back-reference. */
+const DISTINCT_MESSAGES = 64;
 /** The largest message either server takes, so both refuse the same things. */
 const MAX_PAYLOAD = LIMITS.deflateMaxMessageBytes.default;
 
@@ -48,17 +50,29 @@ interface Target {
 }
 
 /**
- * Chat-like JSON of exactly `bytes` UTF-8 bytes: field names repeat from message to message and the text is English,
- * so compression meets something like real traffic rather than a run of one letter (which deflates to almost nothing).
+ * Chat-like JSON of exactly `bytes` UTF-8 bytes: the same field names every time, and English words in an order a
+ * seeded generator picks, so compression meets something like real traffic, not a run of one letter or a text that
+ * repeats itself (either deflates to almost nothing).
  */
 export function jsonMessage(bytes: number, seed = 0): string {
-  const words = 'the quick brown fox jumps over a lazy dog while seven wizards quietly judge boxing matches at night'.split(' ');
+  let state = (seed + 1) * 2654435761;
+  const next = () => {
+    // A 32-bit linear congruential generator (Numerical Recipes): deterministic, so every run sends the same bytes.
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state;
+  };
+  const head = `{"type":"say","room":"lobby","from":"reader-${seed}","text":"`;
   let text = '';
-  for (let i = seed; text.length < bytes; i++) text += `${words[(i * 7) % words.length]} `;
-  const head = `{"type":"say","room":"lobby","from":"reader-${seed % 1000}","text":"`;
-  const body = text.slice(0, Math.max(0, bytes - head.length - 2));
-  return `${head}${body}"}`.slice(0, bytes).padEnd(bytes, ' ');
+  while (head.length + text.length + 2 < bytes) text += `${WORDS[next() % WORDS.length]} `;
+  return `${head}${text.slice(0, bytes - head.length - 2)}"}`;
 }
+
+const WORDS = (
+  'the of and to in is that it was for on are with as his they be at one have this from or had by word but what some ' +
+  'we can out other were all there when up use your how said an each she which do their time if will way about many ' +
+  'then them write would like so these her long make thing see him two has look more day could go come did number ' +
+  'sound no most people my over know water than call first who may down side been now find any new work part take'
+).split(' ');
 
 interface ConnectionMemory {
   held: number;
@@ -144,7 +158,7 @@ async function main(): Promise<void> {
     perMessageDeflate: (server: RunningServer) => targetOf(server).deflate,
     connections: ECHO_CONNECTIONS,
     payloadBytes,
-    payloadText: jsonMessage(payloadBytes),
+    payloadTexts: Array.from({ length: DISTINCT_MESSAGES }, (_, seed) => jsonMessage(payloadBytes, seed)),
     slices: SLICES,
     warmupMs: WARMUP_MS,
     cellMs,
@@ -161,10 +175,9 @@ async function main(): Promise<void> {
       `${label}: server CPU per round trip (µs)`,
       ...figures.map((f) => formatMicros((f.serverCpuMicros * 1000) / f.totalRoundTrips)),
     ]);
-    rows.push([`${label}: round trips/s`, ...figures.map((f) => formatCount(f.roundTrips / f.seconds))]);
     rows.push([`${label}: p50 RTT (µs)`, ...figures.map((f) => formatMicros(f.rttNs.p50))]);
     rows.push([`${label}: client bytes on the wire per message`, ...figures.map((f) => formatCount(f.bytesWritten / f.totalRoundTrips))]);
-    progress(`${label}: ${rows.at(-4)!.slice(1).join(' / ')} µs CPU per round trip`);
+    progress(`${label}: ${rows.at(-3)!.slice(1).join(' / ')} µs CPU per round trip`);
   }
   const memory: ConnectionMemory[] = [];
   for (const target of targets) {

@@ -116,9 +116,11 @@ async function release(): Promise<ReleaseResult> {
 }
 
 async function echo(request: EchoRequest): Promise<EchoResult> {
-  const { url, connections, payloadBytes, warmupMs, maxMs, maxRoundTrips, payloadText, perMessageDeflate } = request;
+  const { url, connections, payloadBytes, warmupMs, maxMs, maxRoundTrips, payloadTexts, perMessageDeflate } = request;
   const sockets = await connectAll(url, connections, perMessageDeflate);
-  const payload = payloadText ?? Buffer.alloc(payloadBytes, 0x61);
+  const payloads = payloadTexts ?? [Buffer.alloc(payloadBytes, 0x61)];
+  let sent = 0;
+  const nextPayload = () => payloads[sent++ % payloads.length]!;
   const samples = new Float64Array(maxRoundTrips);
   let measured = 0;
   let total = 0;
@@ -162,7 +164,7 @@ async function echo(request: EchoRequest): Promise<EchoResult> {
           return;
         }
         sentAt = now();
-        ws.send(payload);
+        ws.send(nextPayload());
       });
       ws.once('close', (code: number, reason: Buffer) =>
         reject(
@@ -170,7 +172,7 @@ async function echo(request: EchoRequest): Promise<EchoResult> {
         ),
       );
       sentAt = now();
-      ws.send(payload);
+      ws.send(nextPayload());
     }
   });
   const finished = now();

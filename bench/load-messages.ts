@@ -55,8 +55,11 @@ export interface EchoRequest {
   /** The measurement ends after this long or after maxRoundTrips, whichever comes first. */
   maxMs: number;
   maxRoundTrips: number;
-  /** Send this text instead of payloadBytes bytes of "a" (payloadBytes must be its UTF-8 length). */
-  payloadText?: string;
+  /**
+   * Send these texts in turn instead of payloadBytes bytes of "a" (each payloadBytes long in UTF-8). Distinct messages
+   * keep context takeover from turning every message after the first into one back-reference.
+   */
+  payloadTexts?: readonly string[];
   /** Offer permessage-deflate as ws does by default. Default: no. */
   perMessageDeflate?: boolean;
 }
