@@ -17,10 +17,11 @@ export const path = '/ws/deflate';
 const openCompressed = new WeakMap<DemoServerOptions, { count: number }>();
 
 /**
- * Decides before the upgrade. A client that offers permessage-deflate with `client_max_window_bits` gets it, with both
- * windows capped at deflateMaxWindowBits (RFC 7692 §7.1.2) and, with `?context=off`, `server_no_context_takeover`
- * (§7.1.1.1). A client that cannot limit its window, or whose offers are all malformed, is declined as §5 says: the
- * connection opens uncompressed. Past deflateMaxConnections compressed connections, the handshake gets 503.
+ * Decides before the upgrade. A client that offers permessage-deflate gets it, with the server's window capped at
+ * deflateMaxWindowBits (RFC 7692 §7.1.2.1), the client's too when it offered `client_max_window_bits` (§7.1.2.2: without
+ * it the server may not ask), and, with `?context=off`, `server_no_context_takeover` (§7.1.1.1). A client whose offers
+ * are all malformed is declined as §5 says: the connection opens uncompressed. Past deflateMaxConnections compressed
+ * connections, the handshake gets 503.
  */
 export function compression(request: IncomingMessage, options: DemoServerOptions): CompressionChoice {
   const offer = firstAcceptableOffer(request.headers['sec-websocket-extensions']);
@@ -43,7 +44,9 @@ export function compression(request: IncomingMessage, options: DemoServerOptions
   };
   const cap = options.deflateMaxWindowBits;
   const serverBits = Math.min(cap, windowBits(offer, 'server_max_window_bits') ?? 15);
-  const clientBits = Math.min(cap, windowBits(offer, 'client_max_window_bits') ?? 15);
+  // A client that did not offer client_max_window_bits compresses with up to 15 bits, and the server inflates with as many.
+  const clientLimitable = offer.params.some((p) => p.name === 'client_max_window_bits');
+  const clientBits = clientLimitable ? Math.min(cap, windowBits(offer, 'client_max_window_bits') ?? 15) : null;
   const contextTakeover = new URL(request.url ?? '/', 'http://localhost').searchParams.get('context') !== 'off';
   return {
     release,
@@ -52,7 +55,7 @@ export function compression(request: IncomingMessage, options: DemoServerOptions
       maxPayload: options.deflateMaxMessageBytes,
       perMessageDeflate: {
         serverMaxWindowBits: serverBits,
-        clientMaxWindowBits: clientBits,
+        ...(clientBits === null ? {} : { clientMaxWindowBits: clientBits }),
         // Left undefined with context on, so a client's own request for server_no_context_takeover is still honoured.
         ...(contextTakeover ? {} : { serverNoContextTakeover: true }),
         zlibDeflateOptions: { memLevel: options.deflateMemLevel },
@@ -64,7 +67,7 @@ export function compression(request: IncomingMessage, options: DemoServerOptions
   };
 }
 
-/** The first permessage-deflate offer whose parameters are all valid and that lets the server limit the client's window. */
+/** The first permessage-deflate offer whose parameters are all valid, each named once. */
 function firstAcceptableOffer(header: string | undefined): ExtensionOffer | null {
   if (header === undefined) return null;
   const parsed = checkExtensions(header);
@@ -73,7 +76,6 @@ function firstAcceptableOffer(header: string | undefined): ExtensionOffer | null
     parsed.extensions.find(
       (offer) =>
         offer.name === PERMESSAGE_DEFLATE &&
-        offer.params.some((p) => p.name === 'client_max_window_bits') &&
         new Set(offer.params.map((p) => p.name)).size === offer.params.length &&
         explainDeflateParameters(offer, 'offer').every((note) => note.problem === undefined),
     ) ?? null

@@ -1,6 +1,7 @@
 // /ws/deflate over real sockets: permessage-deflate negotiated with ws's client, its limits judged after inflating, its cap, and every other endpoint still uncompressed.
 import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
+import { connect as tcpConnect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemo } from './demo-harness.ts';
@@ -74,12 +75,28 @@ describe('/ws/deflate', () => {
     ws.close();
   });
 
-  it('declines a client that cannot limit its window (RFC 7692 §5) and echoes uncompressed', async () => {
+  it('caps only its own window for a client that did not offer client_max_window_bits (RFC 7692 §7.1.2.2)', async () => {
+    const { base } = await startDemo();
+    // The offer as Firefox words it; ws's client always adds client_max_window_bits, so this one is written by hand.
+    const [host, port] = base.split(':');
+    const socket = tcpConnect(Number(port), host);
+    socket.write(
+      `GET /ws/deflate HTTP/1.1\r\nHost: ${base}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n',
+    );
+    let response = '';
+    while (!response.includes('\r\n\r\n')) response += String(((await once(socket, 'data')) as [Buffer])[0]);
+    socket.destroy();
+    expect(response).toMatch(/^HTTP\/1\.1 101 /);
+    expect(response).toContain('\r\nSec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=12\r\n');
+  });
+
+  it('declines a malformed offer (RFC 7692 §5) and echoes uncompressed', async () => {
     const { base } = await startDemo();
     // ws's client would fail the connection if the server answered with an extension it did not itself offer.
     const ws = await open(`ws://${base}/ws/deflate`, {
       perMessageDeflate: false,
-      headers: { 'Sec-WebSocket-Extensions': 'permessage-deflate; server_max_window_bits=10' },
+      headers: { 'Sec-WebSocket-Extensions': 'permessage-deflate; server_max_window_bits=7' },
     });
     expect(ws.answer).toBe('');
     expect(ws.extensions).toBe('');
