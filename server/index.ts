@@ -1,5 +1,6 @@
 // The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz and /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
@@ -21,7 +22,8 @@ import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as deflate from './endpoints/deflate.ts';
-import { WebSocketServers, type ChooseCompression } from './websocket-servers.ts';
+import { WebSocketServers, type ChooseCompression, type CompressionPlace } from './websocket-servers.ts';
+import { CONNECT_RESPONSE_LINES, isWebSocketConnect, openStreamSocket, refuseStream } from './transports/http2-connect.ts';
 import * as race from './race/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
@@ -64,6 +66,8 @@ export interface DemoServer {
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Takes an HTTP/2 extended CONNECT for WebSocket (RFC 8441) under /ws/ and returns true; anything else returns false. */
+  handleConnect(request: Http2ServerRequest, response: Http2ServerResponse): boolean;
   /** Closes every connection with `code` (1001 Going Away by default), waiting for the close handshake up to closeGraceMs. */
   close(code?: number): Promise<void>;
 }
@@ -132,87 +136,29 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   function refuse(socket: Duplex, request: IncomingMessage, error: DemoProtocolError, headers: Record<string, string> = {}): void {
+    count(request, error);
+    refuseUpgrade(socket, error.status, error.message, headers);
+  }
+
+  /** Every refusal, on any transport, is counted and logged here. */
+  function count(request: IncomingMessage, error: DemoProtocolError): void {
     metrics.refusals.inc({ reason: error.code });
     log.info(
       { event: 'refused', code: error.code, status: error.status, ip: clientAddress(request, trustedProxies), path: pathOf(request) },
       error.message,
     );
-    refuseUpgrade(socket, error.status, error.message, headers);
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
-    const endpoint = ENDPOINTS.find((e) => e.path === path);
-    if (!endpoint) {
-      refuse(socket, request, demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
+    const admission = admit(request, path, 'GET', true);
+    if (admission instanceof Refusal) {
+      refuse(socket, request, admission.error, admission.headers);
       return true;
     }
-    if (closing) {
-      refuse(socket, request, demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
-      return true;
-    }
-    if (request.method !== 'GET') {
-      const error = demoError(
-        'DEMO_ERR_METHOD_NOT_ALLOWED',
-        `An opening handshake is a GET request, not ${request.method} (RFC 6455 §4.1, item 2).`,
-      );
-      refuse(socket, request, error, { Allow: 'GET' });
-      return true;
-    }
-    // Node lets an upgrade without Host through (plain requests get its 400); §4.1 item 4 requires the field.
-    if (request.headers.host === undefined) {
-      refuse(
-        socket,
-        request,
-        demoError(
-          'DEMO_ERR_BAD_HANDSHAKE',
-          'The request has no Host header field, which an opening handshake must have (RFC 6455 §4.1, item 4).',
-        ),
-      );
-      return true;
-    }
-    const tooManyHeaders = checkHeaderCount(request, options.maxHeaderCount);
-    if (tooManyHeaders) {
-      refuse(socket, request, tooManyHeaders);
-      return true;
-    }
-    // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
-    // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
-    const version = checkVersion(request.headers['sec-websocket-version']);
-    if (!version.ok) {
-      const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
-      refuse(socket, request, demoError(code, version.reason), version.response.headers);
-      return true;
-    }
-    // #region origin-guard
-    const foreignOrigin = checkOrigin(request, options.allowedOrigins);
-    if (foreignOrigin) {
-      refuse(socket, request, foreignOrigin);
-      return true;
-    }
-    // #endregion origin-guard
-    const ip = clientAddress(request, trustedProxies);
-    const overCap = caps.reserve(ip);
-    if (overCap) {
-      refuse(socket, request, overCap);
-      return true;
-    }
-    // permessage-deflate (RFC 7692) only where an endpoint asks for it; see the note on it in ARCHITECTURE.md.
-    const compressed = endpoint.compression?.(request, options) ?? null;
-    if (compressed instanceof DemoProtocolError) {
-      caps.release(ip);
-      refuse(socket, request, compressed);
-      return true;
-    }
+    const { endpoint, place, compressed } = admission;
     // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
-    const place = {
-      ip,
-      release: () => {
-        caps.release(ip);
-        compressed?.release();
-      },
-    };
     socket.once('close', place.release);
     // #region hand-over
     servers.for(compressed?.compression ?? null).handleUpgrade(request, socket, head, (ws) => {
@@ -224,6 +170,82 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     });
     // #endregion hand-over
     return true;
+  }
+
+  function handleConnect(request: Http2ServerRequest, response: Http2ServerResponse): boolean {
+    if (!isWebSocketConnect(request)) return false;
+    // The guards read the method, path, headers, raw headers and peer address, which an HTTP/2 request has too.
+    const asMessage = request as unknown as IncomingMessage;
+    const path = pathOf(asMessage);
+    if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
+    // No compression over HTTP/2 yet: ws negotiates permessage-deflate only in its own HTTP/1.1 handshake.
+    const admission = admit(asMessage, path, 'CONNECT', false);
+    if (admission instanceof Refusal) {
+      count(asMessage, admission.error);
+      refuseStream(response, admission.error.status, admission.error.message, admission.headers);
+      return true;
+    }
+    const { endpoint, place } = admission;
+    const stream = response.stream;
+    stream.once('close', place.release);
+    responseLines.set(asMessage, CONNECT_RESPONSE_LINES);
+    const ws = openStreamSocket(CountedWebSocket, response, options.maxMessageBytes);
+    ws.on('error', ignoreError);
+    accept(ws, stream, endpoint, asMessage, place);
+    return true;
+  }
+
+  /**
+   * The guards every transport runs, in order of cost: endpoint, shutdown, method, Host (or HTTP/2's :authority),
+   * header count, version, Origin, the connection caps and, where the transport can negotiate it, compression.
+   */
+  function admit(request: IncomingMessage, path: string, method: 'GET' | 'CONNECT', mayCompress: boolean): Admission | Refusal {
+    const endpoint = ENDPOINTS.find((e) => e.path === path);
+    if (!endpoint) return new Refusal(demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
+    if (closing) return new Refusal(demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
+    if (request.method !== method) {
+      const error = demoError(
+        'DEMO_ERR_METHOD_NOT_ALLOWED',
+        `An opening handshake is a GET request, not ${request.method} (RFC 6455 §4.1, item 2).`,
+      );
+      return new Refusal(error, { Allow: 'GET' });
+    }
+    // Node lets an upgrade without Host through (plain requests get its 400); §4.1 item 4 requires the field.
+    if (hostOf(request) === undefined) {
+      return new Refusal(
+        demoError(
+          'DEMO_ERR_BAD_HANDSHAKE',
+          'The request has no Host header field, which an opening handshake must have (RFC 6455 §4.1, item 4).',
+        ),
+      );
+    }
+    const tooManyHeaders = checkHeaderCount(request, options.maxHeaderCount);
+    if (tooManyHeaders) return new Refusal(tooManyHeaders);
+    // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
+    // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up.
+    const version = checkVersion(request.headers['sec-websocket-version']);
+    if (!version.ok) {
+      const code = version.response.status === 426 ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
+      return new Refusal(demoError(code, version.reason), version.response.headers);
+    }
+    // #region origin-guard
+    const foreignOrigin = checkOrigin(request, options.allowedOrigins);
+    if (foreignOrigin) return new Refusal(foreignOrigin);
+    // #endregion origin-guard
+    const ip = clientAddress(request, trustedProxies);
+    const overCap = caps.reserve(ip);
+    if (overCap) return new Refusal(overCap);
+    // permessage-deflate (RFC 7692) only where an endpoint asks for it; see the note on it in ARCHITECTURE.md.
+    const compressed = mayCompress ? (endpoint.compression?.(request, options) ?? null) : null;
+    if (compressed instanceof DemoProtocolError) {
+      caps.release(ip);
+      return new Refusal(compressed);
+    }
+    const release = () => {
+      caps.release(ip);
+      compressed?.release();
+    };
+    return { endpoint, place: { ip, release }, compressed };
   }
 
   /**
@@ -291,7 +313,29 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     await servers.close();
   }
 
-  return { options, metrics, connections, handleRequest, handleUpgrade, close };
+  return { options, metrics, connections, handleRequest, handleUpgrade, handleConnect, close };
+}
+
+/** What the guards let through: the endpoint, the client's place under the caps, and the compression chosen, if any. */
+interface Admission {
+  endpoint: Endpoint;
+  place: Place;
+  compressed: CompressionPlace | null;
+}
+
+/** A guard's refusal, with the headers its answer needs (Allow, Retry-After, Sec-WebSocket-Version). */
+class Refusal {
+  readonly error: DemoProtocolError;
+  readonly headers: Record<string, string>;
+  constructor(error: DemoProtocolError, headers: Record<string, string> = {}) {
+    this.error = error;
+    this.headers = headers;
+  }
+}
+
+/** Host on HTTP/1.1; HTTP/2 carries the same in :authority (RFC 9113 §8.3.1), which RFC 8441 §4 requires. */
+function hostOf(request: IncomingMessage): string | undefined {
+  return request.headers.host ?? (request.headers[':authority'] as string | undefined);
 }
 
 const UNCOUNTED: MessageTally = { count: 0 };

@@ -1,8 +1,8 @@
 // `npm start`: one Node process that serves the built site from dist/ and the demo server, on PORT and HOST.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { optionsFromEnv } from './index.ts';
-import { createSiteServer } from './site-server.ts';
+import { createSiteServer, type TlsFiles } from './site-server.ts';
 import { shutDownWithin } from './shutdown.ts';
 
 // DIST_DIR lets a second build (astro build --outDir elsewhere) be served without touching dist/.
@@ -14,13 +14,27 @@ if (!existsSync(path.join(distDir, '404.html'))) {
 
 const port = Number(process.env.PORT || 8080);
 const host = process.env.HOST || undefined;
-const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), process.env.PUBLIC_DEMO_URL);
+const tls = tlsFromEnv(process.env);
+const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), process.env.PUBLIC_DEMO_URL, tls);
+const scheme = tls ? 'https' : 'http';
 
 http.listen(port, host, () => {
   const address = http.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  console.log(`WebSocket Workshop: the site and the demo server are at http://${host ?? 'localhost'}:${actualPort}/`);
+  console.log(`WebSocket Workshop: the site and the demo server are at ${scheme}://${host ?? 'localhost'}:${actualPort}/`);
 });
+
+/** TLS_CERT and TLS_KEY name PEM files; both or neither, or the server would not know what to serve. */
+function tlsFromEnv(env: NodeJS.ProcessEnv): TlsFiles | undefined {
+  const cert = env['TLS_CERT']?.trim();
+  const key = env['TLS_KEY']?.trim();
+  if (!cert && !key) return undefined;
+  if (!cert || !key) {
+    console.error('Set both TLS_CERT and TLS_KEY (PEM files) to serve HTTPS with HTTP/2, or neither for plain HTTP.');
+    process.exit(1);
+  }
+  return { cert: readFileSync(cert), key: readFileSync(key) };
+}
 
 async function shutDown(signal: string): Promise<void> {
   console.log(`${signal} received: closing WebSocket connections and the HTTP server.`);
@@ -29,7 +43,8 @@ async function shutDown(signal: string): Promise<void> {
     async () => {
       http.close();
       await demo.close(1001);
-      http.closeAllConnections();
+      // An HTTP/2 server has no closeAllConnections; its sessions end when their streams have.
+      if ('closeAllConnections' in http) http.closeAllConnections();
     },
     (code) => {
       if (code !== 0) console.error(`Shutdown took longer than ${demo.options.shutdownTimeoutMs} ms: exiting anyway.`);
