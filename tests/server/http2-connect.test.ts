@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
 import { encodeFrame, FrameParser, Opcode } from '../../src/lib/protocol/index.ts';
 import type { InspectMessage } from '../../src/lib/demo-messages.ts';
-import { selfSignedCertificate } from './proxy-harness.ts';
+import { selfSignedCertificate } from './self-signed-certificate.ts';
 
 /** A throwaway self-signed pair for localhost, made with openssl as README's TLS section shows. */
 const certDir = mkdtempSync(path.join(tmpdir(), 'ws-workshop-tls-'));

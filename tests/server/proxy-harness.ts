@@ -95,37 +95,8 @@ export async function startSite(env: Record<string, string> = {}): Promise<{ chi
   return { child, port };
 }
 
-/** A self-signed certificate for `hostname`, as PEM files in `dir`; the certificate doubles as its own CA. */
-export function selfSignedCertificate(dir: string, hostname: string): { cert: string; key: string } {
-  const cert = path.join(dir, 'fullchain.pem');
-  const key = path.join(dir, 'privkey.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${hostname}`,
-      '-addext',
-      `subjectAltName=DNS:${hostname}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert, key };
-}
+export { selfSignedCertificate } from './self-signed-certificate.ts';
 
-/** Resolves every name to 127.0.0.1, so a client can use the example's real host name against a local proxy. */
 export const resolveToLoopback: LookupFunction = (_hostname, options, callback) => {
   if (options.all)
     (callback as (err: null, addresses: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);
