@@ -1,5 +1,4 @@
 // WebSocket over HTTP/2 (RFC 8441) with Node's own http2 client: extended CONNECT on /ws/echo and /ws/inspect, the same guards as HTTP/1.1, and the HTTP/1.1 upgrade still served on the same port.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http2, { type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders } from 'node:http2';
@@ -11,7 +10,7 @@ import WebSocket from 'ws';
 import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
 import { encodeFrame, FrameParser, Opcode } from '../../src/lib/protocol/index.ts';
 import type { InspectMessage } from '../../src/lib/demo-messages.ts';
-import { selfSignedCertificate } from './self-signed-certificate.ts';
+import { selfSignedCertificate, startTlsSite } from './self-signed-certificate.ts';
 
 /** A throwaway self-signed pair for localhost, made with openssl as README's TLS section shows. */
 const certDir = mkdtempSync(path.join(tmpdir(), 'ws-workshop-tls-'));
@@ -111,23 +110,9 @@ const clientText = (message: string) => encodeFrame({ opcode: Opcode.Text, paylo
 
 describe('npm start with TLS_CERT and TLS_KEY', () => {
   it('serves the site over HTTP/2 and WebSockets over extended CONNECT and the HTTP/1.1 upgrade, on one port', async () => {
-    const { VITEST: _vitest, ...env } = process.env;
-    const child = spawn(process.execPath, ['server/start.ts'], {
-      env: { ...env, PORT: '0', HOST: '127.0.0.1', TLS_CERT: pem.cert, TLS_KEY: pem.key },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const { authority, child, cert } = await startTlsSite(mkdtempSync(path.join(certDir, 'start-')));
     try {
-      let output = '';
-      const port = await new Promise<string>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => {
-          output += chunk;
-          const match = /https:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-          if (match) resolve(match[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-      });
-      const authority = `localhost:${port}`;
-      const session = http2.connect(`https://${authority}`, { ca: tls.cert, servername: 'localhost' });
+      const session = http2.connect(`https://${authority}`, { ca: cert, servername: 'localhost' });
       try {
         await once(session, 'remoteSettings');
         expect(session.remoteSettings.enableConnectProtocol).toBe(true);
@@ -142,7 +127,7 @@ describe('npm start with TLS_CERT and TLS_KEY', () => {
       } finally {
         session.destroy();
       }
-      const fallback = new WebSocket(`wss://${authority}/ws/echo`, { ca: tls.cert });
+      const fallback = new WebSocket(`wss://${authority}/ws/echo`, { ca: cert });
       await once(fallback, 'open');
       fallback.send('over HTTP/1.1');
       expect(String(((await once(fallback, 'message')) as [Buffer])[0])).toBe('over HTTP/1.1');
