@@ -75,13 +75,13 @@ const noValue =
 const PARAMETERS: Record<string, Explain> = {
   server_no_context_takeover: noValue(
     'RFC 7692 §7.1.1.1',
-    "The client asks the server to start every message with an empty LZ77 window, so that none of the server's messages refers back to an earlier one. That costs compression; it saves the client nothing.",
+    `The client asks the server to start every message with an empty LZ77 window, so that none of the server's messages refers back to an earlier one. That costs compression; it saves the client nothing.`,
     "The server will reset its compressor after every message, so each message it sends inflates on its own and the client need not remember the server's earlier messages.",
   ),
   client_no_context_takeover: noValue(
     'RFC 7692 §7.1.1.2',
-    "The client tells the server that it will not use context takeover: it compresses each message from an empty window, so the server may forget the client's previous messages.",
-    "The server requires the client to start every message with an empty window, so the server can drop its inflate window between the client's messages.",
+    `The client tells the server that it will not use context takeover: it compresses each message from an empty window, so the server may forget the client's previous messages.`,
+    `The server requires the client to start every message with an empty window, so the server can drop its inflate window between the client's messages.`,
   ),
   server_max_window_bits: (value, side) => ({
     meaning:
