@@ -26,9 +26,10 @@ test('Chromium sends an extended CONNECT with :protocol websocket, and the inspe
   const dir = mkdtempSync(path.join(tmpdir(), 'ws-workshop-h2-'));
   const site = await startTlsSite(dir);
   const origin = `https://${site.authority}`;
-  // The certificate is a throwaway one; the context accepts it, for the page and its WebSockets alike.
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  let context: import('@playwright/test').BrowserContext | undefined;
   try {
+    // The certificate is a throwaway one; the context accepts it, for the page and its WebSockets alike.
+    context = await browser.newContext({ ignoreHTTPSErrors: true });
     const page = await context.newPage();
     // The reader opens a page of the site over HTTPS; the page opens a WebSocket to /ws/inspect.
     await page.goto(`${origin}/extensions/`);
@@ -43,7 +44,7 @@ test('Chromium sends an extended CONNECT with :protocol websocket, and the inspe
     expect(report.request.headers).toContainEqual(['origin', origin]);
     expect(report.response.startLine).toBe(':status: 200');
   } finally {
-    await context.close();
+    await context?.close();
     site.child.kill('SIGTERM');
     await once(site.child, 'exit');
     rmSync(dir, { recursive: true, force: true });
