@@ -26,7 +26,7 @@ export default defineConfig({
       customCss: ['./src/styles/site.css'],
       sidebar: [
         { label: 'Start here', items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
-        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }] },
+        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }, { slug: 'extensions' }] },
         {
           label: 'Using WebSocket',
           items: [

@@ -1,9 +1,11 @@
 // The load benchmark's baseline: a bare ws echo server, with the demo server's maxPayload and no compression, on 127.0.0.1 and port 0.
-// Usage: node bench/bare-echo-server.ts [maxPayloadBytes]. Prints its URL on stdout once it listens.
+// Usage: node bench/bare-echo-server.ts [maxPayloadBytes] [deflate]. Prints its URL on stdout once it listens.
+// With `deflate`, it negotiates permessage-deflate with ws's own defaults, the baseline `npm run bench:deflate` compares against.
 import { WebSocketServer, type WebSocket } from 'ws';
 
 const maxPayload = Number(process.argv[2] ?? 64 * 1024);
-const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload, perMessageDeflate: false });
+const perMessageDeflate = process.argv[3] === 'deflate';
+const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, maxPayload, perMessageDeflate });
 // Only for the chat fan-out comparison: /ws/chat relays each message as it is to every /ws/chat connection, the author
 // included, as the demo's chat does (ws's own broadcast example, minus the JSON the demo parses and writes).
 const chatters = new Set<WebSocket>();

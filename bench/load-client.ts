@@ -34,9 +34,9 @@ function now(): bigint {
 }
 
 /** Opens one connection; rejects with ws's message (such as "Unexpected server response: 429") if the handshake fails. */
-function connect(url: string, localAddress?: string): Promise<WebSocket> {
-  // The servers never negotiate compression; not offering it keeps the handshake the same for both.
-  const options: ClientOptions = { perMessageDeflate: false };
+function connect(url: string, localAddress?: string, perMessageDeflate = false): Promise<WebSocket> {
+  // `npm run bench` never offers compression, which keeps the handshake the same for both servers; the deflate bench does.
+  const options: ClientOptions = { perMessageDeflate };
   if (localAddress !== undefined) options.localAddress = localAddress;
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, options);
@@ -50,8 +50,16 @@ function connect(url: string, localAddress?: string): Promise<WebSocket> {
   });
 }
 
-function connectAll(url: string, count: number): Promise<WebSocket[]> {
-  return Promise.all(Array.from({ length: count }, () => connect(url)));
+function connectAll(url: string, count: number, perMessageDeflate = false): Promise<WebSocket[]> {
+  return Promise.all(Array.from({ length: count }, () => connect(url, undefined, perMessageDeflate)));
+}
+
+/** Sends `message` and waits for its echo. */
+function echoOnce(ws: WebSocket, message: string): Promise<void> {
+  return new Promise((resolve) => {
+    ws.once('message', () => resolve());
+    ws.send(message);
+  });
 }
 
 /** Closes with a close handshake and waits for every socket to finish, or cuts the stragglers after `graceMs`. */
@@ -72,7 +80,7 @@ async function closeAll(sockets: readonly WebSocket[], graceMs = 5000): Promise<
   );
 }
 
-async function hold({ url, count, sourceAddresses, concurrency }: HoldRequest): Promise<HoldResult> {
+async function hold({ url, count, sourceAddresses, concurrency, perMessageDeflate, firstMessage }: HoldRequest): Promise<HoldResult> {
   const started = performance.now();
   let next = 0;
   let failed = 0;
@@ -82,7 +90,8 @@ async function hold({ url, count, sourceAddresses, concurrency }: HoldRequest): 
     while (next < count) {
       const index = held.length + next++;
       try {
-        const ws = await connect(url, sourceAddresses[index % sourceAddresses.length]);
+        const ws = await connect(url, sourceAddresses[index % sourceAddresses.length], perMessageDeflate);
+        if (firstMessage !== undefined) await echoOnce(ws, firstMessage);
         ws.once('close', () => {
           if (!releasing) droppedWhileHeld++;
         });
@@ -106,9 +115,12 @@ async function release(): Promise<ReleaseResult> {
   return result;
 }
 
-async function echo({ url, connections, payloadBytes, warmupMs, maxMs, maxRoundTrips }: EchoRequest): Promise<EchoResult> {
-  const sockets = await connectAll(url, connections);
-  const payload = Buffer.alloc(payloadBytes, 0x61);
+async function echo(request: EchoRequest): Promise<EchoResult> {
+  const { url, connections, payloadBytes, warmupMs, maxMs, maxRoundTrips, payloadTexts, perMessageDeflate } = request;
+  const sockets = await connectAll(url, connections, perMessageDeflate);
+  const payloads = payloadTexts ?? [Buffer.alloc(payloadBytes, 0x61)];
+  let sent = 0;
+  const nextPayload = () => payloads[sent++ % payloads.length]!;
   const samples = new Float64Array(maxRoundTrips);
   let measured = 0;
   let total = 0;
@@ -152,7 +164,7 @@ async function echo({ url, connections, payloadBytes, warmupMs, maxMs, maxRoundT
           return;
         }
         sentAt = now();
-        ws.send(payload);
+        ws.send(nextPayload());
       });
       ws.once('close', (code: number, reason: Buffer) =>
         reject(
@@ -160,10 +172,11 @@ async function echo({ url, connections, payloadBytes, warmupMs, maxMs, maxRoundT
         ),
       );
       sentAt = now();
-      ws.send(payload);
+      ws.send(nextPayload());
     }
   });
   const finished = now();
+  const bytesWritten = sockets.reduce((sum, ws) => sum + socketOf(ws).bytesWritten, 0);
   for (const ws of sockets) ws.removeAllListeners('close');
   await closeAll(sockets);
   return {
@@ -173,7 +186,13 @@ async function echo({ url, connections, payloadBytes, warmupMs, maxMs, maxRoundT
     totalRoundTrips: total,
     totalSeconds: Number(finished - started) / 1e9,
     mismatches,
+    bytesWritten,
   };
+}
+
+/** ws keeps its TCP socket in a private field; its byte counts are what crossed the wire. */
+function socketOf(ws: WebSocket): { bytesWritten: number } {
+  return (ws as unknown as { _socket: { bytesWritten: number } })._socket;
 }
 
 /**

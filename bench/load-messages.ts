@@ -18,6 +18,10 @@ export interface HoldRequest {
   sourceAddresses: readonly string[];
   /** Handshakes in flight at once. */
   concurrency: number;
+  /** Offer permessage-deflate as ws does by default. Default: no. */
+  perMessageDeflate?: boolean;
+  /** Send this once on each new connection and wait for its echo before counting it held, so compression state exists. */
+  firstMessage?: string;
 }
 
 export interface HoldResult {
@@ -51,6 +55,13 @@ export interface EchoRequest {
   /** The measurement ends after this long or after maxRoundTrips, whichever comes first. */
   maxMs: number;
   maxRoundTrips: number;
+  /**
+   * Send these texts in turn instead of payloadBytes bytes of "a" (each payloadBytes long in UTF-8). Distinct messages
+   * keep context takeover from turning every message after the first into one back-reference.
+   */
+  payloadTexts?: readonly string[];
+  /** Offer permessage-deflate as ws does by default. Default: no. */
+  perMessageDeflate?: boolean;
 }
 
 export interface EchoResult {
@@ -64,6 +75,8 @@ export interface EchoResult {
   totalSeconds: number;
   /** Echoes whose length was not the length sent. */
   mismatches: number;
+  /** Bytes the client's sockets wrote over the whole cell, handshakes included: frames on the wire, compressed or not. */
+  bytesWritten: number;
 }
 
 /** Chat fan-out: one sender, `receivers` receivers; each message is sent once every receiver got the previous one. */

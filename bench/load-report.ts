@@ -47,8 +47,15 @@ export function renderTable(comparisons: readonly Comparison[]): string {
       verdictOf(comparison),
     ];
   });
-  const header = ['figure', 'bare ws', 'demo server', 'demo/bare', 'target', 'result'];
-  const numeric = [false, true, true, true, false, false];
+  return markdownTable(
+    ['figure', 'bare ws', 'demo server', 'demo/bare', 'target', 'result'],
+    [false, true, true, true, false, false],
+    rows,
+  );
+}
+
+/** Any Markdown table, its numeric columns right-aligned, padded so it reads as well in a terminal as in README. */
+export function markdownTable(header: readonly string[], numeric: readonly boolean[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, column) => (numeric[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;

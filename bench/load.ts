@@ -1,26 +1,31 @@
 // `npm run bench`: drives the demo server (the real `node server/start.ts`) and a bare ws echo server with the same load on loopback, and compares them.
 // Usage: npm run build && npm run bench [-- --connections 5000 --seconds 3 --round-trips 500000]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LIMITS } from '../server/limits.ts';
+import {
+  measureEchoCell,
+  pinned,
+  pinningReason,
+  pool,
+  progress,
+  root,
+  runBench,
+  sourceAddresses,
+  startClient,
+  startServer,
+  stopAll,
+  wholeNumber,
+  type EchoCell,
+  type EchoFigures,
+  type LoadClient,
+  type RunningServer,
+} from './bench-harness.ts';
 import { formatCount, formatMegabytes, formatMicros, renderTable, verdictOf, type Comparison } from './load-report.ts';
 import { summarizeLatency } from './latency.ts';
-import type {
-  ClientEnvelope,
-  ClientReply,
-  ClientRequest,
-  ClientResults,
-  EchoResult,
-  FanoutResult,
-  LatencySummary,
-  ProbeReply,
-} from './load-messages.ts';
-
-const root = path.resolve(import.meta.dirname, '..');
+import type { FanoutResult, LatencySummary } from './load-messages.ts';
 const { values: args } = parseArgs({
   options: {
     connections: { type: 'string', default: '5000' },
@@ -41,8 +46,6 @@ const WARMUP_MS = 300;
 const HANDSHAKE_CONCURRENCY = 200;
 /** Ramp steps, as fractions of the idle target: each step is held and reported before the next. */
 const RAMP = [0.2, 0.5, 1] as const;
-/** Below the ~28k ephemeral ports of one source address, with room for the echo cells and sockets in TIME_WAIT. */
-const CONNECTIONS_PER_SOURCE_ADDRESS = 20_000;
 const CHAT_PATH = '/ws/chat';
 const CHAT_RECEIVERS = 100;
 const CHAT_MESSAGES = 200;
@@ -70,147 +73,10 @@ function demoLimitOverrides(connections: number): Partial<Record<keyof typeof LI
   };
 }
 
-function wholeNumber(name: string, raw: string): number {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new TypeError(`${name} must be a whole number of at least 1, but it is ${raw}.`);
-  return value;
-}
-
-function progress(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
-
-/** taskset pins each process to one core, so server and client do not share one; without it, or with one core, nothing is pinned. */
-function detectPinning(): { serverCore: string; clientCore: string } | { reason: string } {
-  if (availableParallelism() < 2) return { reason: `only ${availableParallelism()} core is available` };
-  const probe = spawnSync('taskset', ['-c', '0,1', 'true']);
-  if (probe.error || probe.status !== 0) return { reason: 'taskset (util-linux) is not available or cannot pin to cores 0 and 1' };
-  return { serverCore: '0', clientCore: '1' };
-}
-
-const pinning = detectPinning();
-const pinned = 'serverCore' in pinning;
-
-/** Starts `node …args` with the soft file-descriptor limit raised to the hard one, pinned to `core` when possible. */
-function startNode(core: string | undefined, nodeArgs: readonly string[], env: NodeJS.ProcessEnv, advancedIpc = false): ChildProcess {
-  const taskset = pinned && core !== undefined ? ['taskset', '-c', core] : [];
-  return spawn('sh', ['-c', 'ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec "$@"', 'sh', ...taskset, process.execPath, ...nodeArgs], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-    serialization: advancedIpc ? 'advanced' : 'json',
-  });
-}
-
-interface RunningServer {
-  name: string;
-  child: ChildProcess;
-  origin: string;
-  /** Lines the server wrote on stdout: its JSON log, for the demo server. */
-  stdoutLines: number;
-  probe(op: 'settle' | 'sample'): Promise<ProbeReply>;
-}
-
-const children: ChildProcess[] = [];
-
-async function startServer(name: string, script: string, scriptArgs: readonly string[], env: NodeJS.ProcessEnv): Promise<RunningServer> {
-  const probeModule = pathToFileURL(path.join(root, 'bench/memory-probe.ts')).href;
-  const child = startNode(pinned ? pinning.serverCore : undefined, ['--expose-gc', '--import', probeModule, script, ...scriptArgs], env);
-  children.push(child);
-  let output: string | null = '';
-  const server: RunningServer = {
-    name,
-    child,
-    origin: '',
-    stdoutLines: 0,
-    probe(op) {
-      return new Promise((resolve, reject) => {
-        child.once('message', (reply: ProbeReply) => resolve(reply));
-        if (!child.send({ op })) reject(new Error(`The ${name} server's IPC channel is closed.`));
-      });
-    },
-  };
-  server.origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The ${name} server printed no URL within 20 s.`)), 20_000);
-    child.once('exit', (code) => reject(new Error(`The ${name} server exited with status ${code} before it listened.`)));
-    // Read stdout all along: a full pipe would block the server's synchronous log writes.
-    child.stdout!.on('data', (chunk: Buffer) => {
-      for (const byte of chunk) if (byte === 0x0a) server.stdoutLines++;
-      if (output === null) return;
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        output = null;
-        resolve(match[0]);
-      }
-    });
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) fail(new Error(`The ${name} server exited (status ${code}, signal ${signal}) in the middle of the run.`));
-  });
-  return server;
-}
-
-interface LoadClient {
-  request<R extends ClientRequest>(request: R): Promise<ClientResults[R['op']]>;
-}
-
-function startClient(): LoadClient {
-  const child = startNode(pinned ? pinning.clientCore : undefined, ['bench/load-client.ts'], process.env, true);
-  children.push(child);
-  const pending = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
-  let lastId = 0;
-  child.on('message', (reply: ClientReply) => {
-    const waiter = pending.get(reply.id);
-    pending.delete(reply.id);
-    if (reply.ok) waiter?.resolve(reply.result as never);
-    else waiter?.reject(new Error(reply.error));
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) fail(new Error(`The load client exited (status ${code}, signal ${signal}) in the middle of the run.`));
-  });
-  return {
-    request(request) {
-      const id = ++lastId;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (result: never) => void, reject });
-        child.send({ id, request } satisfies ClientEnvelope);
-      });
-    },
-  };
-}
-
-let stopping = false;
-let failWith: (error: Error) => void = (error) => {
-  throw error;
-};
-function fail(error: Error): void {
-  failWith(error);
-}
-
-async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
-}
-
-/** Source addresses for `count` connections: 127.0.0.1, then 127.0.0.2… when one address would run short of ports. */
-function sourceAddresses(count: number): string[] {
-  const needed = Math.ceil(count / CONNECTIONS_PER_SOURCE_ADDRESS);
-  return Array.from({ length: needed }, (_, index) => `127.0.0.${index + 1}`);
+/** An echo cell on /ws/echo, uncompressed, with this run's timing. */
+function echoCell(connections: number, payloadBytes: number): EchoCell {
+  const url = (server: RunningServer) => `${server.origin.replace('http', 'ws')}/ws/echo`;
+  return { url, connections, payloadBytes, slices: ECHO_SLICES, warmupMs: WARMUP_MS, cellMs, maxRoundTrips };
 }
 
 interface IdleFigures {
@@ -266,74 +132,11 @@ async function measureIdle(client: LoadClient, server: RunningServer): Promise<I
   };
 }
 
-interface EchoFigures {
-  roundTrips: number;
-  seconds: number;
-  rttNs: LatencySummary;
-  /** The server's CPU time over the whole cell, warm-ups and connection setup included, and the round trips and time it covered. */
-  serverCpuMicros: number;
-  totalRoundTrips: number;
-  totalSeconds: number;
-}
-
-/**
- * One echo cell on both servers. The cell's time is cut into ECHO_SLICES slices that alternate between the servers,
- * and each server's slices are pooled, so a burst of other work on the machine lands on both rather than on one.
- */
-async function measureEchoCell(client: LoadClient, servers: readonly RunningServer[], connections: number, payloadBytes: number) {
-  const slices = servers.map(() => [] as (EchoResult & { serverCpuMicros: number })[]);
-  for (let slice = 0; slice < ECHO_SLICES; slice++) {
-    for (const [index, server] of servers.entries()) {
-      const before = await server.probe('sample');
-      const result = await client
-        .request({
-          op: 'echo',
-          url: `${server.origin.replace('http', 'ws')}/ws/echo`,
-          connections,
-          payloadBytes,
-          warmupMs: WARMUP_MS,
-          maxMs: Math.ceil(cellMs / ECHO_SLICES),
-          maxRoundTrips: Math.ceil(maxRoundTrips / ECHO_SLICES),
-        })
-        .catch((error: Error) => {
-          throw new Error(`Echo, ${connections}×${payloadBytes} B, on the ${server.name} server: ${error.message}`);
-        });
-      const after = await server.probe('sample');
-      if (result.mismatches > 0) throw new Error(`The ${server.name} server echoed ${result.mismatches} messages with the wrong length.`);
-      if (result.roundTrips === 0) throw new Error(`No round trip was measured against the ${server.name} server.`);
-      slices[index]!.push({ ...result, serverCpuMicros: after.cpuMicros - before.cpuMicros });
-    }
-  }
-  return slices.map((results): EchoFigures => {
-    const sum = (pick: (result: (typeof results)[number]) => number) => results.reduce((total, result) => total + pick(result), 0);
-    const pooled = pool(results.map((result) => result.rttNs));
-    return {
-      roundTrips: sum((result) => result.roundTrips),
-      seconds: sum((result) => result.seconds),
-      rttNs: summarizeLatency(pooled, pooled.length),
-      serverCpuMicros: sum((result) => result.serverCpuMicros),
-      totalRoundTrips: sum((result) => result.totalRoundTrips),
-      totalSeconds: sum((result) => result.totalSeconds),
-    };
-  });
-}
-
 /** Whether the demo server has a chat: it answers a plain GET to an endpoint with 426, and to a path it lacks with 404. */
 async function hasEndpoint(server: RunningServer, endpointPath: string): Promise<boolean> {
   const response = await fetch(`${server.origin}${endpointPath}`);
   await response.body?.cancel();
   return response.status === 426;
-}
-
-/** Concatenates the slices' samples, so percentiles are taken over all of them. */
-function pool(parts: readonly Float64Array[]): Float64Array {
-  const pooled = new Float64Array(parts.reduce((total, part) => total + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    pooled.set(part, offset);
-    offset += part.length;
-  }
-  return pooled;
 }
 
 /** Chat fan-out latency, 1 sender and CHAT_RECEIVERS receivers, on both servers, in slices that alternate like the echo cells. */
@@ -392,7 +195,7 @@ async function main(): Promise<void> {
   for (const [option, value] of Object.entries(overrides)) demoEnv[LIMITS[option as keyof typeof LIMITS].env] = String(value);
   const maxPayload = Number(demoEnv[LIMITS.maxMessageBytes.env] || LIMITS.maxMessageBytes.default);
 
-  progress(pinned ? 'servers pinned to core 0, load client to core 1' : `nothing pinned: ${pinning.reason}`);
+  progress(pinned ? 'servers pinned to core 0, load client to core 1' : `nothing pinned: ${pinningReason}`);
   const loadBefore = loadavg()[0]!;
   // Other work on the machine lands on one server's slice and not the other's: the ratios get noisy, p99 most.
   if (loadBefore > 0.5) progress(`the machine is busy (load average ${loadBefore.toFixed(2)}): figures will be noisy`);
@@ -405,7 +208,7 @@ async function main(): Promise<void> {
   for (const server of servers) idle.push(await measureIdle(client, server));
 
   // Warms the client and both servers' hot paths before anything is measured.
-  await measureEchoCell(client, servers, 10, 32);
+  await measureEchoCell(client, servers, echoCell(10, 32));
   const comparisons: Comparison[] = [
     { figure: 'idle connections held', bare: idle[0]!.held, demo: idle[1]!.held, format: formatCount },
     {
@@ -425,7 +228,7 @@ async function main(): Promise<void> {
   const busy: string[] = [];
   for (const connections of ECHO_CONNECTIONS) {
     for (const payload of ECHO_PAYLOADS) {
-      const [onBare, onDemo] = (await measureEchoCell(client, servers, connections, payload.bytes)) as [EchoFigures, EchoFigures];
+      const [onBare, onDemo] = (await measureEchoCell(client, servers, echoCell(connections, payload.bytes))) as [EchoFigures, EchoFigures];
       const cell = `echo ${connections}×${payload.label}`;
       progress(
         `${cell}: ${formatCount(onBare.roundTrips / onBare.seconds)} vs ${formatCount(onDemo.roundTrips / onDemo.seconds)} round trips/s`,
@@ -482,18 +285,8 @@ async function main(): Promise<void> {
       .join(' ')}, LOG_LEVEL=${process.env['LOG_LEVEL'] || 'info (default)'}; it wrote ${formatCount(logLines)} log lines.`,
   );
   console.log(
-    `${pinned ? 'Servers on core 0, load client on core 1' : `Not pinned: ${pinning.reason}`}; Node ${process.version}; load average ${loadBefore.toFixed(2)} before the run; ${Math.round((performance.now() - started) / 1000)} s in all.`,
+    `${pinned ? 'Servers on core 0, load client on core 1' : `Not pinned: ${pinningReason}`}; Node ${process.version}; load average ${loadBefore.toFixed(2)} before the run; ${Math.round((performance.now() - started) / 1000)} s in all.`,
   );
 }
 
-try {
-  await new Promise<void>((resolve, reject) => {
-    failWith = reject;
-    main().then(resolve, reject);
-  });
-} catch (error) {
-  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await stopAll();
-}
+await runBench(main);

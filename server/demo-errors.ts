@@ -12,6 +12,7 @@ export const DEMO_ERRORS = {
   DEMO_ERR_TOO_MANY_FROM_IP: { status: 429, when: 'handshake' },
   DEMO_ERR_SERVER_FULL: { status: 503, when: 'handshake' },
   DEMO_ERR_SHUTTING_DOWN: { status: 503, when: 'handshake' },
+  DEMO_ERR_DEFLATE_FULL: { status: 503, when: 'handshake' },
   DEMO_ERR_MESSAGE_RATE: { status: 1008, when: 'connection' },
   DEMO_ERR_TOO_MANY_FRAGMENTS: { status: 1008, when: 'connection' },
   DEMO_ERR_IDLE: { status: 1000, when: 'connection' },

@@ -31,7 +31,18 @@ export function sendText(res: ServerResponse, status: number, message: string, h
     'Content-Type': 'text/plain; charset=utf-8',
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    ...headers,
+    ...(isHttp2(res) ? withoutConnectionHeaders(headers) : headers),
   });
   res.end(body);
+}
+
+/** HTTP/2 forbids connection-specific header fields (RFC 9113 §8.2.2), and Node throws on them. */
+const CONNECTION_HEADERS = new Set(['connection', 'upgrade', 'keep-alive', 'transfer-encoding', 'proxy-connection']);
+
+function isHttp2(res: ServerResponse): boolean {
+  return 'stream' in res;
+}
+
+function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase())));
 }

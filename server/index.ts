@@ -1,12 +1,13 @@
 // The demo server: createDemoServer(options) routes /ws/* upgrades to one module per endpoint, and answers /healthz and /metrics.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { WebSocket, WebSocketServer } from 'ws';
+import { WebSocket } from 'ws';
 import { refuseUpgrade, sendText } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
-import { demoError, type DemoProtocolError } from './demo-errors.ts';
+import { demoError, DemoProtocolError } from './demo-errors.ts';
 import { checkOrigin } from './origin-policy.ts';
 import { checkHeaderCount } from './http-limits.ts';
 import { ConnectionCaps } from './connection-caps.ts';
@@ -20,6 +21,9 @@ import * as echo from './endpoints/echo.ts';
 import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
+import * as deflate from './endpoints/deflate.ts';
+import { WebSocketServers, type ChooseCompression, type CompressionPlace } from './websocket-servers.ts';
+import { CONNECT_RESPONSE_LINES, isWebSocketConnect, openStreamSocket, refuseStream } from './transports/http2-connect.ts';
 import * as race from './race/index.ts';
 import type { ChatBroker } from './broker/broker.ts';
 import { chooseBroker, chooseConnectionLedger } from './broker/choose-broker.ts';
@@ -58,10 +62,12 @@ interface Endpoint {
   path: string;
   /** The subprotocols the endpoint speaks; without this list, ws's default applies: the first name offered. */
   subprotocols?: readonly string[];
+  /** Whether this request's connection is compressed; endpoints without it never negotiate permessage-deflate. */
+  compression?: ChooseCompression;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, deflate, race.socketEndpoint];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -77,6 +83,8 @@ export interface DemoServer {
   handleRequest(request: IncomingMessage, response: ServerResponse): boolean;
   /** Takes an upgrade request under /ws/ and returns true; any other path returns false, untouched. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+  /** Takes an HTTP/2 extended CONNECT for WebSocket (RFC 8441) under /ws/ and returns true; anything else returns false. */
+  handleConnect(request: Http2ServerRequest, response: Http2ServerResponse): boolean;
   /** Closes every connection with `code` (1001 Going Away by default), waiting for the close handshake up to closeGraceMs. */
   close(code?: number): Promise<void>;
 }
@@ -90,38 +98,37 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
   const ledger = chooseConnectionLedger(options);
   const stopCapsSync = ledger ? startCapsSync(caps, ledger, () => services.node) : async () => {};
-  const wss = new WebSocketServer<typeof CountedWebSocket>({
-    noServer: true,
-    maxPayload: options.maxMessageBytes,
-    // permessage-deflate (RFC 7692) stays off. Each compressed connection keeps zlib state, hundreds of KiB per socket
-    // at zlib's defaults, and every message costs CPU to compress and inflate; a tiny compressed message can inflate to
-    // megabytes (a zip bomb), which ws stops only by inflating up to maxPayload; and readers of a tutorial about
-    // bytes on the wire should see plain frames, not DEFLATE output with RSV1 set.
-    perMessageDeflate: false,
-    // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of
-    // clients would repeat it, with one more close listener per connection.
-    clientTracking: false,
-    WebSocket: CountedWebSocket,
-    // The server picks one of the offered names it speaks, or none: then its 101 carries no Sec-WebSocket-Protocol
-    // (RFC 6455 §4.2.2, step 4 of /subprotocol/). ws alone would take the first name offered, spoken or not, so an
-    // endpoint that lists what it speaks gets exactly that; the others keep ws's default.
-    handleProtocols: (offered: Set<string>, request: IncomingMessage) => {
-      const speaks = ENDPOINTS.find((e) => e.path === pathOf(request))?.subprotocols;
-      if (!speaks) return offered.values().next().value ?? false;
-      return [...offered].find((name) => speaks.includes(name)) ?? false;
-    },
-  });
-  // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
+  // ws's response lines and handshake errors are handled alike on every server (one plain, one per compression setting).
   const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
-  wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
-  // With a listener, ws leaves the answer to us, so every refusal has the same shape and is counted. By the time ws
-  // checks anything, method and version have passed, so what is left (Upgrade, key, subprotocols) is a 400 (§4.2.1).
-  wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) =>
-    refuse(
-      socket,
-      request,
-      demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
-    ),
+  const servers = new WebSocketServers<typeof CountedWebSocket>(
+    {
+      maxPayload: options.maxMessageBytes,
+      // The demo server keeps its own map of open connections (below), with what each one's limits need; ws's set of
+      // clients would repeat it, with one more close listener per connection.
+      clientTracking: false,
+      WebSocket: CountedWebSocket,
+      // The server picks one of the offered names it speaks, or none: then its 101 carries no Sec-WebSocket-Protocol
+      // (RFC 6455 §4.2.2, step 4 of /subprotocol/). ws alone would take the first name offered, spoken or not, so an
+      // endpoint that lists what it speaks gets exactly that; the others keep ws's default.
+      handleProtocols: (offered: Set<string>, request: IncomingMessage) => {
+        const speaks = ENDPOINTS.find((e) => e.path === pathOf(request))?.subprotocols;
+        if (!speaks) return offered.values().next().value ?? false;
+        return [...offered].find((name) => speaks.includes(name)) ?? false;
+      },
+    },
+    (wss) => {
+      // ws emits the response lines just before it writes them to the socket, so this is what went on the wire.
+      wss.on('headers', (lines: string[], request: IncomingMessage) => responseLines.set(request, [...lines]));
+      // With a listener, ws leaves the answer to us, so every refusal has the same shape and is counted. By the time ws
+      // checks anything, method and version have passed, so what is left (Upgrade, key, subprotocols) is a 400 (§4.2.1).
+      wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) =>
+        refuse(
+          socket,
+          request,
+          demoError('DEMO_ERR_BAD_HANDSHAKE', `${error.message}, so this is not a valid opening handshake (RFC 6455 §4.2.1).`),
+        ),
+      );
+    },
   );
   const connections = new Map<WebSocket, ConnectionWatch>();
   const stopIdleSweep = startIdleSweep(connections, options.idleTimeoutMs);
@@ -165,52 +172,92 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   }
 
   function refuse(socket: Duplex, request: IncomingMessage, error: DemoProtocolError, headers: Record<string, string> = {}): void {
+    count(request, error);
+    refuseUpgrade(socket, error.status, error.message, headers);
+  }
+
+  /** Every refusal, on any transport, is counted and logged here. */
+  function count(request: IncomingMessage, error: DemoProtocolError): void {
     metrics.refusals.inc({ reason: error.code });
     log.info(
       { event: 'refused', code: error.code, status: error.status, ip: clientAddress(request, trustedProxies), path: pathOf(request) },
       error.message,
     );
-    refuseUpgrade(socket, error.status, error.message, headers);
   }
 
   function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     nodeName(request);
     const path = pathOf(request);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
+    const admission = admit(request, path, 'GET', true);
+    if (admission instanceof Refusal) {
+      refuse(socket, request, admission.error, admission.headers);
+      return true;
+    }
+    const { endpoint, place, compressed } = admission;
+    // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
+    socket.once('close', place.release);
+    // #region hand-over
+    servers.for(compressed?.compression ?? null).handleUpgrade(request, socket, head, (ws) => {
+      // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
+      // listener the error would be thrown and take every other connection down with the process.
+      ws.on('error', logPeerError);
+      if (compressed) ws.once('close', compressed.release);
+      accept(ws, socket, endpoint, request, place);
+    });
+    // #endregion hand-over
+    return true;
+  }
+
+  function handleConnect(request: Http2ServerRequest, response: Http2ServerResponse): boolean {
+    if (!isWebSocketConnect(request)) return false;
+    // The guards read the method, path, headers, raw headers and peer address, which an HTTP/2 request has too.
+    const asMessage = request as unknown as IncomingMessage;
+    const path = pathOf(asMessage);
+    if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
+    // No compression over HTTP/2 yet: ws negotiates permessage-deflate only in its own HTTP/1.1 handshake.
+    const admission = admit(asMessage, path, 'CONNECT', false);
+    if (admission instanceof Refusal) {
+      count(asMessage, admission.error);
+      refuseStream(response, admission.error.status, admission.error.message, admission.headers);
+      return true;
+    }
+    const { endpoint, place } = admission;
+    const stream = response.stream;
+    stream.once('close', place.release);
+    responseLines.set(asMessage, CONNECT_RESPONSE_LINES);
+    const ws = openStreamSocket(CountedWebSocket, response, options.maxMessageBytes);
+    ws.on('error', logPeerError);
+    accept(ws, stream, endpoint, asMessage, place);
+    return true;
+  }
+
+  /**
+   * The guards every transport runs, in order of cost: endpoint, shutdown, method, Host (or HTTP/2's :authority),
+   * header count, version, Origin, the connection caps and, where the transport can negotiate it, compression.
+   */
+  function admit(request: IncomingMessage, path: string, method: 'GET' | 'CONNECT', mayCompress: boolean): Admission | Refusal {
     const endpoint = ENDPOINTS.find((e) => e.path === path);
-    if (!endpoint) {
-      refuse(socket, request, demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
-      return true;
-    }
-    if (closing) {
-      refuse(socket, request, demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
-      return true;
-    }
-    if (request.method !== 'GET') {
+    if (!endpoint) return new Refusal(demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
+    if (closing) return new Refusal(demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
+    if (request.method !== method) {
       const error = demoError(
         'DEMO_ERR_METHOD_NOT_ALLOWED',
         `An opening handshake is a GET request, not ${request.method} (RFC 6455 §4.1, item 2).`,
       );
-      refuse(socket, request, error, { Allow: 'GET' });
-      return true;
+      return new Refusal(error, { Allow: 'GET' });
     }
     // Node lets an upgrade without Host through (plain requests get its 400); §4.1 item 4 requires the field.
-    if (request.headers.host === undefined) {
-      refuse(
-        socket,
-        request,
+    if (hostOf(request) === undefined) {
+      return new Refusal(
         demoError(
           'DEMO_ERR_BAD_HANDSHAKE',
           'The request has no Host header field, which an opening handshake must have (RFC 6455 §4.1, item 4).',
         ),
       );
-      return true;
     }
     const tooManyHeaders = checkHeaderCount(request, options.maxHeaderCount);
-    if (tooManyHeaders) {
-      refuse(socket, request, tooManyHeaders);
-      return true;
-    }
+    if (tooManyHeaders) return new Refusal(tooManyHeaders);
     // ws would answer an unknown version with 400 and offer draft version 8 too; the RFC's answer is
     // 426 Upgrade Required with "Sec-WebSocket-Version: 13" (§4.2.2, §4.4), which readers can then look up, plus
     // the "Upgrade: websocket" that HTTP requires of every 426 (RFC 9110 §15.5.22).
@@ -220,34 +267,26 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection (RFC 9110 §15.5.22, §7.8).
       const upgradeTo = unsupported ? { Upgrade: 'websocket', Connection: 'Upgrade, close' } : {};
       const code = unsupported ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
-      refuse(socket, request, demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
-      return true;
+      return new Refusal(demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
     }
     // #region origin-guard
     const foreignOrigin = checkOrigin(request, options.allowedOrigins);
-    if (foreignOrigin) {
-      refuse(socket, request, foreignOrigin);
-      return true;
-    }
+    if (foreignOrigin) return new Refusal(foreignOrigin);
     // #endregion origin-guard
     const ip = clientAddress(request, trustedProxies);
     const overCap = caps.reserve(ip);
-    if (overCap) {
-      refuse(socket, request, overCap);
-      return true;
+    if (overCap) return new Refusal(overCap);
+    // permessage-deflate (RFC 7692) only where an endpoint asks for it; see the note on it in ARCHITECTURE.md.
+    const compressed = mayCompress ? (endpoint.compression?.(request, options) ?? null) : null;
+    if (compressed instanceof DemoProtocolError) {
+      caps.release(ip);
+      return new Refusal(compressed);
     }
-    // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
-    const place = { ip, release: () => caps.release(ip) };
-    socket.once('close', place.release);
-    // #region hand-over
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
-      // listener the error would be thrown and take every other connection down with the process.
-      ws.on('error', logPeerError);
-      accept(ws, socket, endpoint, request, place);
-    });
-    // #endregion hand-over
-    return true;
+    const release = () => {
+      caps.release(ip);
+      compressed?.release();
+    };
+    return { endpoint, place: { ip, release }, compressed };
   }
 
   /**
@@ -327,11 +366,33 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     stopIdleSweep();
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await servers.close();
     await Promise.all([services.broker.close(), stopCapsSync()]);
   }
 
-  return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, close };
+  return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, handleConnect, close };
+}
+
+/** What the guards let through: the endpoint, the client's place under the caps, and the compression chosen, if any. */
+interface Admission {
+  endpoint: Endpoint;
+  place: Place;
+  compressed: CompressionPlace | null;
+}
+
+/** A guard's refusal, with the headers its answer needs (Allow, Retry-After, Sec-WebSocket-Version). */
+class Refusal {
+  readonly error: DemoProtocolError;
+  readonly headers: Record<string, string>;
+  constructor(error: DemoProtocolError, headers: Record<string, string> = {}) {
+    this.error = error;
+    this.headers = headers;
+  }
+}
+
+/** Host on HTTP/1.1; HTTP/2 carries the same in :authority (RFC 9113 §8.3.1), which RFC 8441 §4 requires. */
+function hostOf(request: IncomingMessage): string | undefined {
+  return request.headers.host ?? (request.headers[':authority'] as string | undefined);
 }
 
 const UNCOUNTED: MessageTally = { count: 0 };

@@ -12,6 +12,14 @@ export interface DemoServerOptions {
   shutdownTimeoutMs: number;
   /** Bytes of client frames one /ws/inspect connection gets reported back; past it the connection closes with 1008. Default 4 MiB. */
   inspectBudgetBytes: number;
+  /** Largest message /ws/deflate accepts once inflated; a compressed frame that inflates past it closes with 1009. Default 16 KiB. */
+  deflateMaxMessageBytes: number;
+  /** Base-2 logarithm of the LZ77 window /ws/deflate uses and asks clients to use (RFC 7692 §7.1.2), 9–15. Default 12 (4 KiB). */
+  deflateMaxWindowBits: number;
+  /** zlib's memLevel for /ws/deflate's compressor, 1–9: memory for its hash table against compression. Default 4. */
+  deflateMemLevel: number;
+  /** /ws/deflate connections with compression open at once; the next is refused with 503. Default 200. */
+  deflateMaxConnections: number;
   /** Requests one /ws/lab connection may make in any minute; more are refused with an explanation. Default 60. */
   labRequestsPerMinute: number;
   /** Characters (Unicode code points) a /ws/chat nickname may have; a longer one is refused with an explanation. Default 32. */
@@ -76,6 +84,8 @@ interface LimitDoc {
   env: string;
   default: number;
   min: number;
+  /** The largest value that makes sense, where there is one. */
+  max?: number;
   description: string;
 }
 
@@ -113,6 +123,36 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     min: 1,
     description:
       '/ws/inspect: bytes of client frames one connection gets reported back (as hex, about twice their size); past it the connection closes with 1008.',
+  },
+  deflateMaxMessageBytes: {
+    env: 'DEMO_DEFLATE_MAX_MESSAGE_BYTES',
+    default: 16 * 1024,
+    min: 125,
+    description:
+      '/ws/deflate: largest message accepted once inflated, in bytes; a compressed frame that inflates past it closes the connection with 1009, however small it was on the wire.',
+  },
+  deflateMaxWindowBits: {
+    env: 'DEMO_DEFLATE_MAX_WINDOW_BITS',
+    default: 12,
+    min: 9,
+    max: 15,
+    description:
+      "/ws/deflate: base-2 logarithm of the LZ77 window the server compresses with and asks clients to compress with (`server_max_window_bits`, `client_max_window_bits`, RFC 7692 §7.1.2); 9 to 15. Each side's window costs memory per connection.",
+  },
+  deflateMemLevel: {
+    env: 'DEMO_DEFLATE_MEM_LEVEL',
+    default: 4,
+    min: 1,
+    max: 9,
+    description:
+      "/ws/deflate: zlib's memLevel for the server's compressor, 1 to 9; its hash table takes 2^(memLevel + 9) bytes per connection, so lower trades compression for memory.",
+  },
+  deflateMaxConnections: {
+    env: 'DEMO_DEFLATE_MAX_CONNECTIONS',
+    default: 200,
+    min: 1,
+    description:
+      '/ws/deflate: connections with permessage-deflate open at once; the next handshake is refused with 503 and says why. Compression state costs memory per connection.',
   },
   labRequestsPerMinute: {
     env: 'DEMO_LAB_REQUESTS_PER_MINUTE',
@@ -286,8 +326,10 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
   const numbers = {} as Record<NumericOption, number>;
   for (const name of NUMERIC_OPTIONS) {
     const value = overrides[name] ?? LIMITS[name].default;
-    if (!Number.isInteger(value) || value < LIMITS[name].min) {
-      throw new TypeError(`The option ${name} must be a whole number of at least ${LIMITS[name].min}, but it is ${value}.`);
+    const { min, max } = LIMITS[name];
+    if (!Number.isInteger(value) || value < min || (max !== undefined && value > max)) {
+      const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+      throw new TypeError(`The option ${name} must be a whole number ${range}, but it is ${value}.`);
     }
     numbers[name] = value;
   }

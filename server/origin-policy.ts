@@ -25,7 +25,8 @@ export function checkOrigin(request: IncomingMessage, allowedOrigins: readonly s
     return refuse(origin);
   }
   if (allowedOrigins.includes(url.origin)) return null;
-  const host = request.headers.host;
+  // HTTP/2 carries Host as :authority (RFC 9113 §8.3.1), as an RFC 8441 CONNECT does.
+  const host = request.headers.host ?? (request.headers[':authority'] as string | undefined);
   if (host !== undefined && url.origin !== 'null' && sameHostAndPort(url, host)) return null;
   return refuse(origin);
 }

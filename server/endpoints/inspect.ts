@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import type { DemoServerOptions } from '../limits.ts';
 import type { Upgrade } from '../index.ts';
-import { FrameParser, hex, type DecodedFrame } from '../../src/lib/protocol/index.ts';
+import { FrameParser, hex, type DecodedFrame, type ParserOptions } from '../../src/lib/protocol/index.ts';
 import type { CapturedFrame, HandshakeMessage, InspectMessage } from '../../src/lib/demo-messages.ts';
 
 export const path = '/ws/inspect';
@@ -56,8 +56,9 @@ export class FrameTap {
   #pendingOffset = 0;
   #frames = 0;
 
-  constructor(maxMessageBytes: number) {
-    this.#parser = new FrameParser({ sender: 'client', maxMessageLength: maxMessageBytes });
+  /** `parser` overrides the defaults: the client's frames, with no extension negotiated. */
+  constructor(maxMessageBytes: number, parser: Partial<ParserOptions> = {}) {
+    this.#parser = new FrameParser({ sender: 'client', maxMessageLength: maxMessageBytes, ...parser });
   }
 
   push(chunk: Buffer): InspectMessage[] {

@@ -2,16 +2,26 @@
 import type { FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
 import { receiverPolicy, type Violation } from '../lib/protocol/violations.ts';
 
-/** A link to a section of RFC 6455 on the RFC Editor's site. */
+/** A section of another RFC is written `RFC 7692 §6.1`; a bare number such as `5.2` is RFC 6455's. */
+const OTHER_RFC_SECTION = /^RFC (\d+) §(.+)$/;
+
+/** A link to a section on the RFC Editor's site: RFC 6455's for a bare number, the named RFC's otherwise. */
 export function rfcSectionUrl(section: string): string {
+  const other = OTHER_RFC_SECTION.exec(section);
+  if (other) return `https://www.rfc-editor.org/rfc/rfc${other[1]}#section-${other[2]}`;
   return `https://www.rfc-editor.org/rfc/rfc6455#section-${section}`;
+}
+
+/** How a section reads in a link: `§5.2` for RFC 6455's, `RFC 7692 §6.1` as it stands for another RFC's. */
+export function rfcSectionLabel(section: string): string {
+  return OTHER_RFC_SECTION.test(section) ? section : `§${section}`;
 }
 
 /** How a violation reads: the rule, its section, its close code and the bytes that break it, and whose rule failing is. */
 export function describeViolation(v: Violation): string {
   const bytes = v.range.end - v.range.start === 1 ? `byte ${v.range.start}` : `bytes ${v.range.start}–${v.range.end - 1}`;
   const outcome = receiverPolicy(v) ?? `an endpoint that finds it fails the connection with close code ${v.closeCode}`;
-  return `${v.explanation} (§${v.section}; ${bytes}; ${outcome}.)`;
+  return `${v.explanation} (${rfcSectionLabel(v.section)}; ${bytes}; ${outcome}.)`;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -45,7 +55,7 @@ export function renderAnnotation(
       const term = element('dt', '', field.label);
       if (field.bits) term.append(' ', element('code', 'segment-bits', field.bits));
       const description = element('dd', '');
-      const link = element('a', 'rfc-section', `§${field.section}`);
+      const link = element('a', 'rfc-section', rfcSectionLabel(field.section));
       link.href = rfcSectionUrl(field.section);
       description.append(element('strong', '', field.value), ` — ${field.note} `, link);
       fields.append(term, description);

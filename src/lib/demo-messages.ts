@@ -1,4 +1,4 @@
-// The JSON messages the /ws/inspect, /ws/lab and /ws/chat endpoints exchange with widgets, shared by server and browser (no DOM, no Node APIs).
+// The JSON messages the /ws/inspect, /ws/deflate, /ws/lab and /ws/chat endpoints exchange with widgets, shared by server and browser (no DOM, no Node APIs).
 import type { LengthEncoding } from './protocol/frame.ts';
 
 /** One HTTP message of the opening handshake, as it went over the wire. */
@@ -54,6 +54,16 @@ export interface CaptureBudgetUsed {
 }
 
 export type InspectMessage = HandshakeReport | CapturedFrame | CapturedViolation | CaptureBudgetUsed;
+
+/** One frame the server wrote on /ws/deflate, as it went onto the wire; the same fields as a client frame's. */
+export type SentFrame = Omit<CapturedFrame, 'type'> & { type: 'sent' };
+
+/**
+ * What /ws/deflate?report=frames sends, uncompressed, besides the echoes: the handshake, each client frame as it arrived,
+ * and each echo's frame as written (`sent`). Annotate both with `permessageDeflate: true` when the handshake's response
+ * has permessage-deflate in Sec-WebSocket-Extensions.
+ */
+export type DeflateMessage = InspectMessage | SentFrame;
 
 /** The most fragments the lab splits one message into. */
 export const LAB_MAX_FRAGMENTS = 16;

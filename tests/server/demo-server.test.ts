@@ -201,6 +201,10 @@ describe('options', () => {
       closeGraceMs: 2000,
       shutdownTimeoutMs: 5000,
       inspectBudgetBytes: 4194304,
+      deflateMaxMessageBytes: 16384,
+      deflateMaxWindowBits: 12,
+      deflateMemLevel: 4,
+      deflateMaxConnections: 200,
       labRequestsPerMinute: 60,
       chatMaxNicknameChars: 32,
       chatMaxMessageChars: 500,
@@ -233,6 +237,9 @@ describe('options', () => {
   it('rejects nonsense with a sentence naming the option', () => {
     expect(() => resolveOptions({ maxMessageBytes: 10 })).toThrow(
       new TypeError('The option maxMessageBytes must be a whole number of at least 125, but it is 10.'),
+    );
+    expect(() => resolveOptions({ deflateMaxWindowBits: 16 })).toThrow(
+      new TypeError('The option deflateMaxWindowBits must be a whole number from 9 to 15, but it is 16.'),
     );
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(TypeError);
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(/DEMO_MAX_MESSAGE_BYTES must be a number/);

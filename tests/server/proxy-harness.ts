@@ -54,7 +54,6 @@ export async function startSite(env: Record<string, string> = {}): Promise<{ chi
   return { child: started.child, port: await printedPort(started) };
 }
 
-/** Resolves every name to 127.0.0.1, so a client can use the example's real host name against a local proxy. */
 export const resolveToLoopback: LookupFunction = (_hostname, options, callback) => {
   if (options.all)
     (callback as (err: null, addresses: { address: string; family: number }[]) => void)(null, [{ address: '127.0.0.1', family: 4 }]);

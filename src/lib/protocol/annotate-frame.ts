@@ -2,7 +2,7 @@
 import { hex } from './bytes.ts';
 import { closeCodeInfo } from './close-codes.ts';
 import { decodeFrame, type DecodeOptions } from './decode-frame.ts';
-import type { ByteRange, FieldSpan, FrameField } from './frame.ts';
+import { isControlOpcode, type ByteRange, type FieldSpan, type Frame, type FrameField } from './frame.ts';
 import { opcodeInfo, Opcode } from './opcodes.ts';
 import { isValidUtf8 } from './utf8.ts';
 import type { Violation } from './violations.ts';
@@ -37,9 +37,19 @@ export interface FrameAnnotation {
 /** How many payload bytes a note quotes before it says "…"; the segment still covers them all. */
 const QUOTED_PAYLOAD_BYTES = 64;
 
+export interface AnnotateOptions extends DecodeOptions {
+  /**
+   * Under permessage-deflate, the whole message this compressed frame carries, once inflated (see `inflate-message.ts`),
+   * so the payload's note can quote it. The decoder never inflates: inflating is asynchronous and needs the
+   * connection's earlier messages (context takeover).
+   */
+  inflated?: Uint8Array | undefined;
+}
+
 /** Annotates the frame at the start of `bytes`. Bytes past its end are marked as the next frame's. */
-export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameAnnotation {
+export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): FrameAnnotation {
   const result = decodeFrame(bytes, options);
+  const deflate = options.permessageDeflate === true;
   const segments: ByteSegment[] = [];
   const span = (field: FrameField): FieldSpan | undefined => result.fields.find((f) => f.field === field);
   const segment = (title: string, range: ByteRange, fields: FieldNote[]) =>
@@ -54,6 +64,7 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
       note('fin', 'FIN', bitsOf(span('fin')!), (byte0 & 0x80) !== 0 ? 'final fragment' : 'more fragments follow', finNote(byte0), '5.2'),
       ...(['rsv1', 'rsv2', 'rsv3'] as const).map((rsv, i) => {
         const set = (byte0 & (0x40 >> i)) !== 0;
+        if (rsv === 'rsv1' && deflate) return compressedBitNote(set, opcode);
         return note(rsv, rsv.toUpperCase(), set ? '1' : '0', set ? 'set' : 'clear', rsvNote(set), '5.2');
       }),
       note('opcode', 'Opcode', bitsOf(span('opcode')!), `0x${opcode.toString(16).toUpperCase()}: ${info.name}`, info.meaning, info.section),
@@ -111,15 +122,20 @@ export function annotateFrame(bytes: Uint8Array, options: DecodeOptions): FrameA
   const payload = span('payload');
   if (payload && result.status === 'complete' && payload.byteEnd > payload.byteStart) {
     const { frame } = result;
-    segment(`${bytesTitle(payload.byteStart, payload.byteEnd)}: payload`, { start: payload.byteStart, end: payload.byteEnd }, [
-      note(
-        'payload',
-        `Payload (${plural(result.payloadLength, 'byte')})`,
-        '',
-        describePayload(frame.opcode, frame.payload),
-        payloadNote(frame.maskingKey !== null),
-        '5.2',
-      ),
+    const compressed = deflate && !isControlOpcode(frame.opcode) && (frame.rsv1 || options.openMessage?.compressed === true);
+    const messageOpcode = frame.opcode === Opcode.Continuation ? (options.openMessage?.opcode ?? frame.opcode) : frame.opcode;
+    const title = `${bytesTitle(payload.byteStart, payload.byteEnd)}: ${compressed ? 'compressed payload' : 'payload'}`;
+    segment(title, { start: payload.byteStart, end: payload.byteEnd }, [
+      compressed
+        ? compressedPayloadNote(frame, messageOpcode, result.payloadLength, options.inflated)
+        : note(
+            'payload',
+            `Payload (${plural(result.payloadLength, 'byte')})`,
+            '',
+            describePayload(frame.opcode, frame.payload),
+            payloadNote(frame.maskingKey !== null),
+            '5.2',
+          ),
     ]);
   }
 
@@ -177,6 +193,39 @@ function rsvNote(set: boolean): string {
   return set
     ? 'Set. Only a negotiated extension may set it, as permessage-deflate sets RSV1 on the first frame of a compressed message; otherwise the receiver must fail the connection.'
     : 'Reserved for extensions; clear unless an extension negotiated a meaning for it.';
+}
+
+/** Under permessage-deflate RSV1 is the "Per-Message Compressed" bit (RFC 7692 §6), meaningful on a message's first frame. */
+function compressedBitNote(set: boolean, opcode: number): FieldNote {
+  const startsMessage = opcode === Opcode.Text || opcode === Opcode.Binary;
+  const text = !startsMessage
+    ? set
+      ? 'Set on a frame that does not start a data message. permessage-deflate allows RSV1 only on the first frame of a message, so the receiver fails the connection.'
+      : 'Clear, as it must be on control frames and on the later frames of a message: only a first frame says whether the message is compressed.'
+    : set
+      ? 'Set: with permessage-deflate negotiated, RSV1 is the "Per-Message Compressed" bit, so this message\'s payload is DEFLATE data.'
+      : 'Clear: permessage-deflate was negotiated, but this message is sent uncompressed, which a sender may choose per message.';
+  return note('rsv1', 'RSV1 (Per-Message Compressed)', set ? '1' : '0', set ? 'compressed' : 'not compressed', text, 'RFC 7692 §6');
+}
+
+/** A compressed payload: what §7.2.1 did to it, and what it inflates to when the caller has inflated it. */
+function compressedPayloadNote(frame: Frame, messageOpcode: number, length: number, inflated: Uint8Array | undefined): FieldNote {
+  const trailer = frame.fin
+    ? "The sender compressed the message, ended it with an empty sync-flush block and removed that block's last four bytes, 00 00 ff ff; the receiver appends them again before inflating."
+    : 'The message continues in the next frame; its compressed bytes are split across frames like any payload.';
+  const masked = frame.maskingKey === null ? '' : 'On the wire these bytes are masked; unmasked, they are ';
+  const value =
+    inflated === undefined
+      ? `DEFLATE data: ${quoteHex(frame.payload)}`
+      : `inflates to ${plural(inflated.length, 'byte')}: ${describePayload(messageOpcode, inflated)}`;
+  return note(
+    'payload',
+    `Compressed payload (${plural(length, 'byte')})`,
+    '',
+    value,
+    `${masked || 'These are '}DEFLATE blocks (RFC 1951). ${trailer}`,
+    'RFC 7692 §7.2.1',
+  );
 }
 
 function maskNote(masked: boolean): string {

@@ -14,6 +14,8 @@ export interface OpenMessage {
   length: number;
   /** For text, where UTF-8 validation stands at the end of the last fragment. */
   utf8: Utf8State;
+  /** Whether its first frame had RSV1 set under permessage-deflate, so its payload is DEFLATE data (RFC 7692 §6). */
+  compressed?: boolean | undefined;
 }
 
 /** Which RSV bits a negotiated extension gives a meaning to (§5.2, §9). */
@@ -26,6 +28,7 @@ export interface ExtensionBits {
 /** Defaults for the decoder's options, in one place. */
 export const DECODE_DEFAULTS = {
   extensionBits: {} as ExtensionBits,
+  permessageDeflate: false,
   openMessage: null as OpenMessage | null,
   /** The largest length a JavaScript number holds exactly; §10.4 asks endpoints to pick a limit. */
   maxMessageLength: Number.MAX_SAFE_INTEGER,
@@ -36,6 +39,12 @@ export interface DecodeOptions {
   sender: Sender;
   /** RSV bits that negotiated extensions define. Default: none, so any set RSV bit is a violation. */
   extensionBits?: ExtensionBits | undefined;
+  /**
+   * Whether permessage-deflate (RFC 7692) was negotiated. Then RSV1 on the first frame of a data message marks it
+   * compressed (§6), RSV1 anywhere else breaks §6.1, and a compressed text message's UTF-8 can only be judged after
+   * inflating, so the decoder leaves it alone. Default: `false`, and RSV1 is governed by `extensionBits` alone.
+   */
+  permessageDeflate?: boolean | undefined;
   /** The fragmented message this frame may continue, as the previous frame left it. Default: `null`, none. */
   openMessage?: OpenMessage | null | undefined;
   /** The longest message accepted, in bytes; longer ones fail with 1009 (§10.4). Default: `Number.MAX_SAFE_INTEGER`. */
@@ -105,7 +114,12 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): DecodeRe
   const opcode = byte0 & 0x0f;
   const control = isControlOpcode(opcode);
   fields.push(fieldSpan('fin', 0, 1), fieldSpan('rsv1', 1, 1), fieldSpan('rsv2', 2, 1), fieldSpan('rsv3', 3, 1), fieldSpan('opcode', 4, 4));
-  if ((rsv1 && !extensionBits.rsv1) || (rsv2 && !extensionBits.rsv2) || (rsv3 && !extensionBits.rsv3)) broke('reserved-bit-set', 0, 1);
+  const deflate = options.permessageDeflate ?? DECODE_DEFAULTS.permessageDeflate;
+  const startsDataMessage = opcode === Opcode.Text || opcode === Opcode.Binary;
+  if (rsv1 && deflate && !startsDataMessage) broke('compressed-bit-misplaced', 0, 1);
+  else if ((rsv1 && !deflate && !extensionBits.rsv1) || (rsv2 && !extensionBits.rsv2) || (rsv3 && !extensionBits.rsv3))
+    broke('reserved-bit-set', 0, 1);
+  const compressed = deflate && (startsDataMessage ? rsv1 : opcode === Opcode.Continuation && open?.compressed === true);
   if (RESERVED_OPCODES.has(opcode)) broke('reserved-opcode', 0, 1);
   if (opcode === Opcode.Continuation && open === null) broke('continuation-without-message', 0, 1);
   if (!control && opcode !== Opcode.Continuation && open !== null) broke('data-frame-inside-fragmented-message', 0, 1);
@@ -172,7 +186,7 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): DecodeRe
   // Text is validated across fragments: a fragment may end inside a code point (§5.6).
   let utf8 = UTF8_START;
   const isText = opcode === Opcode.Text || (opcode === Opcode.Continuation && open?.opcode === Opcode.Text);
-  if (isText) {
+  if (isText && !compressed) {
     const before = opcode === Opcode.Continuation && open !== null ? open.utf8 : UTF8_START;
     const step = continueUtf8(before, payload);
     if (step.valid) utf8 = step.state;
@@ -189,7 +203,7 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions): DecodeRe
     lengthEncoding,
     fields,
     violations,
-    openMessage: nextOpenMessage(opcode, fin, open, payloadLength, utf8),
+    openMessage: nextOpenMessage(opcode, fin, open, payloadLength, utf8, compressed),
   };
 }
 
@@ -207,10 +221,18 @@ function firstInvalidUtf8(before: Utf8State, piece: Uint8Array, ends: boolean): 
 }
 
 /** The fragmented message still open after a frame: control frames leave it as it was (§5.4). */
-function nextOpenMessage(opcode: number, fin: boolean, open: OpenMessage | null, length: number, utf8: Utf8State): OpenMessage | null {
+function nextOpenMessage(
+  opcode: number,
+  fin: boolean,
+  open: OpenMessage | null,
+  length: number,
+  utf8: Utf8State,
+  compressed: boolean,
+): OpenMessage | null {
   if (isControlOpcode(opcode)) return open;
   if (fin) return null;
-  if (opcode !== Opcode.Continuation) return { opcode, length, utf8 };
+  const flag = compressed ? { compressed } : {};
+  if (opcode !== Opcode.Continuation) return { opcode, length, utf8, ...flag };
   if (open === null) return null;
-  return { opcode: open.opcode, length: open.length + length, utf8 };
+  return { opcode: open.opcode, length: open.length + length, utf8, ...flag };
 }

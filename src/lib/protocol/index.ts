@@ -42,4 +42,20 @@ export {
 export { encodeFrame, minimalLengthEncoding, type FrameToEncode, type EncodedFrame, type EncodeOptions } from './encode-frame.ts';
 export { FrameParser, type ParserOptions, type ParserEvent } from './frame-parser.ts';
 export { MessageAssembler, type AssembledEvent } from './message-assembler.ts';
-export { annotateFrame, spacedHex, type FrameAnnotation, type ByteSegment, type FieldNote } from './annotate-frame.ts';
+export {
+  annotateFrame,
+  spacedHex,
+  type AnnotateOptions,
+  type FrameAnnotation,
+  type ByteSegment,
+  type FieldNote,
+} from './annotate-frame.ts';
+export {
+  PERMESSAGE_DEFLATE,
+  explainDeflateParameters,
+  deflateAgreement,
+  type NegotiationSide,
+  type DeflateParameterNote,
+  type DeflateAgreement,
+} from './deflate-parameters.ts';
+export { SYNC_FLUSH_TAIL, INFLATE_DEFAULTS, MessageInflater, type InflaterOptions } from './inflate-message.ts';

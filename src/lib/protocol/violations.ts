@@ -14,6 +14,12 @@ export const VIOLATIONS = {
     closeCode: 1002,
     explanation: 'A reserved bit (RSV1, RSV2 or RSV3) is set, but no negotiated extension gives it a meaning.',
   },
+  'compressed-bit-misplaced': {
+    section: 'RFC 7692 §6.1',
+    closeCode: 1002,
+    explanation:
+      'RSV1 is set on a control frame or a continuation frame; permessage-deflate marks a compressed message with RSV1 on its first frame only.',
+  },
   'reserved-opcode': {
     section: '5.2',
     closeCode: 1002,
@@ -136,7 +142,7 @@ export function receiverPolicy(v: Pick<Violation, 'id' | 'closeCode'>): string |
 /** One broken rule, located in the frame's bytes. */
 export interface Violation {
   id: ViolationId;
-  /** The RFC 6455 section that states the rule. */
+  /** The section that states the rule: a bare number such as `5.2` is RFC 6455's; another RFC's reads `RFC 7692 §6.1`. */
   section: string;
   /** One sentence saying what is wrong. */
   explanation: string;

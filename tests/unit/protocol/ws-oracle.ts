@@ -79,3 +79,32 @@ export async function wsReceive(bytes: Uint8Array, sender: 'client' | 'server'):
   await new Promise((resolve) => setImmediate(resolve));
   return reception;
 }
+
+interface WsPerMessageDeflate {
+  accept(configurations: Record<string, (string | true)[]>[]): Record<string, unknown>;
+  compress(data: Buffer, fin: boolean, callback: (error: Error | null, result: Buffer) => void): void;
+  cleanup(): void;
+}
+interface WsPerMessageDeflateClass {
+  new (options: { isServer: boolean; serverNoContextTakeover?: boolean; threshold?: number }): WsPerMessageDeflate;
+}
+const PerMessageDeflate = require(require.resolve('ws').replace(/index\.js$/, 'lib/permessage-deflate.js')) as WsPerMessageDeflateClass;
+
+/**
+ * ws's own permessage-deflate as a server: each call compresses one message, exactly as ws would send it (RFC 7692 §7.2.1,
+ * the 00 00 ff ff tail removed). With `contextTakeover: false` it agrees to server_no_context_takeover.
+ */
+export function wsServerCompressor(contextTakeover: boolean): {
+  compress(message: string | Uint8Array): Promise<Uint8Array>;
+  close(): void;
+} {
+  const deflate = new PerMessageDeflate({ isServer: true, serverNoContextTakeover: !contextTakeover });
+  deflate.accept([{}]);
+  return {
+    compress: (message) =>
+      new Promise((resolve, reject) =>
+        deflate.compress(Buffer.from(message), true, (error, result) => (error ? reject(error) : resolve(new Uint8Array(result)))),
+      ),
+    close: () => deflate.cleanup(),
+  };
+}
