@@ -106,7 +106,7 @@ test('examples/browser-api/send-with-backpressure.js keeps bufferedAmount near i
 });
 
 test('examples/browser-api/send-with-backpressure.js rejects on a closed socket instead of dropping chunks in silence', async ({
-  page,
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/browser-api/send-with-backpressure.js');
   const outcome = await page.evaluate(async (url) => {
@@ -244,7 +244,7 @@ test('examples/myths/messages.js: the read loop ends after a clean close, and th
 });
 
 test('examples/myths/messages.js lets go of the socket when the reader breaks out, and refuses a socket already closed', async ({
-  page,
+  driver: page,
 }) => {
   const echo = await pageWith(page, 'examples/browser-api/open-socket.js', 'examples/myths/messages.js');
   const outcome = await page.evaluate(async (url) => {
