@@ -1,0 +1,123 @@
+// The HTML report: one static page with inline CSS and no scripts or requests, a row per case that opens to the annotated bytes.
+import { annotateFrame, decodeFrame, type DecodeOptions, type OpenMessage } from '../src/lib/protocol/index.ts';
+import { fromHex } from './cases/case-builders.ts';
+import type { Verdict } from './cases/case-types.ts';
+import { CATEGORIES, NOT_RUN_CATEGORIES, categoryOf, frameCases, handshakeCases } from './cases/index.ts';
+import type { JsonReport } from './report-json.ts';
+
+/** What a row may add to the JSON: the reasons behind the verdicts. */
+export interface CaseNotes {
+  result?: string;
+  resultClose?: string;
+  sentTotal?: number;
+  receivedTotal?: number;
+}
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The RFC sections of every case id, from the case definitions. */
+function rfcSections(): Map<string, string> {
+  return new Map([...handshakeCases(), ...frameCases(true)].map((c) => [c.id, c.rfc]));
+}
+
+/** Splits a recorded stream into its HTTP head (text) and the frame bytes after it. */
+function splitHead(bytes: Uint8Array): { head: string; frames: Uint8Array } {
+  for (let i = 3; i < bytes.length; i++) {
+    if (bytes[i - 3] === 13 && bytes[i - 2] === 10 && bytes[i - 1] === 13 && bytes[i] === 10) {
+      return { head: new TextDecoder('latin1').decode(bytes.subarray(0, i + 1)), frames: bytes.subarray(i + 1) };
+    }
+  }
+  return { head: new TextDecoder('latin1').decode(bytes), frames: new Uint8Array(0) };
+}
+
+/** Each frame in the bytes, annotated field by field with the protocol core's annotator; the last may be cut off by the recording. */
+function renderFrames(bytes: Uint8Array, sender: DecodeOptions['sender']): string {
+  const out: string[] = [];
+  let at = 0;
+  let openMessage: OpenMessage | null = null;
+  while (at < bytes.length && out.length < 24) {
+    const rest = bytes.subarray(at);
+    const decoded = decodeFrame(rest, { sender, openMessage });
+    const length = decoded.status === 'complete' ? decoded.byteLength : rest.length;
+    const annotation = annotateFrame(rest.subarray(0, length), { sender, openMessage });
+    const rows = annotation.segments
+      .map((segment) => {
+        const notes = segment.fields
+          .map(
+            (f) =>
+              `<li><b>${escapeHtml(f.label)}</b>${f.bits ? ` <code>${f.bits}</code>` : ''}: ${escapeHtml(f.value)}${f.note ? ` — ${escapeHtml(f.note)}` : ''}${f.section ? ` <span class="rfc">§${escapeHtml(f.section)}</span>` : ''}</li>`,
+          )
+          .join('');
+        return `<tr><td><code>${segment.hex.length > 600 ? `${segment.hex.slice(0, 600)} …` : segment.hex}</code></td><td>${escapeHtml(segment.title)}<ul>${notes}</ul></td></tr>`;
+      })
+      .join('');
+    const broken = annotation.violations
+      .map((v) => `<p class="violation">Breaks §${escapeHtml(v.section)}: ${escapeHtml(v.explanation)}</p>`)
+      .join('');
+    out.push(
+      `<table class="frame"><caption>Frame at byte ${at}${annotation.complete ? '' : ' (cut off: the report keeps only the first bytes)'}</caption>${rows}</table>${broken}`,
+    );
+    if (decoded.status !== 'complete') break;
+    openMessage = decoded.openMessage;
+    at += length;
+    if (decoded.frame.opcode === 8) break;
+  }
+  if (at < bytes.length && out.length >= 24) out.push(`<p>… ${bytes.length - at} more bytes.</p>`);
+  return out.join('') || '<p>No frames.</p>';
+}
+
+function side(title: string, hexBytes: string, total: number | undefined, sender: DecodeOptions['sender']): string {
+  const bytes = fromHex(hexBytes);
+  const { head, frames } = splitHead(bytes);
+  const kept = total !== undefined && total > bytes.length ? ` (first ${bytes.length} of ${total} bytes)` : ` (${bytes.length} bytes)`;
+  return `<section><h4>${title}${kept}</h4><pre>${escapeHtml(head)}</pre>${renderFrames(frames, sender)}</section>`;
+}
+
+const verdictClass = (v: Verdict) => v.toLowerCase().replace(/[^a-z]/g, '-');
+
+/** Renders the whole report as one HTML document. */
+export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNotes> = new Map()): string {
+  const sections = rfcSections();
+  const categories = [...new Set(report.cases.map((c) => categoryOf(c.id)))];
+  const summaryRows = categories
+    .map((category) => {
+      const cases = report.cases.filter((c) => categoryOf(c.id) === category);
+      const count = (v: Verdict) => cases.filter((c) => c.behavior === v || (v === 'FAILED' && c.behaviorClose === 'FAILED')).length;
+      return `<tr><th scope="row">${escapeHtml(category)} ${escapeHtml(CATEGORIES[category] ?? '')}</th><td>${cases.length}</td><td>${count('OK')}</td><td>${count('NON-STRICT')}</td><td>${count('INFORMATIONAL')}</td><td>${count('FAILED')}</td></tr>`;
+    })
+    .join('');
+  const notRun = NOT_RUN_CATEGORIES.map(
+    (c) =>
+      `<tr><th scope="row">${c} ${escapeHtml(CATEGORIES[c]!)}</th><td colspan="5">Not run: the project has no server-side permessage-deflate yet.</td></tr>`,
+  ).join('');
+  const rows = report.cases
+    .map((c) => {
+      const note = notes.get(c.id) ?? {};
+      const anchor = `case-${c.id.replace(/\./g, '-')}`;
+      return `<details id="${anchor}"><summary><span class="id">${escapeHtml(c.id)}</span> <span class="verdict ${verdictClass(c.behavior)}">${c.behavior}</span> <span class="verdict ${verdictClass(c.behaviorClose)}">${c.behaviorClose}</span> <span class="ms">${c.durationMs} ms</span> ${escapeHtml(c.description)}</summary>
+<div class="body"><p><b>Expectation:</b> ${escapeHtml(c.expectation)} <span class="rfc">RFC 6455 ${escapeHtml(sections.get(c.id) ?? '')}</span></p>
+${note.result ? `<p><b>Replies:</b> ${escapeHtml(note.result)}</p>` : ''}${note.resultClose ? `<p><b>Closing:</b> ${escapeHtml(note.resultClose)}</p>` : ''}
+${side('Sent by the prober', c.sent, note.sentTotal, 'client')}${side('Received from the server', c.received, note.receivedTotal, 'server')}</div></details>`;
+    })
+    .join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Conformance report: ${escapeHtml(report.agent)}</title>
+<style>
+body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;background:#fff}
+table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
+summary{cursor:pointer;padding:.25rem 0}details{border-bottom:1px solid #ddd}.id{font-family:monospace;display:inline-block;min-width:4.5rem}
+.verdict{font:600 12px monospace;padding:.05rem .35rem;border-radius:3px;border:1px solid}.ok{background:#dff5e1;color:#0b5d1e}.non-strict{background:#fff4cc;color:#6b4e00}
+.informational{background:#e3ecff;color:#1d3f8f}.unimplemented{background:#eee;color:#333}.failed{background:#ffe0e0;color:#8a1010}.ms{color:#555;font-size:12px}
+pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}code{font-size:12px;word-break:break-all}.frame{margin:.5rem 0;width:100%}.frame td:first-child{width:40%}
+.rfc{color:#555;font-size:12px}.violation{color:#8a1010}.body{padding:0 0 1rem 1rem}caption{text-align:left;font-weight:600}
+</style></head><body>
+<h1>Conformance report: ${escapeHtml(report.agent)}</h1>
+<p>Server <code>${escapeHtml(report.url)}</code>, ${report.cases.length} cases, under Autobahn|Testsuite’s case ids and verdicts; <code>h.*</code> are this suite’s own handshake cases.</p>
+<table><thead><tr><th scope="col">Category</th><th scope="col">Cases</th><th scope="col">OK</th><th scope="col">Non-strict</th><th scope="col">Informational</th><th scope="col">Failed</th></tr></thead><tbody>${summaryRows}${notRun}</tbody></table>
+<h2>Cases</h2>
+${rows}
+</body></html>
+`;
+}
