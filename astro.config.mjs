@@ -21,6 +21,7 @@ export default defineConfig({
           items: [{ slug: 'browser-api' }, { slug: 'writing-a-server' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }],
         },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
+        { label: 'Tools', items: [{ slug: 'conformance' }] },
       ],
     }),
     mdx(),

@@ -31,25 +31,31 @@ function splitHead(bytes: Uint8Array): { head: string; frames: Uint8Array } {
   return { head: new TextDecoder('latin1').decode(bytes), frames: new Uint8Array(0) };
 }
 
+/** How many frames each side of a case shows; the rest are counted. */
+const MAX_FRAMES_SHOWN = 8;
+
 /** Each frame in the bytes, annotated field by field with the protocol core's annotator; the last may be cut off by the recording. */
 function renderFrames(bytes: Uint8Array, sender: DecodeOptions['sender']): string {
   const out: string[] = [];
   let at = 0;
   let openMessage: OpenMessage | null = null;
-  while (at < bytes.length && out.length < 24) {
+  while (at < bytes.length && out.length < MAX_FRAMES_SHOWN) {
     const rest = bytes.subarray(at);
     const decoded = decodeFrame(rest, { sender, openMessage });
     const length = decoded.status === 'complete' ? decoded.byteLength : rest.length;
     const annotation = annotateFrame(rest.subarray(0, length), { sender, openMessage });
+    // Label, value and RFC section per field; the annotator's longer notes stay in the widgets, to keep a
+    // report of 300 cases small enough to open.
     const rows = annotation.segments
       .map((segment) => {
-        const notes = segment.fields
+        const fields = segment.fields
           .map(
             (f) =>
-              `<li><b>${escapeHtml(f.label)}</b>${f.bits ? ` <code>${f.bits}</code>` : ''}: ${escapeHtml(f.value)}${f.note ? ` — ${escapeHtml(f.note)}` : ''}${f.section ? ` <span class="rfc">§${escapeHtml(f.section)}</span>` : ''}</li>`,
+              `${escapeHtml(f.label)}${f.bits ? ` <code>${f.bits}</code>` : ''}: ${escapeHtml(f.value)}${f.section ? ` <span class="rfc">§${escapeHtml(f.section)}</span>` : ''}`,
           )
-          .join('');
-        return `<tr><td><code>${segment.hex.length > 600 ? `${segment.hex.slice(0, 600)} …` : segment.hex}</code></td><td>${escapeHtml(segment.title)}<ul>${notes}</ul></td></tr>`;
+          .join('; ');
+        const shown = segment.hex.length > 191 ? `${segment.hex.slice(0, 191)} …` : segment.hex;
+        return `<tr><td><code>${shown}</code></td><td>${escapeHtml(segment.title)}: ${fields}</td></tr>`;
       })
       .join('');
     const broken = annotation.violations
@@ -63,7 +69,7 @@ function renderFrames(bytes: Uint8Array, sender: DecodeOptions['sender']): strin
     at += length;
     if (decoded.frame.opcode === 8) break;
   }
-  if (at < bytes.length && out.length >= 24) out.push(`<p>… ${bytes.length - at} more bytes.</p>`);
+  if (at < bytes.length && out.length >= MAX_FRAMES_SHOWN) out.push(`<p>… ${bytes.length - at} more bytes.</p>`);
   return out.join('') || '<p>No frames.</p>';
 }
 
@@ -71,13 +77,18 @@ function side(title: string, hexBytes: string, total: number | undefined, sender
   const bytes = fromHex(hexBytes);
   const { head, frames } = splitHead(bytes);
   const kept = total !== undefined && total > bytes.length ? ` (first ${bytes.length} of ${total} bytes)` : ` (${bytes.length} bytes)`;
-  return `<section><h4>${title}${kept}</h4><pre>${escapeHtml(head)}</pre>${renderFrames(frames, sender)}</section>`;
+  return `<section><h3>${title}${kept}</h3><pre>${escapeHtml(head)}</pre>${renderFrames(frames, sender)}</section>`;
 }
 
 const verdictClass = (v: Verdict) => v.toLowerCase().replace(/[^a-z]/g, '-');
 
+export interface HtmlReportOptions {
+  /** A same-site page to link back to, e.g. the Conformance page for the matrix's reports. */
+  backLink?: string;
+}
+
 /** Renders the whole report as one HTML document. */
-export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNotes> = new Map()): string {
+export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNotes> = new Map(), options: HtmlReportOptions = {}): string {
   const sections = rfcSections();
   const categories = [...new Set(report.cases.map((c) => categoryOf(c.id)))];
   const summaryRows = categories
@@ -112,12 +123,13 @@ summary{cursor:pointer;padding:.25rem 0}details{border-bottom:1px solid #ddd}.id
 .informational{background:#e3ecff;color:#1d3f8f}.unimplemented{background:#eee;color:#333}.failed{background:#ffe0e0;color:#8a1010}.ms{color:#555;font-size:12px}
 pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}code{font-size:12px;word-break:break-all}.frame{margin:.5rem 0;width:100%}.frame td:first-child{width:40%}
 .rfc{color:#555;font-size:12px}.violation{color:#8a1010}.body{padding:0 0 1rem 1rem}caption{text-align:left;font-weight:600}
-</style></head><body>
+</style></head><body><main>
+${options.backLink ? `<p><a href="${escapeHtml(options.backLink)}">Back to the conformance matrix</a></p>` : ''}
 <h1>Conformance report: ${escapeHtml(report.agent)}</h1>
 <p>Server <code>${escapeHtml(report.url)}</code>, ${report.cases.length} cases, under Autobahn|Testsuite’s case ids and verdicts; <code>h.*</code> are this suite’s own handshake cases.</p>
 <table><thead><tr><th scope="col">Category</th><th scope="col">Cases</th><th scope="col">OK</th><th scope="col">Non-strict</th><th scope="col">Informational</th><th scope="col">Failed</th></tr></thead><tbody>${summaryRows}${notRun}</tbody></table>
 <h2>Cases</h2>
 ${rows}
-</body></html>
+</main></body></html>
 `;
 }

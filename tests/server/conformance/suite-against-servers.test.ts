@@ -46,9 +46,8 @@ describe('the conformance suite', () => {
     const run = await runSuite(`ws://${base}/ws/echo`);
     expect(run.durationMs).toBeLessThan(60_000);
     const failed = run.results.filter((r) => r.behavior === 'FAILED' || r.behaviorClose === 'FAILED');
-    // h.4: the demo server refuses version 8 with 400 but without Sec-WebSocket-Version: 13 (§4.2.2), which
-    // the version-refusal change of issues 12/19 fixes; every other failure is category 9 over a demo limit.
-    const outsideLimits = failed.filter((r) => !r.id.startsWith('9.') && r.id !== 'h.4').map((r) => r.id);
+    // Every failure is category 9 over a demo limit.
+    const outsideLimits = failed.filter((r) => !r.id.startsWith('9.')).map((r) => r.id);
     expect(outsideLimits).toEqual([]);
     for (const r of failed.filter((r) => r.id.startsWith('9.'))) expect([1008, 1009]).toContain(r.remoteCloseCode);
     // The messages within 64 KiB pass, so the failures are the limit, not the suite.
