@@ -34,50 +34,45 @@ function splitHead(bytes: Uint8Array): { head: string; frames: Uint8Array } {
 /** How many frames each side of a case shows; the rest are counted. */
 const MAX_FRAMES_SHOWN = 8;
 
-/** Each frame in the bytes, annotated field by field with the protocol core's annotator; the last may be cut off by the recording. */
-function renderFrames(bytes: Uint8Array, sender: DecodeOptions['sender']): string {
-  const out: string[] = [];
+/**
+ * Each frame in the bytes, annotated field by field with the protocol core's annotator, as lines of text:
+ * a report holds 300 cases, and one element per case side keeps it light enough to open (and to check).
+ * The last frame may be cut off by the recording.
+ */
+function annotateFrames(bytes: Uint8Array, sender: DecodeOptions['sender']): string {
+  const lines: string[] = [];
   let at = 0;
+  let frames = 0;
   let openMessage: OpenMessage | null = null;
-  while (at < bytes.length && out.length < MAX_FRAMES_SHOWN) {
+  while (at < bytes.length && frames < MAX_FRAMES_SHOWN) {
     const rest = bytes.subarray(at);
     const decoded = decodeFrame(rest, { sender, openMessage });
     const length = decoded.status === 'complete' ? decoded.byteLength : rest.length;
     const annotation = annotateFrame(rest.subarray(0, length), { sender, openMessage });
-    // Label, value and RFC section per field; the annotator's longer notes stay in the widgets, to keep a
-    // report of 300 cases small enough to open.
-    const rows = annotation.segments
-      .map((segment) => {
-        const fields = segment.fields
-          .map(
-            (f) =>
-              `${escapeHtml(f.label)}${f.bits ? ` <code>${f.bits}</code>` : ''}: ${escapeHtml(f.value)}${f.section ? ` <span class="rfc">§${escapeHtml(f.section)}</span>` : ''}`,
-          )
-          .join('; ');
-        const shown = segment.hex.length > 191 ? `${segment.hex.slice(0, 191)} …` : segment.hex;
-        return `<tr><td><code>${shown}</code></td><td>${escapeHtml(segment.title)}: ${fields}</td></tr>`;
-      })
-      .join('');
-    const broken = annotation.violations
-      .map((v) => `<p class="violation">Breaks §${escapeHtml(v.section)}: ${escapeHtml(v.explanation)}</p>`)
-      .join('');
-    out.push(
-      `<table class="frame"><caption>Frame at byte ${at}${annotation.complete ? '' : ' (cut off: the report keeps only the first bytes)'}</caption>${rows}</table>${broken}`,
-    );
+    lines.push(`Frame at byte ${at}${annotation.complete ? '' : ' (cut off: the report keeps only the first bytes)'}`);
+    for (const segment of annotation.segments) {
+      const shown = segment.hex.length > 95 ? `${segment.hex.slice(0, 95)} …` : segment.hex;
+      const fields = segment.fields
+        .map((f) => `${f.label}${f.bits ? ` ${f.bits}` : ''}: ${f.value}${f.section ? ` (§${f.section})` : ''}`)
+        .join('; ');
+      lines.push(`  ${shown}\n      ${segment.title}: ${fields}`);
+    }
+    for (const v of annotation.violations) lines.push(`  ! Breaks §${v.section}: ${v.explanation}`);
+    frames++;
     if (decoded.status !== 'complete') break;
     openMessage = decoded.openMessage;
     at += length;
     if (decoded.frame.opcode === 8) break;
   }
-  if (at < bytes.length && out.length >= MAX_FRAMES_SHOWN) out.push(`<p>… ${bytes.length - at} more bytes.</p>`);
-  return out.join('') || '<p>No frames.</p>';
+  if (at < bytes.length && frames >= MAX_FRAMES_SHOWN) lines.push(`… ${bytes.length - at} more bytes.`);
+  return lines.length > 0 ? lines.join('\n') : 'No frames.';
 }
 
 function side(title: string, hexBytes: string, total: number | undefined, sender: DecodeOptions['sender']): string {
   const bytes = fromHex(hexBytes);
   const { head, frames } = splitHead(bytes);
   const kept = total !== undefined && total > bytes.length ? ` (first ${bytes.length} of ${total} bytes)` : ` (${bytes.length} bytes)`;
-  return `<section><h3>${title}${kept}</h3><pre>${escapeHtml(head)}</pre>${renderFrames(frames, sender)}</section>`;
+  return `${title}${kept}:\n${head}${annotateFrames(frames, sender)}`;
 }
 
 const verdictClass = (v: Verdict) => v.toLowerCase().replace(/[^a-z]/g, '-');
@@ -102,27 +97,35 @@ export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNo
     (c) =>
       `<tr><th scope="row">${c} ${escapeHtml(CATEGORIES[c]!)}</th><td colspan="5">Not run: the project has no server-side permessage-deflate yet.</td></tr>`,
   ).join('');
+  // Three elements a case (details, summary, pre): axe and browsers stay quick on a page of 300 cases.
   const rows = report.cases
     .map((c) => {
       const note = notes.get(c.id) ?? {};
       const anchor = `case-${c.id.replace(/\./g, '-')}`;
-      return `<details id="${anchor}"><summary><span class="id">${escapeHtml(c.id)}</span> <span class="verdict ${verdictClass(c.behavior)}">${c.behavior}</span> <span class="verdict ${verdictClass(c.behaviorClose)}">${c.behaviorClose}</span> <span class="ms">${c.durationMs} ms</span> ${escapeHtml(c.description)}</summary>
-<div class="body"><p><b>Expectation:</b> ${escapeHtml(c.expectation)} <span class="rfc">RFC 6455 ${escapeHtml(sections.get(c.id) ?? '')}</span></p>
-${note.result ? `<p><b>Replies:</b> ${escapeHtml(note.result)}</p>` : ''}${note.resultClose ? `<p><b>Closing:</b> ${escapeHtml(note.resultClose)}</p>` : ''}
-${side('Sent by the prober', c.sent, note.sentTotal, 'client')}${side('Received from the server', c.received, note.receivedTotal, 'server')}</div></details>`;
+      const worst = c.behavior === 'FAILED' || c.behaviorClose === 'FAILED' ? 'failed' : verdictClass(c.behavior);
+      const body = [
+        `Expectation: ${c.expectation}`,
+        `Rule: RFC 6455 ${sections.get(c.id) ?? ''}`,
+        ...(note.result ? [`Replies: ${note.result}`] : []),
+        ...(note.resultClose ? [`Closing: ${note.resultClose}`] : []),
+        '',
+        side('Sent by the prober', c.sent, note.sentTotal, 'client'),
+        '',
+        side('Received from the server', c.received, note.receivedTotal, 'server'),
+      ].join('\n');
+      return `<details id="${anchor}" class="${worst}"><summary>${escapeHtml(c.id)} — ${c.behavior} / ${c.behaviorClose} — ${c.durationMs} ms — ${escapeHtml(c.description)}</summary><pre>${escapeHtml(body)}</pre></details>`;
     })
     .join('\n');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>Conformance report: ${escapeHtml(report.agent)}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem auto;max-width:70rem;padding:0 1rem;color:#1b1b1b;background:#fff}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left;vertical-align:top}
-summary{cursor:pointer;padding:.25rem 0}details{border-bottom:1px solid #ddd}.id{font-family:monospace;display:inline-block;min-width:4.5rem}
-.verdict{font:600 12px monospace;padding:.05rem .35rem;border-radius:3px;border:1px solid}.ok{background:#dff5e1;color:#0b5d1e}.non-strict{background:#fff4cc;color:#6b4e00}
-.informational{background:#e3ecff;color:#1d3f8f}.unimplemented{background:#eee;color:#333}.failed{background:#ffe0e0;color:#8a1010}.ms{color:#555;font-size:12px}
-pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem}code{font-size:12px;word-break:break-all}.frame{margin:.5rem 0;width:100%}.frame td:first-child{width:40%}
-.rfc{color:#555;font-size:12px}.violation{color:#8a1010}.body{padding:0 0 1rem 1rem}caption{text-align:left;font-weight:600}
+summary{cursor:pointer;padding:.25rem .4rem;font-family:monospace}details{border-bottom:1px solid #ddd}
+.ok>summary{background:#dff5e1;color:#0b5d1e}.non-strict>summary{background:#fff4cc;color:#6b4e00}
+.informational>summary{background:#e3ecff;color:#1d3f8f}.unimplemented>summary{background:#eee;color:#333}.failed>summary{background:#ffe0e0;color:#8a1010}
+pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem;font-size:12px;overflow-wrap:anywhere}.rfc{color:#555;font-size:12px}.body{padding:0 0 1rem 1rem}h3{font-size:1rem}
 </style></head><body><main>
 ${options.backLink ? `<p><a href="${escapeHtml(options.backLink)}">Back to the conformance matrix</a></p>` : ''}
 <h1>Conformance report: ${escapeHtml(report.agent)}</h1>
