@@ -40,6 +40,7 @@ export default defineConfig({
           ],
         },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
+        { label: 'Tools', items: [{ slug: 'conformance' }] },
       ],
     }),
     mdx(),
