@@ -1,6 +1,6 @@
 // The deployments the deploy specs run against: real static servers (python's http.server, nginx) and the demo
 // server, each on its own loopback origin, in front of the variant builds of dist-variants/ (deploy-variants.ts).
-import { chmodSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findBinary, freePort, printedPort, spawnChild, waitForPort, type Child } from '../support/local-servers.ts';
@@ -8,10 +8,56 @@ import { findBinary, freePort, printedPort, spawnChild, waitForPort, type Child 
 export const python = findBinary('/usr/bin/python3', 'python3');
 export const nginx = findBinary('nginx', '/usr/sbin/nginx');
 
-/** Processes and scratch directories one deployment started, stopped and removed together. */
+/**
+ * How long a deploy spec's run in one engine may wait for its run in the other to free the port fixed at build time.
+ * A worker fixture that locks the port needs this much more time than its own setup.
+ */
+export const FIXED_PORT_WAIT_MS = 10 * 60_000;
+
+/** Whether the process `pid` still runs (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Processes, scratch directories and port locks one deployment took, stopped and released together. */
 export class Running {
   readonly #children: Child[] = [];
   readonly #dirs: string[] = [];
+  readonly #locks: string[] = [];
+
+  /**
+   * Waits until this process alone may use `port`, a port fixed at build time (PUBLIC_DEMO_URL names it): the same
+   * spec runs once per engine, in two workers at once, and both would listen on it. The lock is a directory
+   * (mkdir is atomic) holding the owner's pid, so a lock left by a killed worker is taken over.
+   */
+  async lockPort(port: number, timeoutMs = FIXED_PORT_WAIT_MS): Promise<void> {
+    const lock = path.join(tmpdir(), `ws-deploy-port-${port}.lock`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        mkdirSync(lock);
+        writeFileSync(path.join(lock, 'pid'), String(process.pid));
+        this.#locks.push(lock);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Just made, pid not written yet: wait.
+      }
+      if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`Port ${port} stayed locked by process ${owner} for ${timeoutMs} ms (${lock})`);
+      else await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 
   keep(child: Child): Child {
     this.#children.push(child);
@@ -29,6 +75,7 @@ export class Running {
   async stop(): Promise<void> {
     await Promise.all(this.#children.splice(0).map((child) => child.stop()));
     for (const dir of this.#dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const lock of this.#locks.splice(0)) rmSync(lock, { recursive: true, force: true });
   }
 }
 

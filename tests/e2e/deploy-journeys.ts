@@ -1,9 +1,9 @@
-// One short journey per widget, as a reader takes it, written against any deployment: the page paths are joined to
-// the site's base, and every connection a widget makes must go to the demo server the build names (PUBLIC_DEMO_URL).
+// One short journey per widget, as a reader takes it, written against any deployment and run in both engines through
+// the driver layer (journey.ts): the page paths are joined to the site's base, and every connection a widget makes
+// must go to the demo server the build names (PUBLIC_DEMO_URL).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Page } from '@playwright/test';
-import { expect } from '@playwright/test';
 import { wsReceive } from '../unit/protocol/ws-oracle.ts';
+import { expect, siteUrl, type Driver } from './journey.ts';
 
 export interface Deployment {
   /** The static site's origin and base: pages are at `${siteOrigin}${base}handshake/`. */
@@ -19,19 +19,16 @@ export interface Journey {
   page: string;
   /** Whether it talks to the demo server. */
   connects: boolean;
-  run(page: Page, deployment: Deployment): Promise<void>;
+  run(page: Driver, deployment: Deployment): Promise<void>;
 }
 
 export function pageUrl(deployment: Deployment, path: string): string {
-  return `${deployment.siteOrigin}${deployment.base}${path.replace(/^\//, '')}`;
+  return siteUrl({ origin: deployment.siteOrigin, base: deployment.base }, path);
 }
 
-/** Opens the journey's page and records every WebSocket it opens. */
-async function open(page: Page, deployment: Deployment, path: string): Promise<string[]> {
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
+/** Opens the journey's page; `page.sockets()` then lists every WebSocket it opens. */
+async function open(page: Driver, deployment: Deployment, path: string): Promise<void> {
   await page.goto(pageUrl(deployment, path));
-  return sockets;
 }
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -46,11 +43,11 @@ export const JOURNEYS: Journey[] = [
     page: '/browser-api/',
     connects: true,
     async run(page, deployment) {
-      const sockets = await open(page, deployment, this.page);
+      await open(page, deployment, this.page);
       // The reader presses Connect, sends a message, and disconnects.
       await page.getByRole('button', { name: 'Connect', exact: true }).click();
       await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
-      expect(sockets).toEqual([`${deployment.demoSocketOrigin}/ws/echo`]);
+      expect(await page.sockets()).toEqual([`${deployment.demoSocketOrigin}/ws/echo`]);
       await page.getByLabel('Message', { exact: true }).fill('Hello across origins');
       await page.getByLabel('Message', { exact: true }).press('Enter');
       const log = page.getByRole('log', { name: 'Message log' });
@@ -64,12 +61,12 @@ export const JOURNEYS: Journey[] = [
     page: '/handshake/',
     connects: true,
     async run(page, deployment) {
-      const sockets = await open(page, deployment, this.page);
+      await open(page, deployment, this.page);
       const widget = page.getByRole('region', { name: 'Handshake inspector' });
       // The reader presses the inspector's button.
       await widget.getByRole('button', { name: 'Connect and inspect' }).click();
       await expect(widget.getByLabel('Verdict')).toHaveText(/^matches/);
-      expect(sockets).toEqual([`${deployment.demoSocketOrigin}/ws/inspect`]);
+      expect(await page.sockets()).toEqual([`${deployment.demoSocketOrigin}/ws/inspect`]);
       const request = await widget.getByRole('figure', { name: 'Request, as the server received it' }).locator('pre').textContent();
       // The page's own origin travels in the handshake: that is what the demo server's ALLOWED_ORIGINS let in.
       expect(request!.split('\n')).toContain(`Origin: ${deployment.siteOrigin}`);
@@ -95,13 +92,13 @@ export const JOURNEYS: Journey[] = [
     page: '/frames/',
     connects: true,
     async run(page, deployment) {
-      const sockets = await open(page, deployment, this.page);
+      await open(page, deployment, this.page);
       const widget = page.getByRole('region', { name: 'Live capture' });
       // The reader types a message and sends it.
       await widget.getByLabel('Message', { exact: true }).fill('Hi');
       await widget.getByLabel('Message', { exact: true }).press('Enter');
       await expect(widget.getByLabel('Captured frame')).toHaveText(/^Frame \d+ \(text\): 8 bytes on the wire, 6 of header/);
-      expect(sockets).toEqual([`${deployment.demoSocketOrigin}/ws/inspect`]);
+      expect(await page.sockets()).toEqual([`${deployment.demoSocketOrigin}/ws/inspect`]);
       const hex = (await widget.getByLabel('Bytes as the server received them (hex)').textContent())!;
       const bytes = Uint8Array.from(hex.trim().split(/\s+/), (pair) => parseInt(pair, 16));
       // ws's Receiver, acting as the server, is the oracle.
@@ -138,12 +135,12 @@ export const JOURNEYS: Journey[] = [
     page: '/closing/',
     connects: true,
     async run(page, deployment) {
-      const sockets = await open(page, deployment, this.page);
+      await open(page, deployment, this.page);
       const widget = page.getByRole('region', { name: 'Protocol lab' });
       // The reader connects to the lab and asks for a Ping.
       await widget.getByRole('button', { name: 'Connect to the lab' }).click();
       await expect(widget.getByRole('button', { name: 'Send a Ping' })).toBeEnabled();
-      expect(sockets).toEqual([`${deployment.demoSocketOrigin}/ws/lab`]);
+      expect(await page.sockets()).toEqual([`${deployment.demoSocketOrigin}/ws/lab`]);
       await widget.getByRole('button', { name: 'Send a Ping' }).click();
       await expect(widget.getByRole('table', { name: /^Timeline/ }).getByRole('figure', { name: /automatic Pong/ })).toBeVisible();
     },
@@ -153,8 +150,8 @@ export const JOURNEYS: Journey[] = [
     page: '/writing-a-server/',
     connects: true,
     async run(page, deployment) {
-      const sockets = await open(page, deployment, this.page);
-      const other = await page.context().newPage();
+      await open(page, deployment, this.page);
+      const other = await page.newTab();
       await other.goto(pageUrl(deployment, this.page));
       // Two readers join, one says something, both see it.
       for (const [tab, nickname] of [
@@ -165,7 +162,7 @@ export const JOURNEYS: Journey[] = [
         await tab.getByLabel('Nickname').press('Enter');
         await expect(tab.getByLabel('Status')).toHaveText(`In the room as ${nickname}.`);
       }
-      expect(sockets).toEqual([`${deployment.demoSocketOrigin}/ws/chat`]);
+      expect(await page.sockets()).toEqual([`${deployment.demoSocketOrigin}/ws/chat`]);
       await page.getByLabel('Message', { exact: true }).fill('Hello from a static host');
       await page.getByLabel('Message', { exact: true }).press('Enter');
       for (const tab of [page, other]) {
@@ -181,11 +178,7 @@ export const JOURNEYS: Journey[] = [
     page: '/why-websocket/',
     connects: true,
     async run(page, deployment) {
-      const requests: string[] = [];
-      page.on('request', (request) => {
-        if (/\/race\//.test(new URL(request.url()).pathname)) requests.push(new URL(request.url()).origin);
-      });
-      const sockets = await open(page, deployment, this.page);
+      await open(page, deployment, this.page);
       // The reader sets a small, quick race and starts it.
       await page.getByLabel('Number of events').fill('6');
       await page.getByLabel('Interval between events (ms)').fill('40');
@@ -195,8 +188,18 @@ export const JOURNEYS: Journey[] = [
       await expect(page.getByRole('status')).toHaveText('Done. The results below are from this run.', { timeout: 30_000 });
       const row = page.getByRole('table', { name: /Measured results/ }).getByRole('row', { name: /^WebSocket/ });
       await expect(row.getByRole('cell').first()).toHaveText('6 of 6');
+      // Every HTTP leg went to the demo server: the full URLs of the page's Resource Timing entries (both engines
+      // list fetch()es there; the driver's resources() keeps only paths, so read the origins here).
+      const raceOrigins = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => new URL(entry.name))
+          .filter((url) => url.pathname.startsWith('/race/'))
+          .map((url) => url.origin),
+      );
       const demoHttpOrigin = deployment.demoSocketOrigin.replace(/^ws/, 'http');
-      expect(new Set(requests)).toEqual(new Set([demoHttpOrigin]));
+      expect(new Set(raceOrigins)).toEqual(new Set([demoHttpOrigin]));
+      const sockets = await page.sockets();
       expect(sockets).toHaveLength(1);
       expect(sockets[0]).toMatch(new RegExp(`^${deployment.demoSocketOrigin.replaceAll('.', '\\.')}/ws/race\\?run=`));
     },
@@ -204,11 +207,7 @@ export const JOURNEYS: Journey[] = [
 ];
 
 /** The reader searches for a header name and follows the result to its chapter: Pagefind's index and links under the base. */
-export async function searchFindsTheHandshakeChapter(page: Page, deployment: Deployment): Promise<void> {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
+export async function searchFindsTheHandshakeChapter(page: Driver, deployment: Deployment): Promise<void> {
   await open(page, deployment, '/');
   // The reader opens search and types a word from the handshake chapter.
   await page.getByRole('button', { name: 'Search' }).click();
@@ -217,7 +216,9 @@ export async function searchFindsTheHandshakeChapter(page: Page, deployment: Dep
   const result = dialog.getByRole('link', { name: 'The opening handshake', exact: true });
   await expect(result).toBeVisible({ timeout: 15_000 });
   await result.click();
-  await expect(page).toHaveURL(pageUrl(deployment, '/handshake/'));
+  const chapter = pageUrl(deployment, '/handshake/');
+  await page.waitFor(() => page.url() === chapter, `the search result opens ${chapter}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('The opening handshake');
-  expect(errors).toEqual([]);
+  // Console errors and uncaught exceptions, on both pages.
+  expect(page.errors).toEqual([]);
 }

@@ -1,8 +1,9 @@
 // The static deploy, end to end: the split build (PUBLIC_DEMO_URL, BASE_PATH=/websocket-workshop/) on a plain static
 // server on one origin, the demo server (`npm start`, ALLOWED_ORIGINS) on another, and every widget used across them.
-import { test as base, expect } from '@playwright/test';
+// The journeys run in both engines (journey.ts); the page sweep and the npm start checks need Playwright's page.
+import { test as base, expect, playwrightPage } from './journey.ts';
 import { JOURNEYS, pageUrl, searchFindsTheHandshakeChapter, type Deployment } from './deploy-journeys.ts';
-import { Running, startNpmStart, startPlainStaticHost } from './deploy-fixture.ts';
+import { FIXED_PORT_WAIT_MS, Running, startNpmStart, startPlainStaticHost } from './deploy-fixture.ts';
 import { builtPages, readVariant } from './deploy-variants.ts';
 
 const variant = readVariant('split');
@@ -14,12 +15,15 @@ interface SplitDeploy {
   refused: Deployment;
   /** `npm start` itself, serving the same base-path build as the demo server does. */
   demoOrigin: string;
+  /** Stops the servers and frees the fixed demo port (for this file's run in the other engine). */
+  stop(): Promise<void>;
 }
 
 const test = base.extend<{}, { deploy: SplitDeploy }>({
   deploy: [
     async ({}, use) => {
       const running = new Running();
+      await running.lockPort(variant.demoPort);
       const [allowedPort, refusedPort] = [
         await startPlainStaticHost(running, variant.outDir, variant.base),
         await startPlainStaticHost(running, variant.outDir, variant.base),
@@ -38,40 +42,42 @@ const test = base.extend<{}, { deploy: SplitDeploy }>({
         allowed: { siteOrigin: allowedOrigin, base: variant.base, demoSocketOrigin },
         refused: { siteOrigin: `http://localhost:${refusedPort}`, base: variant.base, demoSocketOrigin },
         demoOrigin: new URL(variant.demoUrl).origin,
+        stop: () => running.stop(),
       });
       await running.stop();
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: FIXED_PORT_WAIT_MS + 60_000 },
   ],
+  // The driver's site is the static host the demo server allows, so the default site server never starts.
+  site: async ({ deploy }, use) => use({ origin: deploy.allowed.siteOrigin, base: variant.base }),
 });
 
 // One demo server on a port fixed at build time: the file's tests share one worker, in order.
 // A journey here crosses two servers (and the chat two tabs) on a shared machine: give it room.
 test.describe.configure({ mode: 'default', timeout: 60_000 });
+// The other engine's worker waits for the port: free it as soon as this file is done, not when the worker exits.
+test.afterAll(async ({ deploy }) => deploy.stop());
 
-/**
- * These journeys drive Playwright's own page, so they run in Chromium. The tag keeps a second browser project (the
- * two-engine layer, tests/e2e/journey.ts) from running them again in Chromium under another name.
- */
+/** What only Playwright's page does (response and request events, page.request): the firefox project skips these. */
 const CHROMIUM_ONLY = { tag: '@chromium-only' };
 
 const PAGES = builtPages(variant.outDir);
 
 for (const journey of JOURNEYS) {
-  test(
-    `${journey.widget} works on a static host under ${variant.base}${journey.connects ? ', with the demo server on another origin' : ''}`,
-    CHROMIUM_ONLY,
-    async ({ page, deploy }) => {
-      await journey.run(page, deploy.allowed);
-    },
-  );
+  test(`${journey.widget} works on a static host under ${variant.base}${journey.connects ? ', with the demo server on another origin' : ''}`, async ({
+    driver: page,
+    deploy,
+  }) => {
+    await journey.run(page, deploy.allowed);
+  });
 }
 
 test(
   `every page loads under ${variant.base} with all its assets and no console error, and its links stay under it and resolve`,
   CHROMIUM_ONLY,
-  async ({ page, deploy }) => {
+  async ({ driver, deploy }) => {
     test.setTimeout(120_000);
+    const page = playwrightPage(driver);
     const { siteOrigin, base: basePath } = deploy.allowed;
     const errors: string[] = [];
     const failed: string[] = [];
@@ -107,34 +113,32 @@ test(
   },
 );
 
-test(`search finds a chapter and links to it under ${variant.base}`, CHROMIUM_ONLY, async ({ page, deploy }) => {
+test(`search finds a chapter and links to it under ${variant.base}`, async ({ driver: page, deploy }) => {
   await searchFindsTheHandshakeChapter(page, deploy.allowed);
 });
 
-test(
-  'on an origin the demo server does not allow, a widget says it could not connect, at once and without hanging',
-  CHROMIUM_ONLY,
-  async ({ page, deploy }) => {
-    const sockets: string[] = [];
-    page.on('websocket', (ws) => sockets.push(ws.url()));
-    await page.goto(pageUrl(deploy.refused, '/browser-api/'));
-    const started = Date.now();
-    // The reader presses Connect; the demo server answers the handshake with 403.
-    await page.getByRole('button', { name: 'Connect', exact: true }).click();
-    const log = page.getByRole('log', { name: 'Message log' });
-    await expect(log).toContainText('refused this page', { timeout: 5000 });
-    await expect(log).toContainText('ALLOWED_ORIGINS');
-    await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
-    await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(sockets).toEqual([`${deploy.refused.demoSocketOrigin}/ws/echo`]);
-  },
-);
+test('on an origin the demo server does not allow, a widget says it could not connect, at once and without hanging', async ({
+  driver: page,
+  deploy,
+}) => {
+  await page.goto(pageUrl(deploy.refused, '/browser-api/'));
+  const started = Date.now();
+  // The reader presses Connect; the demo server answers the handshake with 403.
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
+  const log = page.getByRole('log', { name: 'Message log' });
+  await expect(log).toContainText('refused this page', { timeout: 5000 });
+  await expect(log).toContainText('ALLOWED_ORIGINS');
+  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+  await expect(page.getByRole('button', { name: 'Connect', exact: true })).toBeEnabled();
+  expect(Date.now() - started).toBeLessThan(5000);
+  expect(await page.sockets()).toEqual([`${deploy.refused.demoSocketOrigin}/ws/echo`]);
+});
 
 test(
   `npm start serves the same base-path build: ${variant.base} for the pages, the demo endpoints at the root`,
   CHROMIUM_ONLY,
-  async ({ page, deploy }) => {
+  async ({ driver, deploy }) => {
+    const page = playwrightPage(driver);
     const root = await page.request.get(`${deploy.demoOrigin}/`, { maxRedirects: 0 });
     expect(root.status()).toBe(308);
     expect(root.headers()['location']).toBe(variant.base);
@@ -142,6 +146,6 @@ test(
     expect((await page.request.get(`${deploy.demoOrigin}/healthz`)).status()).toBe(200);
     // Its pages are same-origin with PUBLIC_DEMO_URL here, so the Origin check passes by Host.
     const echo = JOURNEYS.find((journey) => journey.widget === 'Echo console')!;
-    await echo.run(page, { siteOrigin: deploy.demoOrigin, base: variant.base, demoSocketOrigin: deploy.allowed.demoSocketOrigin });
+    await echo.run(driver, { siteOrigin: deploy.demoOrigin, base: variant.base, demoSocketOrigin: deploy.allowed.demoSocketOrigin });
   },
 );

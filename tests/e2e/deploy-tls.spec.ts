@@ -1,13 +1,16 @@
 // The split deploy over TLS: the tls build (PUBLIC_DEMO_URL=https://demo.workshop.test:…) served by nginx with
 // examples/production/nginx-static.conf and the build's generated nginx-headers.conf on https://workshop.test:…, and
-// the demo server behind examples/production/nginx.conf on https://demo.workshop.test:…. The widgets use wss:. The
-// browser resolves both names to 127.0.0.1 and trusts the test's certificate, and nothing else, for the run.
+// the demo server behind examples/production/nginx.conf on https://demo.workshop.test:…. The widgets use wss:. Each
+// engine resolves both names, and only those, to 127.0.0.1: Chromium by --host-resolver-rules, Firefox by the pref
+// network.dns.localDomains. Both accept the test's self-signed certificate (the driver layer's contexts accept
+// self-signed TLS; Chromium is also told the certificate's key). The journeys run in both engines (journey.ts); the
+// headers comparison needs Playwright's page (response headers, request events) and stays in Chromium.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, playwrightPage } from './journey.ts';
 import { siteHeaders } from '../../server/security-headers.ts';
 import { freePort, renderNginx, replaceOnce, selfSignedCertificate, spkiHash, startNginx } from '../support/local-servers.ts';
-import { nginx, Running, startNpmStart } from './deploy-fixture.ts';
+import { FIXED_PORT_WAIT_MS, nginx, Running, startNpmStart } from './deploy-fixture.ts';
 import { JOURNEYS, pageUrl, searchFindsTheHandshakeChapter, type Deployment } from './deploy-journeys.ts';
 import { builtPages, readVariant, TLS_DEMO_HOST, TLS_SITE_HOST } from './deploy-variants.ts';
 
@@ -23,6 +26,8 @@ interface TlsDeploy extends Deployment {
   spki: string;
   /** `npm start` itself, behind the proxy. */
   upstreamOrigin: string;
+  /** Stops the servers and frees the fixed proxy port (for this file's run in the other engine). */
+  stop(): Promise<void>;
 }
 
 const test = base.extend<{}, { deploy: TlsDeploy }>({
@@ -30,6 +35,7 @@ const test = base.extend<{}, { deploy: TlsDeploy }>({
     async ({}, use) => {
       if (!nginx) throw new Error('The TLS deploy test runs nginx, and there is none (apt-get install nginx).');
       const running = new Running();
+      await running.lockPort(variant.demoPort);
       const dir = running.scratchDir();
       const { cert, key } = selfSignedCertificate(dir, TLS_SITE_HOST, TLS_DEMO_HOST);
       const sitePort = await freePort();
@@ -66,47 +72,44 @@ const test = base.extend<{}, { deploy: TlsDeploy }>({
         demoSocketOrigin: `wss://${TLS_DEMO_HOST}:${variant.demoPort}`,
         spki: spkiHash(cert),
         upstreamOrigin: `http://127.0.0.1:${upstream}`,
+        stop: () => running.stop(),
       });
       await running.stop();
     },
-    { scope: 'worker' },
+    { scope: 'worker', timeout: FIXED_PORT_WAIT_MS + 60_000 },
   ],
-  // Chromium with the two names mapped to loopback and the test certificate trusted: no other certificate error is ignored.
-  browser: [
-    async ({ playwright, launchOptions, deploy }, use) => {
-      const browser = await playwright.chromium.launch({
-        ...launchOptions,
-        args: [
-          ...(launchOptions.args ?? []),
+  // Both engines resolve the two names to loopback; Chromium also trusts the test certificate's key.
+  launchExtras: [
+    async ({ deploy }, use) =>
+      use({
+        chromiumArgs: [
           `--host-resolver-rules=MAP ${TLS_SITE_HOST} 127.0.0.1, MAP ${TLS_DEMO_HOST} 127.0.0.1`,
           `--ignore-certificate-errors-spki-list=${deploy.spki}`,
         ],
-      });
-      await use(browser);
-      await browser.close();
-    },
+        firefoxPrefs: { 'network.dns.localDomains': `${TLS_SITE_HOST},${TLS_DEMO_HOST}` },
+      }),
     { scope: 'worker' },
   ],
+  // The driver's site is the static site behind nginx, so the default site server never starts.
+  site: async ({ deploy }, use) => use({ origin: deploy.siteOrigin, base: variant.base }),
 });
 
 // One proxy on a port fixed at build time: the file's tests share one worker, in order.
 // A journey here crosses two servers (and the chat two tabs) on a shared machine: give it room.
 test.describe.configure({ mode: 'default', timeout: 60_000 });
+// The other engine's worker waits for the port: free it as soon as this file is done, not when the worker exits.
+test.afterAll(async ({ deploy }) => deploy.stop());
 
-/**
- * These journeys drive Playwright's own page, so they run in Chromium. The tag keeps a second browser project (the
- * two-engine layer, tests/e2e/journey.ts) from running them again in Chromium under another name.
- */
+/** What only Playwright's page does (response headers, request events): the firefox project skips these. */
 const CHROMIUM_ONLY = { tag: '@chromium-only' };
 
 for (const journey of JOURNEYS) {
-  test(
-    `${journey.widget} works over https${journey.connects ? ', with wss: to the demo server behind nginx' : ''}`,
-    CHROMIUM_ONLY,
-    async ({ page, deploy }) => {
-      await journey.run(page, deploy);
-    },
-  );
+  test(`${journey.widget} works over https${journey.connects ? ', with wss: to the demo server behind nginx' : ''}`, async ({
+    driver: page,
+    deploy,
+  }) => {
+    await journey.run(page, deploy);
+  });
 }
 
 const PAGES = builtPages(variant.outDir);
@@ -114,8 +117,9 @@ const PAGES = builtPages(variant.outDir);
 test(
   "nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation",
   CHROMIUM_ONLY,
-  async ({ page, deploy }) => {
+  async ({ driver, deploy }) => {
     test.setTimeout(120_000);
+    const page = playwrightPage(driver);
     const expected = siteHeaders(variant.outDir, variant.demoUrl);
     // npm start, serving the same build, sends exactly these: one source for both.
     const fromNpmStart = await fetch(`${deploy.upstreamOrigin}/handshake/`);
@@ -154,6 +158,6 @@ test(
   },
 );
 
-test('search (Pagefind, WebAssembly under the policy) finds a chapter over https', CHROMIUM_ONLY, async ({ page, deploy }) => {
+test('search (Pagefind, WebAssembly under the policy) finds a chapter over https', async ({ driver: page, deploy }) => {
   await searchFindsTheHandshakeChapter(page, deploy);
 });

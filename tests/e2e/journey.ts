@@ -12,9 +12,18 @@ export { Driver, Locator, siteUrl, type Engine, type Site } from './driver/drive
 
 type EngineBrowser = { engine: 'chromium'; browser: PlaywrightBrowser } | { engine: 'firefox'; browser: BidiBrowser };
 
+/**
+ * What a spec adds to how each engine is launched, e.g. the TLS deploy mapping its host names to loopback: Chromium
+ * command-line arguments, Firefox preferences. Each engine gets only its own.
+ */
+export interface EngineLaunchExtras {
+  chromiumArgs: string[];
+  firefoxPrefs: Record<string, unknown>;
+}
+
 export const test = base.extend<
   { driver: Driver; site: Site },
-  { engine: Engine; siteBase: string; siteServer: RunningSite; engineBrowser: EngineBrowser }
+  { engine: Engine; siteBase: string; siteServer: RunningSite; launchExtras: EngineLaunchExtras; engineBrowser: EngineBrowser }
 >({
   engine: ['chromium', { option: true, scope: 'worker' }],
   // A sub-path build or a split deploy sets these; the journeys only ever see `site`.
@@ -27,14 +36,18 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  launchExtras: [{ chromiumArgs: [], firefoxPrefs: {} }, { scope: 'worker' }],
   engineBrowser: [
-    async ({ engine, playwright, launchOptions }, use) => {
+    async ({ engine, playwright, launchOptions, launchExtras }, use) => {
       if (engine === 'chromium') {
-        const browser = await playwright.chromium.launch(launchOptions);
+        const browser = await playwright.chromium.launch({
+          ...launchOptions,
+          args: [...(launchOptions.args ?? []), ...launchExtras.chromiumArgs],
+        });
         await use({ engine, browser });
         await browser.close();
       } else {
-        const browser = await launchFirefox();
+        const browser = await launchFirefox(launchExtras.firefoxPrefs);
         await use({ engine, browser });
         await browser.close();
       }

@@ -44,14 +44,17 @@ const QUIET_PREFS: Record<string, unknown> = {
   'browser.ping-centre.telemetry': false,
 };
 
-/** Launches Firefox with a fresh profile (puppeteer makes a temporary one) and accepts self-signed TLS. */
-export function launchFirefox(): Promise<Browser> {
+/**
+ * Launches Firefox with a fresh profile (puppeteer makes a temporary one) and accepts self-signed TLS. `extraPrefs`
+ * (a spec's own, e.g. network.dns.localDomains) are set on top of the quiet ones.
+ */
+export function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise<Browser> {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
     headless: true,
     acceptInsecureCerts: true,
-    extraPrefsFirefox: QUIET_PREFS,
+    extraPrefsFirefox: { ...QUIET_PREFS, ...extraPrefs },
   });
 }
 
@@ -91,8 +94,21 @@ class BidiAdapter implements EngineAdapter {
     );
     return handle.asElement() as ElementHandle | null;
   }
+  /**
+   * Puppeteer scrolls only an element that is not fully in view, then clicks its centre without checking what is
+   * there. An element in view but under a sticky bar (Starlight's mobile "On this page" bar, at Firefox's 800×600)
+   * would take the click away from it, so such an element is scrolled to the middle first, as Playwright's
+   * hit-target check ends up doing.
+   */
   async click(element: unknown): Promise<void> {
-    await (element as ElementHandle).click();
+    const handle = element as ElementHandle;
+    await handle.evaluate((target) => {
+      const box = target.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      if (!hit || !(hit === target || target.contains(hit)))
+        target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+    });
+    await handle.click();
   }
   /** Selects the field's text and replaces it with one insertText edit: one trusted input event, like a paste. */
   async fill(element: unknown, value: string): Promise<void> {
