@@ -1,14 +1,33 @@
-// Chromium opens its WebSocket as an RFC 8441 extended CONNECT when npm start serves TLS with HTTP/2, and the demo server's inspector reports that request.
+// Each engine opens its WebSocket as an RFC 8441 extended CONNECT when npm start serves TLS with HTTP/2, and the demo server's inspector reports that request.
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test as journeyTest, type Driver } from './journey.ts';
 import { startTlsSite } from '../server/self-signed-certificate.ts';
 import type { HandshakeReport } from '../../src/lib/demo-messages.ts';
 
+// The site is npm start with TLS, for this test alone: a throwaway self-signed certificate, which both engines'
+// drivers accept (Chromium's context ignores HTTPS errors, Firefox launches with acceptInsecureCerts).
+const test = journeyTest.extend({
+  site: async ({ siteBase }, use) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ws-workshop-h2-'));
+    try {
+      const tlsSite = await startTlsSite(dir);
+      try {
+        await use({ origin: `https://${tlsSite.authority}`, base: siteBase });
+      } finally {
+        tlsSite.child.kill('SIGTERM');
+        await once(tlsSite.child, 'exit');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
 /** The reader's page opens `new WebSocket('wss://…/ws/inspect')` and keeps the server's first report: the handshake as received. */
-async function handshakeSeenByServer(page: import('@playwright/test').Page): Promise<HandshakeReport> {
+async function handshakeSeenByServer(page: Driver): Promise<HandshakeReport> {
   return page.evaluate(
     () =>
       new Promise<HandshakeReport>((resolve, reject) => {
@@ -22,31 +41,20 @@ async function handshakeSeenByServer(page: import('@playwright/test').Page): Pro
   );
 }
 
-test('Chromium sends an extended CONNECT with :protocol websocket, and the inspector shows its pseudo-headers', async ({ browser }) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ws-workshop-h2-'));
-  const site = await startTlsSite(dir);
-  const origin = `https://${site.authority}`;
-  let context: import('@playwright/test').BrowserContext | undefined;
-  try {
-    // The certificate is a throwaway one; the context accepts it, for the page and its WebSockets alike.
-    context = await browser.newContext({ ignoreHTTPSErrors: true });
-    const page = await context.newPage();
-    // The reader opens a page of the site over HTTPS; the page opens a WebSocket to /ws/inspect.
-    await page.goto(`${origin}/extensions/`);
-    const report = await handshakeSeenByServer(page);
-    expect(report.request.startLine).toBe('CONNECT /ws/inspect HTTP/2.0');
-    expect(report.request.headers).toEqual(
-      expect.arrayContaining([
-        [':protocol', 'websocket'],
-        [':method', 'CONNECT'],
-      ]),
-    );
-    expect(report.request.headers).toContainEqual(['origin', origin]);
-    expect(report.response.startLine).toBe(':status: 200');
-  } finally {
-    await context?.close();
-    site.child.kill('SIGTERM');
-    await once(site.child, 'exit');
-    rmSync(dir, { recursive: true, force: true });
-  }
+test('the browser sends an extended CONNECT with :protocol websocket, and the inspector shows its pseudo-headers', async ({
+  driver: page,
+  site,
+}) => {
+  // The reader opens a page of the site over HTTPS; the page opens a WebSocket to /ws/inspect.
+  await page.goto('/extensions/');
+  const report = await handshakeSeenByServer(page);
+  expect(report.request.startLine).toBe('CONNECT /ws/inspect HTTP/2.0');
+  expect(report.request.headers).toEqual(
+    expect.arrayContaining([
+      [':protocol', 'websocket'],
+      [':method', 'CONNECT'],
+    ]),
+  );
+  expect(report.request.headers).toContainEqual(['origin', site.origin]);
+  expect(report.response.startLine).toBe(':status: 200');
 });
