@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
-import { refuseUpgrade, sendText } from './http-responses.ts';
+import { refuseUpgrade, sendText, webSocketOnlyAnswer } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import { demoError, type DemoProtocolError } from './demo-errors.ts';
@@ -21,6 +21,7 @@ import * as inspect from './endpoints/inspect.ts';
 import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as race from './race/index.ts';
+import * as trouble from './trouble/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -41,12 +42,18 @@ interface Place {
   release: () => void;
 }
 
+/** What an endpoint may decide before ws upgrades: refuse, or write its own answer (the trouble endpoint's broken servers). */
+export type UpgradeDecision =
+  { refusal: DemoProtocolError; headers?: Record<string, string> } | { answer(socket: Duplex, request: IncomingMessage): void };
+
 interface Endpoint {
   path: string;
+  /** Runs after every guard and cap has passed; null lets ws upgrade as usual. */
+  beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string): UpgradeDecision | null;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, race.socketEndpoint, trouble];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -120,11 +127,10 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
     if (!endpoint) sendText(response, 404, `There is no WebSocket endpoint at ${path}.`);
-    else
-      sendText(response, 426, `${path} speaks WebSocket only: connect with new WebSocket(url).`, {
-        Upgrade: 'websocket',
-        Connection: 'Upgrade',
-      });
+    else {
+      const { status, message, headers } = webSocketOnlyAnswer(path);
+      sendText(response, status, message, { ...headers, Connection: 'Upgrade' });
+    }
     return true;
   }
 
@@ -198,6 +204,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
     const place = { ip, release: () => caps.release(ip) };
     socket.once('close', place.release);
+    const decision = endpoint.beforeUpgrade?.(request, options, ip) ?? null;
+    if (decision && 'refusal' in decision) {
+      refuse(socket, request, decision.refusal, decision.headers);
+      return true;
+    }
+    if (decision) {
+      decision.answer(socket, request);
+      return true;
+    }
     // #region hand-over
     wss.handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a
