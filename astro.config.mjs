@@ -20,6 +20,7 @@ export default defineConfig({
           label: 'Using WebSocket',
           items: [{ slug: 'browser-api' }, { slug: 'writing-a-server' }, { slug: 'production' }, { slug: 'socket-io' }, { slug: 'myths' }],
         },
+        { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
       ],
     }),
