@@ -1,11 +1,22 @@
 // What the Reproduce control says about each browser event, kept apart from the DOM so it can be unit-tested.
 import { demoSocketUrl } from '../lib/demo-url.ts';
 
-/** The socket URL for one symptom of the trouble endpoint, found as every widget finds the demo server. */
-export function troubleUrl(symptom: string, pageHref: string, demoBase = '', endpoint = '/ws/trouble'): string {
+/**
+ * The socket URL for one symptom of the trouble endpoint, found as every widget finds the demo server. `scheme`
+ * forces `ws:` or `wss:`, for the control that shows what an https: page does with a plain ws: URL.
+ */
+export function troubleUrl(symptom: string, pageHref: string, demoBase = '', endpoint = '/ws/trouble', scheme?: 'ws:' | 'wss:'): string {
   const url = new URL(demoSocketUrl(endpoint, pageHref, demoBase));
   if (symptom) url.searchParams.set('symptom', symptom);
+  if (scheme) url.protocol = scheme;
   return url.href;
+}
+
+/** The constructor itself refused (mixed content, a bad URL): the page gets an exception, and no events at all. */
+export function describeThrown(error: unknown): string {
+  const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+  const said = message ? `: ${message.replace(/\.$/, '')}` : '';
+  return `new WebSocket threw ${name}${said}. No socket exists, so no event will follow.`;
 }
 
 /** Seconds since the reader pressed the button, to the millisecond, so a cut after 5 s reads "5.0xx s". */

@@ -1,25 +1,12 @@
 // Runs every example shown on the troubleshooting pages, as written, in Chromium against the real demo server's /ws/trouble.
-import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { mergedMessages } from '../../server/trouble/merged.ts';
 import { LIMITS } from '../../server/limits.ts';
+import { loadExample } from './load-example.ts';
 import { expect, test } from './site-fixture.ts';
 
 // The examples are loaded as module scripts the page did not ship, which the site's Content-Security-Policy forbids.
 test.use({ bypassCSP: true });
-
-/** Imports an example file into the page as an ES module and keeps its exports on `window.examples[path]`. */
-async function loadExample(page: Page, path: string): Promise<void> {
-  const source = readFileSync(path, 'utf8');
-  await page.evaluate(
-    async ({ path, source }) => {
-      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-      const w = window as unknown as { examples?: Record<string, unknown> };
-      w.examples = { ...w.examples, [path]: await import(url) };
-    },
-    { path, source },
-  );
-}
 
 /** A page on the site's own origin with the example loaded; returns the trouble endpoint's URL for a symptom. */
 async function pageWith(page: Page, path: string): Promise<(symptom: string) => string> {

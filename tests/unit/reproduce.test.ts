@@ -1,6 +1,6 @@
 // The Reproduce control's wording and URL: what the reader reads beside each browser event.
 import { describe, expect, it } from 'vitest';
-import { describeClose, describeMessage, elapsed, socketLabel, troubleUrl } from '../../src/components/reproduce.ts';
+import { describeClose, describeMessage, describeThrown, elapsed, socketLabel, troubleUrl } from '../../src/components/reproduce.ts';
 
 describe('Reproduce control', () => {
   it('asks the trouble endpoint for one symptom on the page origin, or on PUBLIC_DEMO_URL', () => {
@@ -9,6 +9,22 @@ describe('Reproduce control', () => {
       'wss://demo.example.com/base/ws/trouble?symptom=idle-cut',
     );
     expect(troubleUrl('', 'http://localhost:8080/cors/', '', '/ws/echo')).toBe('ws://localhost:8080/ws/echo');
+  });
+
+  it('keeps plain ws: when a control asks for it, even on an https: page', () => {
+    expect(troubleUrl('show-headers', 'https://workshop.example.com/troubleshooting/', '', '/ws/trouble', 'ws:')).toBe(
+      'ws://workshop.example.com/ws/trouble?symptom=show-headers',
+    );
+  });
+
+  it('says when the constructor threw, with the exception as the browser named it', () => {
+    const error = new DOMException('The operation is insecure.', 'SecurityError');
+    expect(describeThrown(error)).toBe(
+      'new WebSocket threw SecurityError: The operation is insecure. No socket exists, so no event will follow.',
+    );
+    expect(describeThrown(new DOMException('', 'NS_ERROR_CONTENT_BLOCKED'))).toBe(
+      'new WebSocket threw NS_ERROR_CONTENT_BLOCKED. No socket exists, so no event will follow.',
+    );
   });
 
   it('times every event from the click, to the millisecond', () => {
