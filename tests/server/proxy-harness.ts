@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 
+export { selfSignedCertificate } from './self-signed-certificate.ts';
+
 const children: { child: ChildProcess; stopSignal: NodeJS.Signals }[] = [];
 const scratchDirs: string[] = [];
 
@@ -93,36 +95,6 @@ export async function startSite(env: Record<string, string> = {}): Promise<{ chi
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output()}`)));
   });
   return { child, port };
-}
-
-/** A self-signed certificate for `hostname`, as PEM files in `dir`; the certificate doubles as its own CA. */
-export function selfSignedCertificate(dir: string, hostname: string): { cert: string; key: string } {
-  const cert = path.join(dir, 'fullchain.pem');
-  const key = path.join(dir, 'privkey.pem');
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      `/CN=${hostname}`,
-      '-addext',
-      `subjectAltName=DNS:${hostname}`,
-      '-keyout',
-      key,
-      '-out',
-      cert,
-    ],
-    { stdio: 'ignore' },
-  );
-  return { cert, key };
 }
 
 /** Resolves every name to 127.0.0.1, so a client can use the example's real host name against a local proxy. */
