@@ -13,12 +13,14 @@ const KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
 
 /** A ws client on one symptom, with every message, the close and the time of each. */
 async function troubleClient(base: string, symptom: string, options: WebSocket.ClientOptions = {}) {
+  // Before the handshake, so it is never later than the server's accept, however late 'open' is handled under load.
+  const startedAt = Date.now();
   const ws = new WebSocket(`ws://${base}/ws/trouble?symptom=${symptom}`, options);
   const messages: string[] = [];
   ws.on('message', (data) => messages.push(String(data)));
   const closed = once(ws, 'close').then(([code, reason]) => ({ code: code as number, reason: String(reason), at: Date.now() }));
   await once(ws, 'open');
-  return { ws, messages, closed, openedAt: Date.now() };
+  return { ws, messages, closed, startedAt };
 }
 
 /** The raw HTTP answer to an opening handshake for `symptom`, read until the server ends the connection. */
@@ -59,7 +61,7 @@ describe('/ws/trouble', () => {
     const client = await troubleClient(base, 'drop');
     const closed = await client.closed;
     expect(closed.code).toBe(1006);
-    expect(closed.at - client.openedAt).toBeGreaterThanOrEqual(150);
+    expect(closed.at - client.startedAt).toBeGreaterThanOrEqual(150);
     expect(client.messages).toEqual(['Open. In 200 ms the server cuts the TCP connection without sending a Close frame.']);
   });
 
@@ -68,8 +70,9 @@ describe('/ws/trouble', () => {
     const client = await troubleClient(base, 'idle-cut');
     const closed = await client.closed;
     expect(closed.code).toBe(1006);
-    expect(closed.at - client.openedAt).toBeGreaterThanOrEqual(550);
-    expect(closed.at - client.openedAt).toBeLessThan(2000);
+    expect(closed.at - client.startedAt).toBeGreaterThanOrEqual(550);
+    // Generous: timers run late on a loaded machine, and a cut from anything else would come at once or never.
+    expect(closed.at - client.startedAt).toBeLessThan(6000);
   });
 
   it('idle-cut: a message the client sends comes back, and that restarts the clock', async () => {
@@ -91,7 +94,7 @@ describe('/ws/trouble', () => {
     const closed = await client.closed;
     expect(closed.code).toBe(1000);
     expect(closed.reason).toBe('DEMO_ERR_TROUBLE_SESSION_OVER: A /ws/trouble connection lasts at most 2000 ms.');
-    expect(closed.at - client.openedAt).toBeGreaterThanOrEqual(1900);
+    expect(closed.at - client.startedAt).toBeGreaterThanOrEqual(1900);
     expect(pings).toBeGreaterThanOrEqual(8);
     expect(client.messages[0]).toContain('the server pings every 200 ms');
   });
