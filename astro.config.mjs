@@ -39,6 +39,7 @@ export default defineConfig({
             { slug: 'myths' },
           ],
         },
+        { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
         { label: 'Tools', items: [{ slug: 'conformance' }] },
       ],

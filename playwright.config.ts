@@ -16,7 +16,14 @@ export default defineConfig<{}, { engine: Engine }>({
   reporter: process.env.CI ? 'list' : [['list']],
   projects: [
     { name: 'chromium', use: { engine: 'chromium' } },
-    { name: 'firefox', use: { engine: 'firefox' }, testIgnore: ['all-pages.spec.ts'], grepInvert: /@chromium-only/ },
+    {
+      name: 'firefox',
+      use: { engine: 'firefox' },
+      // The troubleshooting specs still drive Playwright's own page (console text, DevTools protocol), so for now they
+      // run in Chromium only; their Firefox strings were observed by hand (see the issue-15 notes).
+      testIgnore: ['all-pages.spec.ts', 'troubleshooting.spec.ts', 'examples-troubleshooting.spec.ts', 'ws-from-https.spec.ts'],
+      grepInvert: /@chromium-only/,
+    },
   ],
   use: {
     browserName: 'chromium',

@@ -19,6 +19,9 @@ export const DEMO_ERRORS = {
   // 1013 Try Again Later (IANA registry), not 1008: a chat member that reads too slowly broke no policy with
   // anything it sent. The server casts it off for a temporary condition, its own send queue, and it may reconnect.
   DEMO_ERR_CHAT_TOO_SLOW: { status: 1013, when: 'connection' },
+  DEMO_ERR_TROUBLE_UNKNOWN_SYMPTOM: { status: 400, when: 'handshake' },
+  DEMO_ERR_TROUBLE_TOO_MANY: { status: 429, when: 'handshake' },
+  DEMO_ERR_TROUBLE_SESSION_OVER: { status: 1000, when: 'connection' },
 } as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
 
 export type DemoErrorCode = keyof typeof DEMO_ERRORS;

@@ -46,3 +46,11 @@ function isHttp2(res: ServerResponse): boolean {
 function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase())));
 }
+
+/**
+ * The answer to a plain GET (no Upgrade) of a WebSocket path: 426 Upgrade Required (RFC 9110 §15.5.22). It is also what a
+ * browser gets through a proxy that drops the Upgrade header, which the trouble endpoint reproduces.
+ */
+export function webSocketOnlyAnswer(path: string): { status: 426; message: string; headers: { Upgrade: 'websocket' } } {
+  return { status: 426, message: `${path} speaks WebSocket only: connect with new WebSocket(url).`, headers: { Upgrade: 'websocket' } };
+}

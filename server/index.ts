@@ -4,7 +4,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { refuseUpgrade, sendText } from './http-responses.ts';
+import { refuseUpgrade, sendText, webSocketOnlyAnswer } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import { demoError, DemoProtocolError } from './demo-errors.ts';
@@ -30,6 +30,7 @@ import { chooseBroker, chooseConnectionLedger } from './broker/choose-broker.ts'
 import { startCapsSync } from './caps-sync.ts';
 import { healthReport, sendHealth } from './health.ts';
 import { hostname } from 'node:os';
+import * as trouble from './trouble/index.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -58,16 +59,22 @@ export interface DemoServices {
   node: string;
 }
 
+/** What an endpoint may decide before ws upgrades: refuse, or write its own answer (the trouble endpoint's broken servers). */
+export type UpgradeDecision =
+  { refusal: DemoProtocolError; headers?: Record<string, string> } | { answer(socket: Duplex, request: IncomingMessage): void };
+
 interface Endpoint {
   path: string;
   /** The subprotocols the endpoint speaks; without this list, ws's default applies: the first name offered. */
   subprotocols?: readonly string[];
   /** Whether this request's connection is compressed; endpoints without it never negotiate permessage-deflate. */
   compression?: ChooseCompression;
+  /** Runs after every guard and cap has passed, on HTTP/1.1 upgrades; null lets ws upgrade as usual. */
+  beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string): UpgradeDecision | null;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, deflate, race.socketEndpoint];
+const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, deflate, race.socketEndpoint, trouble];
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -163,11 +170,10 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = ENDPOINTS.find((e) => e.path === path);
     if (!endpoint) sendText(response, 404, `There is no WebSocket endpoint at ${path}.`);
-    else
-      sendText(response, 426, `${path} speaks WebSocket only: connect with new WebSocket(url).`, {
-        Upgrade: 'websocket',
-        Connection: 'Upgrade',
-      });
+    else {
+      const { status, message, headers } = webSocketOnlyAnswer(path);
+      sendText(response, status, message, { ...headers, Connection: 'Upgrade' });
+    }
     return true;
   }
 
@@ -197,6 +203,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const { endpoint, place, compressed } = admission;
     // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
     socket.once('close', place.release);
+    const decision = endpoint.beforeUpgrade?.(request, options, place.ip) ?? null;
+    if (decision && 'refusal' in decision) {
+      refuse(socket, request, decision.refusal, decision.headers);
+      return true;
+    }
+    if (decision) {
+      decision.answer(socket, request);
+      return true;
+    }
     // #region hand-over
     servers.for(compressed?.compression ?? null).handleUpgrade(request, socket, head, (ws) => {
       // ws has already sent the right close code (1002, 1007, 1009…) when it emits 'error'; without a

@@ -71,6 +71,16 @@ export interface DemoServerOptions {
   redisUrl: string;
   /** This node's name in X-Demo-Node, welcome and /healthz. Default '': the host name and the port the request came in on. */
   nodeName: string;
+  /** /ws/trouble?symptom=idle-cut: how long the server may send nothing before the simulated proxy cuts the TCP connection, in ms. Default 5000. */
+  troubleIdleCutMs: number;
+  /** /ws/trouble?symptom=drop: how long after opening the server cuts the TCP connection without a Close frame, in ms. Default 1500. */
+  troubleDropAfterMs: number;
+  /** /ws/trouble?symptom=merged: the pause between the TCP writes that carry one split message, in ms. Default 300. */
+  troubleSplitDelayMs: number;
+  /** /ws/trouble?symptom=too-many: connections one address may hold open there; the next handshake is refused with 429. Default 3. */
+  troubleMaxOpenPerIp: number;
+  /** How long any /ws/trouble connection may last before the server closes it with 1000, in ms. Default 30000. */
+  troubleMaxSessionMs: number;
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -284,6 +294,38 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     default: 100,
     min: 16,
     description: 'Header fields a request may carry; more is answered with 431 (Request Header Fields Too Large).',
+  },
+  troubleIdleCutMs: {
+    env: 'DEMO_TROUBLE_IDLE_CUT_MS',
+    default: 5000,
+    min: 500,
+    description:
+      '/ws/trouble?symptom=idle-cut: time the server may send nothing, in milliseconds, before the simulated proxy cuts the TCP connection without a Close frame.',
+  },
+  troubleDropAfterMs: {
+    env: 'DEMO_TROUBLE_DROP_AFTER_MS',
+    default: 1500,
+    min: 0,
+    description:
+      '/ws/trouble?symptom=drop: time after opening, in milliseconds, at which the server cuts the TCP connection without a Close frame.',
+  },
+  troubleSplitDelayMs: {
+    env: 'DEMO_TROUBLE_SPLIT_DELAY_MS',
+    default: 300,
+    min: 0,
+    description: '/ws/trouble?symptom=merged: pause between the TCP writes that carry one split message, in milliseconds.',
+  },
+  troubleMaxOpenPerIp: {
+    env: 'DEMO_TROUBLE_MAX_OPEN_PER_IP',
+    default: 3,
+    min: 1,
+    description: '/ws/trouble?symptom=too-many: connections one address may hold open there; the next handshake is refused with 429.',
+  },
+  troubleMaxSessionMs: {
+    env: 'DEMO_TROUBLE_MAX_SESSION_MS',
+    default: 30_000,
+    min: 1000,
+    description: '/ws/trouble: how long any connection may last, in milliseconds, before the server closes it with 1000.',
   },
 };
 

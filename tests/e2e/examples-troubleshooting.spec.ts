@@ -1,0 +1,104 @@
+// Runs every example shown on the troubleshooting pages, as written, in Chromium against the real demo server's /ws/trouble.
+import type { Page } from '@playwright/test';
+import { mergedMessages } from '../../server/trouble/merged.ts';
+import { LIMITS } from '../../server/limits.ts';
+import { loadExample } from './load-example.ts';
+import { expect, test } from './site-fixture.ts';
+
+// The examples are loaded as module scripts the page did not ship, which the site's Content-Security-Policy forbids.
+test.use({ bypassCSP: true });
+
+/** A page on the site's own origin with the example loaded; returns the trouble endpoint's URL for a symptom. */
+async function pageWith(page: Page, path: string): Promise<(symptom: string) => string> {
+  await page.goto('/troubleshooting/');
+  await loadExample(page, path);
+  return (symptom) => new URL(`/ws/trouble?symptom=${symptom}`, page.url()).href.replace('http:', 'ws:');
+}
+
+type Examples = Record<string, Record<string, (...args: never[]) => unknown>>;
+
+test('examples/troubleshooting/explain-close.js tells a cut after open from a failed handshake', async ({ page }) => {
+  const trouble = await pageWith(page, 'examples/troubleshooting/explain-close.js');
+  const explain = (url: string) =>
+    page.evaluate(
+      (url) =>
+        new Promise<string>((resolve) => {
+          const { explainClose } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/explain-close.js']!;
+          let opened = false;
+          const socket = new WebSocket(url);
+          socket.addEventListener('open', () => (opened = true));
+          socket.addEventListener('close', (event) => resolve((explainClose as (e: CloseEvent, o: boolean) => string)(event, opened)));
+        }),
+      url,
+    );
+  expect(await explain(trouble('drop'))).toBe(
+    "code 1006, wasClean false: the connection was cut without a Close frame. Look at the proxy's and the server's logs for this moment.",
+  );
+  expect(await explain(trouble('status-404'))).toBe(
+    "code 1006, wasClean false: the handshake failed. Look at the Network panel's status line and at the server's log.",
+  );
+  expect(await explain(trouble('show-headers'))).toBe(
+    'code 1000, wasClean true, reason "Headers reported": the peer closed with this code, cleanly.',
+  );
+});
+
+test('examples/troubleshooting/app-heartbeat.js keeps a socket open through the idle cut that closes one without it', async ({ page }) => {
+  const trouble = await pageWith(page, 'examples/troubleshooting/app-heartbeat.js');
+  const cutMs = LIMITS.troubleIdleCutMs.default;
+  const result = await page.evaluate(
+    async ({ url, cutMs }) => {
+      const { keepAlive } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/app-heartbeat.js']!;
+      const open = (heartbeat: boolean) =>
+        new Promise<WebSocket>((resolve) => {
+          const socket = new WebSocket(url);
+          socket.addEventListener('open', () => {
+            if (heartbeat) (keepAlive as (s: WebSocket, o: object) => void)(socket, { everyMs: 2000, replyWithinMs: 1000 });
+            resolve(socket);
+          });
+        });
+      const [kept, quiet] = await Promise.all([open(true), open(false)]);
+      const quietClose = new Promise<number>((resolve) => quiet.addEventListener('close', (event) => resolve(event.code)));
+      await new Promise((resolve) => setTimeout(resolve, 2 * cutMs));
+      const outcome = { kept: kept.readyState, quiet: quiet.readyState, quietCode: await quietClose };
+      kept.close();
+      return outcome;
+    },
+    { url: trouble('idle-cut'), cutMs },
+  );
+  expect(result).toEqual({ kept: 1, quiet: 3, quietCode: 1006 });
+});
+
+test('examples/troubleshooting/collect-messages.js gets the five messages whole, however they were written', async ({ page }) => {
+  const trouble = await pageWith(page, 'examples/troubleshooting/collect-messages.js');
+  const result = await page.evaluate(async (url) => {
+    const { collectMessages } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/collect-messages.js']!;
+    return (collectMessages as (url: string) => Promise<unknown>)(url);
+  }, trouble('merged'));
+  expect(result).toEqual({ messages: mergedMessages(LIMITS.troubleSplitDelayMs.default), code: 1000, wasClean: true });
+});
+
+test('examples/troubleshooting/shared-socket.js gives five callers one socket, and the server sees one connection', async ({ page }) => {
+  const trouble = await pageWith(page, 'examples/troubleshooting/shared-socket.js');
+  const sockets: string[] = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  const result = await page.evaluate(async (url) => {
+    const { sharedSocket } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/shared-socket.js']!;
+    const get = sharedSocket as (url: string) => WebSocket;
+    const callers = Array.from({ length: 5 }, () => get(url));
+    const first = await new Promise<string>((resolve) => callers[0]!.addEventListener('message', (event) => resolve(String(event.data))));
+    const same = callers.every((socket) => socket === callers[0]);
+    callers[0]!.close();
+    await new Promise((resolve) => callers[0]!.addEventListener('close', resolve));
+    // After a close, the next caller gets a fresh socket.
+    const fresh = get(url);
+    const freshIsNew = fresh !== callers[0];
+    fresh.close();
+    return { first, same, freshIsNew };
+  }, trouble('too-many'));
+  expect(result).toEqual({
+    first: `Open: connection 1 of the ${LIMITS.troubleMaxOpenPerIp.default} this endpoint allows one address.`,
+    same: true,
+    freshIsNew: true,
+  });
+  expect(sockets).toHaveLength(2);
+});
