@@ -43,7 +43,7 @@ function isHttp2(res: ServerResponse): boolean {
   return 'stream' in res;
 }
 
-function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
+export function withoutConnectionHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !CONNECTION_HEADERS.has(name.toLowerCase())));
 }
 

@@ -1,6 +1,7 @@
 // The RFC 8441 transport: an HTTP/2 extended CONNECT (`:method` CONNECT, `:protocol` websocket) becomes a ws WebSocket on that one stream.
 import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { WebSocket } from 'ws';
+import { withoutConnectionHeaders } from '../http-responses.ts';
 
 /** Whether a request is RFC 8441's extended CONNECT for WebSocket (§4, §5), as opposed to any other CONNECT or request. */
 export function isWebSocketConnect(request: Http2ServerRequest): boolean {
@@ -10,7 +11,7 @@ export function isWebSocketConnect(request: Http2ServerRequest): boolean {
 /** Refuses the stream with an HTTP status and a sentence, as the HTTP/1.1 transport refuses an upgrade. */
 export function refuseStream(response: Http2ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
   if (response.stream.destroyed) return;
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...lowerCased(headers) });
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...lowerCased(withoutConnectionHeaders(headers)) });
   response.end(`${message}\n`);
 }
 
