@@ -8,7 +8,10 @@ export async function echoEveryKind(socket) {
   // Binary messages arrive as ArrayBuffer instead of the default Blob.
   socket.binaryType = 'arraybuffer';
   const replies = [];
-  const done = new Promise((resolve) => {
+  const done = new Promise((resolve, reject) => {
+    // A close before the fourth reply ends the wait, or it would hang forever.
+    const onClose = () => reject(new Error(`closed after ${replies.length} of 4 replies`));
+    socket.addEventListener('close', onClose, { once: true });
     socket.addEventListener('message', function onMessage(event) {
       const kind = typeof event.data === 'string' ? 'text' : event.data.constructor.name;
       // Bytes, as on the wire: a string's length counts UTF-16 code units, and 'héllo' has 5 of them but 6 bytes.
@@ -16,6 +19,7 @@ export async function echoEveryKind(socket) {
       replies.push(`${kind} ${size}`);
       if (replies.length === 4) {
         socket.removeEventListener('message', onMessage);
+        socket.removeEventListener('close', onClose);
         resolve(replies);
       }
     });

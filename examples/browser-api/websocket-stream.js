@@ -13,7 +13,9 @@ export async function echoOnce(url, text) {
     const reader = readable.getReader();
     // write() resolves once the data has been handed on: this is the backpressure WebSocket lacks.
     await writer.write(text);
-    const { value } = await reader.read();
+    const { value, done } = await reader.read();
+    // done means the stream closed before any reply came.
+    if (done) throw new Error('closed before the reply came');
     stream.close({ closeCode: 1000, reason: 'done' });
     return { api: 'WebSocketStream', reply: value };
   }

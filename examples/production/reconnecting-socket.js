@@ -13,11 +13,11 @@ export function backoffDelay(attempt, { baseDelayMs, maxDelayMs, random }) {
 
 /**
  * Close codes after which trying again would only be refused again: the server says this client broke the protocol
- * (1002), sent what it cannot take (1003, 1007), broke its policy (1008, §7.4.1) or lacks an extension (1010), or
- * the application gave its own reason (4000–4999, §7.4.2), such as "not authenticated".
+ * (1002), sent what it cannot take (1003, 1007) or broke its policy (1008, §7.4.1), or the application gave its own
+ * reason (4000–4999, §7.4.2), such as "not authenticated".
  */
 export function isPermanentClose(code) {
-  return [1002, 1003, 1007, 1008, 1010].includes(code) || (code >= 4000 && code <= 4999);
+  return [1002, 1003, 1007, 1008].includes(code) || (code >= 4000 && code <= 4999);
 }
 
 /**

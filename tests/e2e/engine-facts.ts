@@ -82,7 +82,7 @@ const RAW_SCENARIOS: RawScenario[] = [
   {
     id: 'non-minimal-16',
     situation: 'Server sends "Hello" with a 16-bit length (126, then 0x0005)',
-    rule: 'The minimal number of bytes MUST be used to encode the length (RFC 6455 §5.2); a client that receives an invalid frame MUST fail the connection (§5.1, §7.1.7).',
+    rule: 'The minimal number of bytes MUST be used to encode the length (RFC 6455 §5.2); the RFC binds the sender and states no receiver action.',
     sources: [rfc('5.2'), rfc('7.1.7')],
     serverSends: Buffer.concat([Buffer.from([0x81, 126, 0x00, 0x05]), text('Hello')]),
   },
@@ -110,14 +110,14 @@ const RAW_SCENARIOS: RawScenario[] = [
   {
     id: 'invalid-utf8-text',
     situation: 'Server sends a text message that is not UTF-8 (C3 28)',
-    rule: 'The endpoint MUST fail the connection when text is not valid UTF-8 (RFC 6455 §8.1); 1007 is the code for it (§7.4.1).',
+    rule: 'The endpoint MUST fail the connection when text is not valid UTF-8 (RFC 6455 §8.1); 1007 is the matching code, which an endpoint MAY use (§7.4.1).',
     sources: [rfc('8.1'), rfc('7.4.1')],
     serverSends: Buffer.from([0x81, 0x02, 0xc3, 0x28]),
   },
   {
     id: 'invalid-utf8-close-reason',
     situation: 'Server sends Close 1000 with a reason that is not UTF-8 (C3 28)',
-    rule: 'A close reason is UTF-8 (RFC 6455 §5.5.1); invalid UTF-8 means failing the connection (§8.1), with 1007 (§7.4.1).',
+    rule: 'A close reason is UTF-8 (RFC 6455 §5.5.1); invalid UTF-8 means failing the connection (§8.1), for which 1007 is the matching code (§7.4.1).',
     sources: [rfc('5.5.1'), rfc('8.1')],
     serverSends: Buffer.concat([closeFrame(1000, Buffer.from([0xc3, 0x28]))]),
   },
@@ -140,13 +140,13 @@ const RAW_SCENARIOS: RawScenario[] = [
 const TLS_FAILURE: FactDefinition = {
   id: 'tls-handshake-failure',
   situation: 'wss: whose TLS handshake fails (the server demands a client certificate)',
-  rule: 'RFC 6455 §7.4.1 names 1015 for a failed TLS handshake, but the page is only ever told 1006: WHATWG fails the connection and never exposes 1015.',
+  rule: 'RFC 6455 §7.4.1 names 1015 for a failed TLS handshake; WHATWG has the browser fail the connection and report 1006, so 1015 should reach a page only if a server sends it.',
   sources: [rfc('7.4.1'), WHATWG_FEEDBACK],
 };
 const RFC_8441: FactDefinition = {
   id: 'rfc-8441',
   situation: 'https: page on an HTTP/2 server that offers SETTINGS_ENABLE_CONNECT_PROTOCOL, then new WebSocket(wss:) to it',
-  rule: 'RFC 8441 §4–5: a client may bootstrap WebSocket with an extended CONNECT (:protocol websocket) on HTTP/2 once the server sends SETTINGS_ENABLE_CONNECT_PROTOCOL = 1; otherwise the HTTP/1.1 Upgrade of RFC 6455 §4.1.',
+  rule: 'RFC 8441 §3–5: a client may bootstrap WebSocket with an extended CONNECT (:protocol websocket) on HTTP/2 once the server sends SETTINGS_ENABLE_CONNECT_PROTOCOL = 1; otherwise the HTTP/1.1 Upgrade of RFC 6455 §4.1.',
   sources: [rfc('4', 8441), rfc('5', 8441), rfc('4.1')],
 };
 
