@@ -17,6 +17,11 @@ export const getStaticPaths: GetStaticPaths = () =>
   }));
 
 export const GET: APIRoute = ({ props }) =>
-  new Response(htmlReport((props as { report: JsonReport }).report, new Map(), { backLink: '/conformance/' }), {
-    headers: { 'Content-Type': 'text/html; charset=utf-8' },
-  });
+  new Response(
+    htmlReport((props as { report: JsonReport }).report, new Map(), {
+      backLink: `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}conformance/`,
+    }),
+    {
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    },
+  );
