@@ -118,7 +118,8 @@ test(
   "nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation",
   CHROMIUM_ONLY,
   async ({ driver, deploy }) => {
-    test.setTimeout(120_000);
+    // A few seconds a page on a busy machine: the budget grows with the site.
+    test.setTimeout(30_000 + PAGES.length * 4_000);
     const page = playwrightPage(driver);
     const expected = siteHeaders(variant.outDir, variant.demoUrl);
     // npm start, serving the same build, sends exactly these: one source for both.
