@@ -46,7 +46,7 @@ interface Refusal {
 /** The first rule of §4.2.1 the request breaks, or null when it is a valid opening handshake. */
 function checkHandshake(req: IncomingMessage): Refusal | null {
   if (req.method !== 'GET') return { status: 405, message: 'A WebSocket handshake is a GET request (§4.1).', headers: { Allow: 'GET' } };
-  if (req.httpVersion === '1.0') return { status: 400, message: 'A WebSocket handshake is an HTTP/1.1 request (§4.1).' };
+  if (req.httpVersion === '1.0') return { status: 400, message: 'A WebSocket handshake is an HTTP/1.1 or higher request (§4.1, item 2).' };
   if (new URL(req.url ?? '/', 'http://localhost').pathname !== ENDPOINT) return { status: 404, message: `Try ${ENDPOINT}.` };
   if (!req.headers.host) return { status: 400, message: 'There is no Host header field (§4.1).' };
   // Node emits 'upgrade' only when Connection names "upgrade", so that rule is already checked. Upgrade is a list.
