@@ -20,15 +20,27 @@ export default defineConfig({
   markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
   integrations: [
     starlight({
-      title: 'The WebSocket Workshop',
+      title: { en: 'The WebSocket Workshop', 'zh-CN': 'WebSocket 工作坊' },
       description: 'Learn WebSocket (RFC 6455) from the wire up, with widgets that show the real bytes your browser sends.',
       favicon: '/favicon.svg',
       customCss: ['./src/styles/site.css'],
+      // English at the root, Simplified Chinese under /zh-cn/. A page not yet translated falls back to the English
+      // with Starlight's notice; `npm run i18n:status` lists which pages are translated and which are out of date.
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        'zh-cn': { label: '简体中文', lang: 'zh-CN' },
+      },
       sidebar: [
-        { label: 'Start here', items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
-        { label: 'The protocol', items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }, { slug: 'extensions' }] },
+        { label: 'Start here', translations: { 'zh-CN': '从这里开始' }, items: [{ slug: 'index' }, { slug: 'why-websocket' }] },
+        {
+          label: 'The protocol',
+          translations: { 'zh-CN': '协议' },
+          items: [{ slug: 'handshake' }, { slug: 'frames' }, { slug: 'closing' }, { slug: 'extensions' }],
+        },
         {
           label: 'Using WebSocket',
+          translations: { 'zh-CN': '使用 WebSocket' },
           items: [
             { slug: 'browser-api' },
             { slug: 'engines' },
@@ -39,9 +51,14 @@ export default defineConfig({
             { slug: 'myths' },
           ],
         },
-        { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
-        { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
-        { label: 'Tools', items: [{ slug: 'conformance' }] },
+        { label: 'Troubleshooting', translations: { 'zh-CN': '故障排查' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        {
+          label: 'Build your own server',
+          translations: { 'zh-CN': '动手写一个服务器' },
+          items: [{ autogenerate: { directory: 'workshop' } }],
+        },
+        { label: 'Tools', translations: { 'zh-CN': '工具' }, items: [{ slug: 'conformance' }] },
+        { label: 'Reference', translations: { 'zh-CN': '参考' }, items: [{ slug: 'glossary' }] },
       ],
     }),
     mdx(),

@@ -57,3 +57,18 @@ export function builtPages(outDir: string): string[] {
     .map((file) => `/${file.replace(/\\/g, '/')}`.replace(/(^|\/)index\.html$/, '$1'))
     .sort();
 }
+
+/**
+ * A page Starlight wrote for a language it has no translation of yet: the English page under /zh-cn/, with the
+ * locale's sidebar and a notice. Its `<main>` says it is English; a translated page's says zh-CN.
+ */
+export function isUntranslatedFallback(outDir: string, page: string): boolean {
+  if (!page.startsWith('/zh-cn/')) return false;
+  const file = path.join(outDir, page.endsWith('/') ? `${page}index.html` : page);
+  return /<main[^>]*\slang="en"/.test(readFileSync(file, 'utf8'));
+}
+
+/** The built pages a sweep must load: every page but the untranslated copies, whose content is the English page's. */
+export function pagesToSweep(outDir: string): string[] {
+  return builtPages(outDir).filter((page) => !isUntranslatedFallback(outDir, page));
+}

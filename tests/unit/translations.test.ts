@@ -1,0 +1,105 @@
+// The Chinese edition stays in step with the English, and speaks with one vocabulary (src/lib/i18n/glossary.ts).
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GLOSSARY } from '../../src/lib/i18n/glossary.ts';
+import { DOCS_DIR, LOCALE_DIR, sha256, stamp, translationProblems, translationStatus } from '../../scripts/i18n-status.ts';
+
+describe('translation status', () => {
+  it('has no Chinese page out of date with its English source, and every one names its source', () => {
+    const outOfDate = translationStatus()
+      .filter((page) => page.state === 'out of date')
+      .map((page) => `${page.translation} (English: ${page.english}); update it, then npm run i18n:status -- --stamp ${page.translation}`);
+    expect(outOfDate).toEqual([]);
+    expect(translationProblems()).toEqual([]);
+  });
+
+  it('has translated some pages, the home page among them', () => {
+    const translated = translationStatus().filter((page) => page.state === 'up to date');
+    expect(translated.map((page) => page.english)).toContain(`${DOCS_DIR}/index.mdx`);
+  });
+
+  it('reports a translation out of date once its English changes, and up to date after a stamp', () => {
+    const root = mkdtempSync(join(tmpdir(), 'i18n-status-'));
+    mkdirSync(join(root, DOCS_DIR, LOCALE_DIR), { recursive: true });
+    const english = join(root, DOCS_DIR, 'page.mdx');
+    const translation = join(root, DOCS_DIR, LOCALE_DIR, 'page.mdx');
+    writeFileSync(english, '---\ntitle: Page\n---\n\nOne.\n');
+    writeFileSync(join(root, DOCS_DIR, 'other.mdx'), '---\ntitle: Other\n---\n');
+    writeFileSync(
+      translation,
+      `---\ntitle: 页面\ntranslation:\n  source: ${DOCS_DIR}/page.mdx\n  sourceSha256: ${sha256(english)}\n---\n\n一。\n`,
+    );
+    const states = () => Object.fromEntries(translationStatus(root).map((page) => [page.english, page.state]));
+    expect(states()).toEqual({ [`${DOCS_DIR}/other.mdx`]: 'not translated', [`${DOCS_DIR}/page.mdx`]: 'up to date' });
+
+    writeFileSync(english, '---\ntitle: Page\n---\n\nOne, and two.\n');
+    expect(states()[`${DOCS_DIR}/page.mdx`]).toBe('out of date');
+
+    stamp(translation, root);
+    expect(states()[`${DOCS_DIR}/page.mdx`]).toBe('up to date');
+  });
+
+  it('reports a translation that names no source, or another page as its source', () => {
+    const root = mkdtempSync(join(tmpdir(), 'i18n-status-'));
+    mkdirSync(join(root, DOCS_DIR, LOCALE_DIR), { recursive: true });
+    writeFileSync(join(root, DOCS_DIR, 'a.mdx'), '---\ntitle: A\n---\n');
+    writeFileSync(join(root, DOCS_DIR, LOCALE_DIR, 'a.mdx'), '---\ntitle: 甲\n---\n');
+    writeFileSync(
+      join(root, DOCS_DIR, LOCALE_DIR, 'b.mdx'),
+      `---\ntitle: 乙\ntranslation:\n  source: ${DOCS_DIR}/a.mdx\n  sourceSha256: ${'0'.repeat(64)}\n---\n`,
+    );
+    expect(translationProblems(root)).toEqual([
+      `${DOCS_DIR}/${LOCALE_DIR}/a.mdx: its front matter names no English source (translation.source, translation.sourceSha256)`,
+      `${DOCS_DIR}/${LOCALE_DIR}/b.mdx: names ${DOCS_DIR}/a.mdx as its source, but mirrors ${DOCS_DIR}/b.mdx`,
+    ]);
+  });
+});
+
+/** A Chinese page's own prose: no front matter, imports, code, quotations of other texts, URLs or markup. */
+function ownProse(file: string): string {
+  return readFileSync(file, 'utf8')
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/^```[\s\S]*?^```$/gm, '')
+    .replace(/^(import|export) .*$/gm, '')
+    .replace(/^>.*$/gm, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/“[^”\n]*”|「[^」\n]*」/g, '')
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/<[^>\n]*>/g, '');
+}
+
+const CHINESE_PAGES = readdirSync(join(DOCS_DIR, LOCALE_DIR), { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.mdx?$/.test(file))
+  .map((file) => join(DOCS_DIR, LOCALE_DIR, file));
+
+describe('the glossary', () => {
+  it('gives each idea one term, different from every word it rules out', () => {
+    expect(new Set(GLOSSARY.map((term) => term.zh)).size).toBe(GLOSSARY.length);
+    for (const term of GLOSSARY) for (const variant of term.notThese ?? []) expect(variant).not.toBe(term.zh);
+  });
+
+  describe.each(CHINESE_PAGES)('%s', (file) => {
+    const prose = ownProse(file);
+
+    // A ruled-out word may still name its own idea when the page says which, as in TCP 的分段（segmentation）.
+    it('uses none of the translations the glossary rules out, outside quotations', () => {
+      const glossedAsItsOwnIdea = (variant: string) => new RegExp(`${variant}[（(][A-Za-z -]+[）)]`, 'g');
+      const found = GLOSSARY.flatMap((term) =>
+        (term.notThese ?? [])
+          .filter((variant) => prose.replace(glossedAsItsOwnIdea(variant), '').includes(variant))
+          .map((variant) => `${variant} (say ${term.zh} for ${term.en})`),
+      );
+      expect(found).toEqual([]);
+    });
+
+    // The glossary page's own table gives the English of every term.
+    it.skipIf(file.endsWith(`${LOCALE_DIR}/glossary.mdx`))('gives the English of each protocol term it uses, in parentheses', () => {
+      const missing = GLOSSARY.filter((term) => term.firstUseWithEnglish && prose.includes(term.zh))
+        .filter((term) => !new RegExp(`${term.zh}[\\]]?[（(]${term.en}`, 'i').test(prose))
+        .map((term) => `${term.zh}（${term.en}）`);
+      expect(missing).toEqual([]);
+    });
+  });
+});
