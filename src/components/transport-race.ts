@@ -2,15 +2,12 @@
 
 import { TRANSPORTS, type LegReport, type RaceParams, type Transport } from '../lib/race-messages.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
+import { formatInteger, type Locale } from '../lib/i18n/locale.ts';
+import { RACE_TEXT, type RaceFigures } from './transport-race-text.ts';
 
 export { TRANSPORTS, type LegReport, type RaceEvent, type RaceParams, type Transport } from '../lib/race-messages.ts';
 
-export const TRANSPORT_NAMES: Record<Transport, string> = {
-  'short-poll': 'Short polling',
-  'long-poll': 'Long polling',
-  sse: 'Server-Sent Events',
-  websocket: 'WebSocket',
-};
+export const TRANSPORT_NAMES: Record<Transport, string> = RACE_TEXT.en.transportNames;
 
 /** One row of the results: the server's byte counts joined with the page's receipts. */
 export interface ResultRow {
@@ -69,7 +66,12 @@ export function frameHeaderBytes(length: number, masked: boolean): number {
 }
 
 /** Joins the server's report with the latencies the page measured (ms, one per delivered event). */
-export function buildRows(params: RaceParams, legs: readonly LegReport[], latencies: Record<Transport, readonly number[]>): ResultRow[] {
+export function buildRows(
+  params: RaceParams,
+  legs: readonly LegReport[],
+  latencies: Record<Transport, readonly number[]>,
+  locale: Locale = 'en',
+): ResultRow[] {
   return TRANSPORTS.map((transport) => {
     const leg = legs.find((l) => l.transport === transport);
     const times = latencies[transport];
@@ -78,7 +80,7 @@ export function buildRows(params: RaceParams, legs: readonly LegReport[], latenc
     const bytesDown = leg?.bytesDown ?? 0;
     return {
       transport,
-      name: TRANSPORT_NAMES[transport],
+      name: RACE_TEXT[locale].transportNames[transport],
       delivered,
       expected: params.events,
       medianMs: percentile(times, 50),
@@ -93,12 +95,12 @@ export function buildRows(params: RaceParams, legs: readonly LegReport[], latenc
   });
 }
 
-export function formatBytes(bytes: number | undefined): string {
-  return bytes === undefined ? '–' : `${Math.round(bytes).toLocaleString('en-US')} B`;
+export function formatBytes(bytes: number | undefined, locale: Locale = 'en'): string {
+  return bytes === undefined ? '–' : RACE_TEXT[locale].bytes(formatInteger(bytes, locale));
 }
 
-export function formatMs(ms: number | undefined): string {
-  return ms === undefined ? '–' : `${ms.toFixed(1)} ms`;
+export function formatMs(ms: number | undefined, locale: Locale = 'en'): string {
+  return ms === undefined ? '–' : RACE_TEXT[locale].ms(ms.toFixed(1));
 }
 
 /** One bar of a chart: its share of the longest bar, and the value in words. */
@@ -121,61 +123,55 @@ export function chartBars(
 }
 
 /** Sentences that explain this run's numbers: header repetition, the poll interval's floor, and the frame header. */
-export function commentary(rows: readonly ResultRow[], params: RaceParams, socketMessageBytes: number | undefined): string[] {
+export function commentary(
+  rows: readonly ResultRow[],
+  params: RaceParams,
+  socketMessageBytes: number | undefined,
+  locale: Locale = 'en',
+): string[] {
   const row = (t: Transport) => rows.find((r) => r.transport === t)!;
   const short = row('short-poll');
   const long = row('long-poll');
   const sse = row('sse');
   const ws = row('websocket');
   const perRequest = (r: ResultRow) => (r.requests > 0 ? Math.round((r.bytesUp + r.bytesDown) / r.requests) : 0);
-  const notes: string[] = [];
-
-  notes.push(
-    `Header repetition. Short polling made ${short.requests} requests for ${short.delivered} events, and long polling made ${long.requests}. ` +
-      `Every request and every response carried a full set of HTTP headers again: about ${perRequest(short)} bytes per round trip ` +
-      `for short polling, payload included, against ${params.payloadBytes} bytes of payload per event.`,
-  );
+  const bytes = (n: number | undefined) => formatBytes(n, locale);
+  const ms = (n: number | undefined) => formatMs(n, locale);
+  const figures: RaceFigures = {
+    shortRequests: short.requests,
+    shortDelivered: short.delivered,
+    longRequests: long.requests,
+    sseRequests: sse.requests,
+    shortPerRequest: perRequest(short),
+    payloadBytes: params.payloadBytes,
+    pollMs: params.pollMs,
+    halfPollMs: Math.round(params.pollMs / 2),
+    longPerEvent: bytes(long.bytesPerEvent),
+    shortPerEvent: bytes(short.bytesPerEvent),
+    wsPerEvent: bytes(ws.bytesPerEvent),
+    shortMedian: ms(short.medianMs),
+    longMedian: ms(long.medianMs),
+    sseMedian: ms(sse.medianMs),
+    wsMedian: ms(ws.medianMs),
+    emptyPolls: short.requests - short.delivered,
+    socketMessageBytes,
+    frameHeaderBytes: socketMessageBytes === undefined ? undefined : frameHeaderBytes(socketMessageBytes, false),
+    ratio: ws.bytesPerEvent && short.bytesPerEvent !== undefined ? (short.bytesPerEvent / ws.bytesPerEvent).toFixed(1) : '',
+  };
+  const say = RACE_TEXT[locale].commentary;
+  const notes: string[] = [say.headerRepetition(figures)];
   if (long.bytesPerEvent !== undefined && short.bytesPerEvent !== undefined && long.bytesPerEvent > short.bytesPerEvent) {
-    notes.push(
-      `Long polling cost more per event than short polling here (${formatBytes(long.bytesPerEvent)} against ${formatBytes(short.bytesPerEvent)}). ` +
-        `A short poll collects every event that arrived since the last one, so one round trip of headers can carry several events; ` +
-        `long polling answers as soon as one event exists, so it pays a round trip for nearly every event. It buys low latency with bytes.`,
-    );
+    notes.push(say.longCostsMore(figures));
   }
-  if (short.requests > short.delivered) {
-    notes.push(
-      `Short polling asked more often than there was news: at least ${short.requests - short.delivered} of its requests could have found nothing new, and each one still cost a round trip of headers.`,
-    );
-  }
-  notes.push(
-    `The poll interval's latency floor. An event that is ready waits for the next poll, so with a poll every ${params.pollMs} ms ` +
-      `it waits ${Math.round(params.pollMs / 2)} ms on average and up to ${params.pollMs} ms. Short polling's median here was ${formatMs(short.medianMs)}. ` +
-      `Long polling (${formatMs(long.medianMs)}), SSE (${formatMs(sse.medianMs)}) and WebSocket (${formatMs(ws.medianMs)}) have no such floor: ` +
-      `the server writes as soon as the event exists. Long polling pays up to one round trip whenever an event arrives before the next request does.`,
-  );
-  notes.push(
-    `SSE made ${sse.requests} request${sse.requests === 1 ? '' : 's'}. After its headers, each event cost its id: and data: lines and, on HTTP/1.1, a chunk-size line of chunked transfer encoding.`,
-  );
-  const header = socketMessageBytes === undefined ? undefined : frameHeaderBytes(socketMessageBytes, false);
-  notes.push(
-    `WebSocket's frame header. After one upgrade request and its 101 response, ` +
-      (header === undefined
-        ? 'each event travelled in a frame with a header of 2 to 10 bytes. '
-        : `each ${socketMessageBytes}-byte event message travelled in a frame with a ${header}-byte header. `) +
-      `A frame header is 2 bytes for up to 125 bytes of payload, 4 up to 65,535, and 10 beyond; a client adds a 4-byte masking key, so 2 to 14 bytes in all (RFC 6455 §5.2).`,
-  );
-  if (ws.bytesPerEvent !== undefined && short.bytesPerEvent !== undefined && ws.bytesPerEvent > 0) {
-    notes.push(
-      `Per delivered event, WebSocket cost ${formatBytes(ws.bytesPerEvent)} and short polling ${formatBytes(short.bytesPerEvent)}: ` +
-        `${(short.bytesPerEvent / ws.bytesPerEvent).toFixed(1)} times as much. Every figure includes the setup (the upgrade, the SSE request) spread over the events.`,
-    );
-  }
+  if (short.requests > short.delivered) notes.push(say.emptyPolls(figures));
+  notes.push(say.latencyFloor(figures), say.sse(figures), say.frameHeader(figures));
+  if (ws.bytesPerEvent !== undefined && short.bytesPerEvent !== undefined && ws.bytesPerEvent > 0) notes.push(say.perEvent(figures));
   return notes;
 }
 
 /** What the widget says when the first request never got an answer. */
-export function describeUnreachable(url: string): string {
-  return `${demoUnreachable(url)} Nothing was measured.`;
+export function describeUnreachable(url: string, locale: Locale = 'en'): string {
+  return RACE_TEXT[locale].nothingMeasured(demoUnreachable(url, locale));
 }
 
 /** The latest point a leg may finish: every event due, one more poll, and a margin for a slow machine. */

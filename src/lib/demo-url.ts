@@ -1,4 +1,5 @@
 // Where widgets find the demo server: the reader's own (?server=ws://localhost:PORT), else PUBLIC_DEMO_URL if the site was built with one, else the page's origin.
+import type { Locale } from './i18n/locale.ts';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -48,7 +49,13 @@ export function demoHttpUrl(endpoint: string, pageHref: string, demoBase = ''): 
  * close with 1006, and no status (the WHATWG WebSockets standard). So the sentence names both, and the setting that
  * decides the second.
  */
-export function demoUnreachable(url?: string): string {
+export function demoUnreachable(url?: string, locale: Locale = 'en'): string {
+  if (locale === 'zh-CN') {
+    return (
+      `无法连接到${url ? `位于 ${url} 的` : ''}演示服务器，或者它拒绝了这个页面。它在运行吗？` +
+      '`npm run dev` 和 `npm start` 都会启动它。另一个源上的演示服务器会拒绝 ALLOWED_ORIGINS 没有列出的源发来的页面。'
+    );
+  }
   return (
     `The demo server could not be reached${url ? ` at ${url}` : ''}, or it refused this page. Is it running? ` +
     'Both `npm run dev` and `npm start` start it. A demo server on another origin refuses pages from any origin its ALLOWED_ORIGINS does not list.'

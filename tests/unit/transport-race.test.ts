@@ -146,3 +146,30 @@ it('says plainly that the server was not reached, and where it was looked for', 
       '`npm start` start it. A demo server on another origin refuses pages from any origin its ALLOWED_ORIGINS does not list. Nothing was measured.',
   );
 });
+
+describe('commentary in Chinese', () => {
+  const english = commentary(buildRows(PARAMS, LEGS, LATENCIES), PARAMS, 96);
+  const chinese = commentary(buildRows(PARAMS, LEGS, LATENCIES, 'zh-CN'), PARAMS, 96, 'zh-CN');
+
+  it('says the same things about the same run, in Chinese, with the same figures', () => {
+    expect(chinese).toHaveLength(english.length);
+    // The same numbers, in whatever order each language puts them.
+    const figures = (note: string) => note.match(/\d+(?:[,.]\d+)*/g)?.sort();
+    chinese.forEach((note, index) => {
+      expect(note).toMatch(/[\u4e00-\u9fff]/);
+      expect(figures(note), note).toEqual(figures(english[index]!));
+    });
+    expect(chinese[2]).toContain('每 250 毫秒轮询一次时，它平均等 125 毫秒，最多等 250 毫秒');
+  });
+
+  it('names the transports and units in Chinese', () => {
+    expect(buildRows(PARAMS, LEGS, LATENCIES, 'zh-CN').map((row) => row.name)).toEqual([
+      '短轮询',
+      '长轮询',
+      'Server-Sent Events',
+      'WebSocket',
+    ]);
+    expect(formatBytes(1234, 'zh-CN')).toBe('1,234 字节');
+    expect(formatMs(12.34, 'zh-CN')).toBe('12.3 毫秒');
+  });
+});
