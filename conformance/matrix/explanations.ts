@@ -80,7 +80,7 @@ export const EXPLANATIONS: Explanation[] = [
     servers: ['go-xnet'],
     cases: '1.*,2.*,3.*,4.*,5.*,6.*,7.*,9.*,10.*',
     verdicts: ['FAILED'],
-    text: 'The echo server is the one the package documents, io.Copy(ws, ws). It copies payload bytes into frames of the connection’s own type (text), so binary messages come back as text, an empty message never comes back, and a fragmented message comes back in pieces of its own. The recorded bytes also show it answering a Close by dropping TCP without a Close of its own, and echoing invalid text and frames with reserved bits instead of failing the connection. Every one of those breaks a MUST of the RFC; the package itself says that it “lacks some features” of the more actively maintained nhooyr.io/websocket.',
+    text: 'The echo server is the one the package documents, io.Copy(ws, ws). It copies payload bytes into frames of the connection’s own type (text), so binary messages come back as text, an empty message never comes back, and a fragmented message comes back in pieces of its own. The recorded bytes also show it answering a Close by dropping TCP without a Close of its own, and echoing invalid text and frames with reserved bits instead of failing the connection. The Close, the invalid text and the reserved bits each break a MUST of the RFC (§5.5.1, §8.1, §5.2), and so does binary that comes back as text when its bytes are not UTF-8 (§5.6); the lost empty message and the split fragmented one break only the echo; the package itself says that it “lacks some features” of the more actively maintained nhooyr.io/websocket.',
     rfc: '§5.4, §5.5.1, §5.6, §7.1.7',
   },
   {
@@ -89,7 +89,7 @@ export const EXPLANATIONS: Explanation[] = [
     servers: ['python-aiohttp'],
     cases: '7.9.5',
     verdicts: ['FAILED'],
-    text: 'The code 1006 (abnormal closure) is reserved for an API to report a connection that dropped; it “MUST NOT be set as a status code in a Close control frame by an endpoint”. A Close carrying it is a protocol error, so the server should fail the connection with 1002. aiohttp 3.8 answers it with an ordinary Close (1000), so Autobahn’s category 7 fails the case.',
+    text: 'The code 1006 (abnormal closure) is reserved for an API to report a connection that dropped; it “MUST NOT be set as a status code in a Close control frame by an endpoint”. RFC 6455 binds only the sender and sets no rule for a receiver of such a Close; failing the connection with 1002, as ws does, is the usual choice and the one Autobahn’s category 7 expects. aiohttp 3.8 answers it with an ordinary Close (1000), so that case fails.',
     rfc: '§7.4.1',
   },
   {

@@ -15,7 +15,8 @@ import (
 // echo sends every message back with the type it came in. websocket.Message would not: it receives any frame into
 // a string and sends a string as text, so binary came back as text and broke peers on non-UTF-8 bytes (§8.1).
 // sameType reads one whole frame and keeps its type. The package's own io.Copy(ws, ws) example is worse: each
-// Read returns only part of a frame, and each Write sends a frame, so even a short message can come back split.
+// Read returns at most one frame, possibly only part of it, and each Write sends a frame, so even a short message
+// can come back split.
 // Neither joins the frames of a message sent in fragments (RFC 6455 §5.4): each comes back as a message of its own.
 func echo(ws *websocket.Conn) {
 	ws.MaxPayloadBytes = 64 << 10 // the default is 32 MiB
