@@ -39,6 +39,16 @@ export default defineConfig({
             { slug: 'myths' },
           ],
         },
+        {
+          label: 'Language guides',
+          items: [
+            { slug: 'guides/node' },
+            { slug: 'guides/go' },
+            { slug: 'guides/python' },
+            { slug: 'guides/ruby' },
+            { slug: 'guides/java' },
+          ],
+        },
         { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
         { label: 'Tools', items: [{ slug: 'conformance' }] },
