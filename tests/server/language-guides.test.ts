@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { MATRIX_SERVERS, startMatrixServer, type RunningServer } from '../../conformance/matrix/servers.ts';
 import { startDemo } from './demo-harness.ts';
 import { RawClient } from './bad-input/raw-client.ts';
@@ -55,7 +56,10 @@ const CLIENTS: GuideClient[] = [
   },
 ];
 
-const installed = (needs: string[]) => needs.length === 0 || spawnSync(needs[0]!, needs.slice(1), { stdio: 'ignore' }).status === 0;
+/** GOPATH mode, so `go list` finds Debian's packages in /usr/share/gocode as the matrix's builds do. */
+const GOPATH_MODE = { GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '', GOCACHE: join(tmpdir(), 'ws-workshop-go-cache') };
+const installed = (needs: string[]) =>
+  needs.length === 0 || spawnSync(needs[0]!, needs.slice(1), { stdio: 'ignore', env: { ...process.env, ...GOPATH_MODE } }).status === 0;
 
 /** Runs a program to its end (at most `timeoutMs`) and returns what it printed and its exit code. */
 async function runToEnd(
@@ -100,6 +104,17 @@ describe('each guide’s client', () => {
   });
 });
 
+/** How to tell that each example server's library is installed, and the Debian packages that provide it. */
+const SERVER_LIBRARIES: Record<string, { needs: string[]; install: string }> = {
+  'node-ws': { needs: [], install: '' },
+  'go-gorilla': { needs: ['go', 'list', 'github.com/gorilla/websocket'], install: 'golang-go golang-github-gorilla-websocket-dev' },
+  'go-nhooyr': { needs: ['go', 'list', 'nhooyr.io/websocket'], install: 'golang-go golang-nhooyr-websocket-dev' },
+  'python-websockets': { needs: ['/usr/bin/python3', '-c', 'import websockets'], install: 'python3-websockets' },
+  'python-aiohttp': { needs: ['/usr/bin/python3', '-c', 'import aiohttp'], install: 'python3-aiohttp' },
+  'python-tornado': { needs: ['/usr/bin/python3', '-c', 'import tornado'], install: 'python3-tornado' },
+  'ruby-faye': { needs: ['ruby', '-e', 'require "faye/websocket"; require "thin"'], install: 'ruby-faye-websocket thin' },
+};
+
 /** The example server each guide shows first, whose configured 16 MiB limit the guide quotes. */
 const LIMITED_SERVERS = ['node-ws', 'go-gorilla', 'python-websockets', 'ruby-faye'];
 const SIXTEEN_MIB = 16 * 2 ** 20;
@@ -113,7 +128,7 @@ function oversizedFrameHeader(): Buffer {
   return header; // the masking key is the last four zero bytes: any key will do, no payload follows
 }
 
-describe('each guide’s example server refuses a message over its 16 MiB limit', () => {
+describe('each guide’s example servers', () => {
   const binDir = mkdtempSync(join(tmpdir(), 'ws-workshop-guides-'));
   const running: RunningServer[] = [];
   afterEach(async () => {
@@ -121,18 +136,25 @@ describe('each guide’s example server refuses a message over its 16 MiB limit'
   });
   afterAll(() => rmSync(binDir, { recursive: true, force: true }));
 
+  /** Starts a matrix server for one test, or, when its library is not installed, says so and returns null. */
+  async function startOrSkip(id: string): Promise<RunningServer | null> {
+    const server = MATRIX_SERVERS.find((candidate) => candidate.id === id)!;
+    const library = SERVER_LIBRARIES[id]!;
+    if (!installed(library.needs)) {
+      console.warn(`Skipping ${server.source}: on Debian, apt-get install ${library.install}.`);
+      return null;
+    }
+    // A server that is installed but does not start is a failure, not a skip.
+    const started = await startMatrixServer(server, binDir);
+    running.push(started);
+    return started;
+  }
+
   it.each(LIMITED_SERVERS.map((id) => [MATRIX_SERVERS.find((server) => server.id === id)!.source, id]))(
-    '%s closes with 1009 (Message Too Big) as soon as a frame header announces more',
+    '%s closes with 1009 (Message Too Big) as soon as a frame header announces more than its 16 MiB limit',
     async (_source, id) => {
-      const server = MATRIX_SERVERS.find((candidate) => candidate.id === id)!;
-      let started: RunningServer;
-      try {
-        started = await startMatrixServer(server, binDir);
-      } catch (error) {
-        console.warn(`Skipping ${server.source}: ${(error as Error).message.split('\n')[0]}`);
-        return;
-      }
-      running.push(started);
+      const started = await startOrSkip(id);
+      if (!started) return;
       const { host } = new URL(started.url);
       const client = await RawClient.open(host);
       await client.handshake(host, '/');
@@ -141,6 +163,31 @@ describe('each guide’s example server refuses a message over its 16 MiB limit'
       const { close } = await client.readUntilClose();
       client.destroy();
       expect(close?.code).toBe(1009);
+    },
+    60_000,
+  );
+
+  // The guides say every example server answers the echo console at /ws/echo for a page on this machine; these three
+  // needed a route for every path (aiohttp, Tornado) or loopback origins (nhooyr) to do so.
+  it.each(['python-aiohttp', 'python-tornado', 'go-nhooyr'].map((id) => [MATRIX_SERVERS.find((server) => server.id === id)!.source, id]))(
+    '%s echoes on /ws/echo for a page from 127.0.0.1 on another port, as ?server= needs',
+    async (_source, id) => {
+      const started = await startOrSkip(id);
+      if (!started) return;
+      const ws = new WebSocket(new URL('ws/echo', started.url), { headers: { Origin: 'http://127.0.0.1:4321' } });
+      await once(ws, 'open');
+      const echoed = once(ws, 'message');
+      ws.send('Hello from a workshop page');
+      expect(String(((await echoed) as [Buffer])[0])).toBe('Hello from a workshop page');
+      ws.close();
+      if (id === 'go-nhooyr') {
+        // Only loopback pages: nhooyr's own Origin check still refuses another site's (accept.go lines 190–215).
+        const refused = new WebSocket(new URL('ws/echo', started.url), { headers: { Origin: 'https://elsewhere.example' } });
+        refused.on('error', () => {});
+        const [, response] = (await once(refused, 'unexpected-response')) as [unknown, { statusCode: number }];
+        refused.terminate();
+        expect(response.statusCode).toBe(403);
+      }
     },
     60_000,
   );
