@@ -51,6 +51,17 @@ export default defineConfig({
             { slug: 'myths' },
           ],
         },
+        {
+          label: 'Language guides',
+          translations: { 'zh-CN': '各语言指南' },
+          items: [
+            { slug: 'guides/node' },
+            { slug: 'guides/go' },
+            { slug: 'guides/python' },
+            { slug: 'guides/ruby' },
+            { slug: 'guides/java' },
+          ],
+        },
         { label: 'Troubleshooting', translations: { 'zh-CN': '故障排查' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         {
           label: 'Build your own server',

@@ -22,6 +22,7 @@ func echo(w http.ResponseWriter, r *http.Request) {
 		return // Upgrade has already answered with an HTTP error
 	}
 	defer conn.Close()
+	conn.SetReadLimit(16 << 20) // Autobahn's largest messages; gorilla's default is no limit at all
 	for {
 		messageType, message, err := conn.ReadMessage()
 		if err != nil {

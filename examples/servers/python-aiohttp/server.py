@@ -21,5 +21,5 @@ async def echo(request):
 
 port = int(sys.argv[1]) if len(sys.argv) > 1 else 9001
 app = web.Application()
-app.router.add_get("/", echo)
+app.router.add_get("/{path:.*}", echo)  # every path, so the workshop's widgets find /ws/echo too
 web.run_app(app, host="127.0.0.1", port=port, print=lambda _: print(f"listening on ws://127.0.0.1:{port}/", flush=True))

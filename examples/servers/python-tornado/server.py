@@ -19,7 +19,8 @@ class Echo(tornado.websocket.WebSocketHandler):
 
 async def main(port):
     # 16 MiB lets Autobahn's largest messages (category 9) through; the default is 10 MiB.
-    app = tornado.web.Application([(r"/", Echo)], websocket_max_message_size=16 * 2**20)
+    # Every path, so the workshop's widgets find /ws/echo too.
+    app = tornado.web.Application([(r"/.*", Echo)], websocket_max_message_size=16 * 2**20)
     app.listen(port, "127.0.0.1")
     print(f"listening on ws://127.0.0.1:{port}/", flush=True)
     await asyncio.Event().wait()
