@@ -8,9 +8,13 @@ export function localeOf(lang: string | null | undefined): Locale {
   return lang?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
-/** The page's locale, read in the browser from `<html lang>` (Starlight sets it per page). */
-export function pageLocale(): Locale {
-  return localeOf(globalThis.document?.documentElement.lang);
+/**
+ * The language of the content around a widget, read in the browser from the nearest `lang` attribute. On a page not
+ * translated yet, Starlight marks the English content `lang="en"` inside a zh-CN page, and the widget follows the
+ * content, not the frame.
+ */
+export function contentLocale(element: Element): Locale {
+  return localeOf(element.closest('[lang]')?.getAttribute('lang'));
 }
 
 /** A whole number with the locale's digit grouping: 65,535 in both languages, written by Intl. */
