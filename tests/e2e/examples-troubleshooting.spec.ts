@@ -1,12 +1,11 @@
 // Runs every example shown on the troubleshooting pages, as written, in Chromium and Firefox against the real demo
 // server's /ws/trouble.
 import { mergedMessages } from '../../server/trouble/merged.ts';
-import { expect, test, type Driver } from './journey.ts';
+import { expect, type Driver } from './journey.ts';
 import { loadExample } from './load-example.ts';
-import { TROUBLE_OPTIONS, TROUBLE_SITE_ENV } from './troubleshooting-pages.ts';
+import { TROUBLE_OPTIONS, troubleTest as test } from './troubleshooting-pages.ts';
 
-// Short timings: the idle cut comes after 1.5 s instead of the 5 s a reader's demo waits.
-test.use({ siteEnv: TROUBLE_SITE_ENV });
+// `test` runs npm start with short /ws/trouble timings: the idle cut comes after 1.5 s, not a reader's 5 s.
 
 /** A page on the site's own origin with the example loaded; returns the trouble endpoint's URL for a symptom. */
 async function pageWith(page: Driver, path: string): Promise<(symptom: string) => string> {

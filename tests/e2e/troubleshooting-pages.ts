@@ -3,17 +3,23 @@
 import { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from '../../server/limits.ts';
 import { expect } from './driver/expect.ts';
 import type { Driver, Locator } from './driver/driver.ts';
+import { test as journeyTest } from './journey.ts';
 
 /** A journey waits a second where a reader's demo waits five: the idle cut, the drop after open, the split pause. */
 const SHORT_TIMINGS = { troubleIdleCutMs: 1500, troubleDropAfterMs: 300, troubleSplitDelayMs: 100 } as const;
 
-/** For `test.use({ siteEnv: TROUBLE_SITE_ENV })`. */
-export const TROUBLE_SITE_ENV: Record<string, string> = Object.fromEntries(
+const TROUBLE_SITE_ENV: Record<string, string> = Object.fromEntries(
   Object.entries(SHORT_TIMINGS).map(([name, value]) => [LIMITS[name as keyof typeof SHORT_TIMINGS].env, String(value)]),
 );
 
-/** The options the demo server runs with under TROUBLE_SITE_ENV, read the way the server reads them. */
+/** The options the demo server runs with under those timings, read the way the server reads them. */
 export const TROUBLE_OPTIONS: DemoServerOptions = resolveOptions(optionsFromEnv(TROUBLE_SITE_ENV));
+
+/**
+ * journey.ts's test with `npm start` on the short timings. Defined once here, not by `test.use` in each spec, so the
+ * specs that use it share a worker (one browser, one server) instead of launching their own.
+ */
+export const troubleTest = journeyTest.extend({ siteEnv: [TROUBLE_SITE_ENV, { scope: 'worker' }] });
 
 /** The reader tabs to a control's Reproduce button and presses Enter; returns the control and its event log. */
 export async function pressReproduce(page: Driver, title: string): Promise<{ widget: Locator; log: Locator }> {

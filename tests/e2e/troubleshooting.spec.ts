@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { mergedMessages } from '../../server/trouble/merged.ts';
-import { expect, playwrightPage, test, type Driver, type Locator } from './journey.ts';
+import { expect, playwrightPage, type Driver, type Locator } from './journey.ts';
 import {
   consoleLineWith,
   engineName,
@@ -13,11 +13,10 @@ import {
   expectPageQuotes,
   pressReproduce,
   TROUBLE_OPTIONS,
-  TROUBLE_SITE_ENV,
+  troubleTest as test,
 } from './troubleshooting-pages.ts';
 
-// Short timings: the idle cut comes after 1.5 s instead of the 5 s a reader's demo waits.
-test.use({ siteEnv: TROUBLE_SITE_ENV });
+// `test` runs npm start with short /ws/trouble timings: the idle cut comes after 1.5 s, not a reader's 5 s.
 
 /** The seconds the log's entry matching `pattern` was written at, counted from the click. */
 async function secondsOf(log: Locator, pattern: RegExp): Promise<number> {
