@@ -19,9 +19,7 @@ export default defineConfig<{}, { engine: Engine }>({
     {
       name: 'firefox',
       use: { engine: 'firefox' },
-      // The troubleshooting specs still drive Playwright's own page (console text, DevTools protocol), so for now they
-      // run in Chromium only; their Firefox strings were observed by hand (see the issue-15 notes).
-      testIgnore: ['all-pages.spec.ts', 'troubleshooting.spec.ts', 'examples-troubleshooting.spec.ts', 'ws-from-https.spec.ts'],
+      testIgnore: ['all-pages.spec.ts'],
       grepInvert: /@chromium-only/,
     },
   ],

@@ -1,15 +1,14 @@
-// Runs every example shown on the troubleshooting pages, as written, in Chromium against the real demo server's /ws/trouble.
-import type { Page } from '@playwright/test';
+// Runs every example shown on the troubleshooting pages, as written, in Chromium and Firefox against the real demo
+// server's /ws/trouble.
 import { mergedMessages } from '../../server/trouble/merged.ts';
-import { LIMITS } from '../../server/limits.ts';
+import { expect, type Driver } from './journey.ts';
 import { loadExample } from './load-example.ts';
-import { expect, test } from './site-fixture.ts';
+import { TROUBLE_OPTIONS, troubleTest as test } from './troubleshooting-pages.ts';
 
-// The examples are loaded as module scripts the page did not ship, which the site's Content-Security-Policy forbids.
-test.use({ bypassCSP: true });
+// `test` runs npm start with short /ws/trouble timings: the idle cut comes after 1.5 s, not a reader's 5 s.
 
 /** A page on the site's own origin with the example loaded; returns the trouble endpoint's URL for a symptom. */
-async function pageWith(page: Page, path: string): Promise<(symptom: string) => string> {
+async function pageWith(page: Driver, path: string): Promise<(symptom: string) => string> {
   await page.goto('/troubleshooting/');
   await loadExample(page, path);
   return (symptom) => new URL(`/ws/trouble?symptom=${symptom}`, page.url()).href.replace('http:', 'ws:');
@@ -17,7 +16,7 @@ async function pageWith(page: Page, path: string): Promise<(symptom: string) => 
 
 type Examples = Record<string, Record<string, (...args: never[]) => unknown>>;
 
-test('examples/troubleshooting/explain-close.js tells a cut after open from a failed handshake', async ({ page }) => {
+test('examples/troubleshooting/explain-close.js tells a cut after open from a failed handshake', async ({ driver: page }) => {
   const trouble = await pageWith(page, 'examples/troubleshooting/explain-close.js');
   const explain = (url: string) =>
     page.evaluate(
@@ -42,9 +41,11 @@ test('examples/troubleshooting/explain-close.js tells a cut after open from a fa
   );
 });
 
-test('examples/troubleshooting/app-heartbeat.js keeps a socket open through the idle cut that closes one without it', async ({ page }) => {
+test('examples/troubleshooting/app-heartbeat.js keeps a socket open through the idle cut that closes one without it', async ({
+  driver: page,
+}) => {
   const trouble = await pageWith(page, 'examples/troubleshooting/app-heartbeat.js');
-  const cutMs = LIMITS.troubleIdleCutMs.default;
+  const cutMs = TROUBLE_OPTIONS.troubleIdleCutMs;
   const result = await page.evaluate(
     async ({ url, cutMs }) => {
       const { keepAlive } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/app-heartbeat.js']!;
@@ -52,7 +53,8 @@ test('examples/troubleshooting/app-heartbeat.js keeps a socket open through the 
         new Promise<WebSocket>((resolve) => {
           const socket = new WebSocket(url);
           socket.addEventListener('open', () => {
-            if (heartbeat) (keepAlive as (s: WebSocket, o: object) => void)(socket, { everyMs: 2000, replyWithinMs: 1000 });
+            // Three beats per timeout, as the demo server pings: each echo is a read from the upstream, so the clock restarts.
+            if (heartbeat) (keepAlive as (s: WebSocket, o: object) => void)(socket, { everyMs: cutMs / 3, replyWithinMs: cutMs });
             resolve(socket);
           });
         });
@@ -68,19 +70,19 @@ test('examples/troubleshooting/app-heartbeat.js keeps a socket open through the 
   expect(result).toEqual({ kept: 1, quiet: 3, quietCode: 1006 });
 });
 
-test('examples/troubleshooting/collect-messages.js gets the five messages whole, however they were written', async ({ page }) => {
+test('examples/troubleshooting/collect-messages.js gets the five messages whole, however they were written', async ({ driver: page }) => {
   const trouble = await pageWith(page, 'examples/troubleshooting/collect-messages.js');
   const result = await page.evaluate(async (url) => {
     const { collectMessages } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/collect-messages.js']!;
     return (collectMessages as (url: string) => Promise<unknown>)(url);
   }, trouble('merged'));
-  expect(result).toEqual({ messages: mergedMessages(LIMITS.troubleSplitDelayMs.default), code: 1000, wasClean: true });
+  expect(result).toEqual({ messages: mergedMessages(TROUBLE_OPTIONS.troubleSplitDelayMs), code: 1000, wasClean: true });
 });
 
-test('examples/troubleshooting/shared-socket.js gives five callers one socket, and the server sees one connection', async ({ page }) => {
+test('examples/troubleshooting/shared-socket.js gives five callers one socket, and the server sees one connection', async ({
+  driver: page,
+}) => {
   const trouble = await pageWith(page, 'examples/troubleshooting/shared-socket.js');
-  const sockets: string[] = [];
-  page.on('websocket', (ws) => sockets.push(ws.url()));
   const result = await page.evaluate(async (url) => {
     const { sharedSocket } = (window as unknown as { examples: Examples }).examples['examples/troubleshooting/shared-socket.js']!;
     const get = sharedSocket as (url: string) => WebSocket;
@@ -96,9 +98,9 @@ test('examples/troubleshooting/shared-socket.js gives five callers one socket, a
     return { first, same, freshIsNew };
   }, trouble('too-many'));
   expect(result).toEqual({
-    first: `Open: connection 1 of the ${LIMITS.troubleMaxOpenPerIp.default} this endpoint allows one address.`,
+    first: `Open: connection 1 of the ${TROUBLE_OPTIONS.troubleMaxOpenPerIp} this endpoint allows one address.`,
     same: true,
     freshIsNew: true,
   });
-  expect(sockets).toHaveLength(2);
+  expect(await page.sockets()).toHaveLength(2);
 });

@@ -23,14 +23,23 @@ export interface EngineLaunchExtras {
 
 export const test = base.extend<
   { driver: Driver; site: Site },
-  { engine: Engine; siteBase: string; siteServer: RunningSite; launchExtras: EngineLaunchExtras; engineBrowser: EngineBrowser }
+  {
+    engine: Engine;
+    siteBase: string;
+    siteEnv: Record<string, string>;
+    siteServer: RunningSite;
+    launchExtras: EngineLaunchExtras;
+    engineBrowser: EngineBrowser;
+  }
 >({
   engine: ['chromium', { option: true, scope: 'worker' }],
   // A sub-path build or a split deploy sets these; the journeys only ever see `site`.
   siteBase: [process.env.SITE_BASE ?? '/', { option: true, scope: 'worker' }],
+  // Environment for the worker's `npm start`, e.g. short /ws/trouble timings so a journey waits seconds, not minutes.
+  siteEnv: [{}, { option: true, scope: 'worker' }],
   siteServer: [
-    async ({}, use) => {
-      const server = await startSite();
+    async ({ siteEnv }, use) => {
+      const server = await startSite(siteEnv);
       await use(server);
       await server.stop();
     },

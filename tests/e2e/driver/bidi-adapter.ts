@@ -61,6 +61,8 @@ export function launchFirefox(extraPrefs: Record<string, unknown> = {}): Promise
 class BidiAdapter implements EngineAdapter {
   readonly engine = 'firefox' as const;
   readonly errors: string[] = [];
+  readonly consoleLines: string[] = [];
+  readonly requests: string[] = [];
 
   readonly page: Page;
   readonly version: string;
@@ -68,10 +70,18 @@ class BidiAdapter implements EngineAdapter {
   constructor(page: Page, version: string) {
     this.page = page;
     this.version = version;
+    page.on('request', (request) => this.requests.push(`${request.method()} ${request.url()}`));
     page.on('console', (message) => {
+      this.consoleLines.push(message.text());
       if (message.type() === 'error') this.errors.push(message.text());
     });
-    page.on('pageerror', (error) => this.errors.push(error instanceof Error ? error.message : String(error)));
+    // BiDi's log.entryAdded of type "javascript", which puppeteer reports as pageerror, carries uncaught exceptions
+    // and also Firefox's own console messages ("Firefox can’t establish a connection to the server at …").
+    page.on('pageerror', (error) => {
+      const text = error instanceof Error ? error.message : String(error);
+      this.consoleLines.push(text);
+      this.errors.push(text);
+    });
   }
 
   async goto(url: string): Promise<void> {

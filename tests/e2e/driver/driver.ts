@@ -48,6 +48,13 @@ export interface EngineAdapter {
   type(text: string): Promise<void>;
   /** Console errors and uncaught exceptions seen so far. */
   readonly errors: string[];
+  /**
+   * Every line the page's console showed so far, in order: console calls, the browser's own messages (a failed
+   * handshake, a blocked connection) and uncaught exceptions, each as its text.
+   */
+  readonly consoleLines: string[];
+  /** Every request the tab made so far, as "METHOD url" (a preflight would show as OPTIONS). */
+  readonly requests: string[];
   /** Another tab in the same browser context (shared cookies, same origin storage). */
   newTab(): Promise<EngineAdapter>;
   close(): Promise<void>;
@@ -307,6 +314,14 @@ export class Driver {
   /** Console errors and uncaught exceptions seen so far. */
   get errors(): string[] {
     return this.adapter.errors;
+  }
+  /** Every console line so far (console calls, the browser's own messages, uncaught exceptions), as its text. */
+  get consoleLines(): string[] {
+    return this.adapter.consoleLines;
+  }
+  /** Every request so far as "METHOD url", preflights included (Resource Timing has no methods and no preflights). */
+  get requests(): string[] {
+    return this.adapter.requests;
   }
   /** Polls `condition` until it returns true, or fails after `timeoutMs` with `what`. */
   async waitFor(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = ACTION_TIMEOUT_MS): Promise<void> {

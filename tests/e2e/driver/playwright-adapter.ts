@@ -6,6 +6,8 @@ import { installJourneyHelpers, type Step } from './in-page.ts';
 class PlaywrightAdapter implements EngineAdapter {
   readonly engine = 'chromium' as const;
   readonly errors: string[] = [];
+  readonly consoleLines: string[] = [];
+  readonly requests: string[] = [];
 
   readonly page: Page;
   readonly version: string;
@@ -13,10 +15,16 @@ class PlaywrightAdapter implements EngineAdapter {
   constructor(page: Page, version: string) {
     this.page = page;
     this.version = version;
+    // Chromium's own messages (a failed handshake, a CSP block) come as console messages of type error.
+    page.on('request', (request) => this.requests.push(`${request.method()} ${request.url()}`));
     page.on('console', (message) => {
+      this.consoleLines.push(message.text());
       if (message.type() === 'error') this.errors.push(message.text());
     });
-    page.on('pageerror', (error) => this.errors.push(error.message));
+    page.on('pageerror', (error) => {
+      this.consoleLines.push(error.message);
+      this.errors.push(error.message);
+    });
   }
 
   async goto(url: string): Promise<void> {
