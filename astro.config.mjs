@@ -41,7 +41,7 @@ export default defineConfig({
         },
         { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
-        { label: 'Tools', items: [{ slug: 'conformance' }] },
+        { label: 'Tools', items: [{ slug: 'conformance' }, { slug: 'debugging' }, { slug: 'load-testing' }] },
       ],
     }),
     mdx(),
