@@ -40,6 +40,7 @@ export default defineConfig({
           ],
         },
         { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        { label: 'Comparisons', items: [{ autogenerate: { directory: 'comparisons' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
         { label: 'Tools', items: [{ slug: 'conformance' }, { slug: 'debugging' }, { slug: 'load-testing' }] },
       ],
