@@ -129,7 +129,7 @@ function annotatePacket(bytes: Uint8Array, start: number): MqttPacket {
       body.uint16('Packet identifier', String, '2.3.1');
       while (body.left() > 0) {
         body.string('Topic filter', '3.8.3');
-        body.byte('Requested QoS', (qos) => `QoS ${qos}`, '3.8.3.1');
+        body.byte('Requested QoS', (qos) => `QoS ${qos}`, '3.8.3');
       }
       break;
     case 'SUBACK':
