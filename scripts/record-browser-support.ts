@@ -75,7 +75,11 @@ export interface BrowserSupport {
     mdnUrl: string | null;
     /** Per browser id; null for the whole row when browser-compat-data has no entry for the feature. */
     support: Record<string, SupportCell> | null;
-    /** What this project's own tests saw, per engine ("chromium", "firefox"), from engines.json; null if no test looked. */
+    /**
+     * What this project's own tests saw, per engine ("chromium", "firefox"): the engine table's observation
+     * (engines.json), or for an API the feature check that tests/e2e/examples-browser-api.spec.ts makes in each
+     * engine (written from browser-compat-data, and that test fails if the engine disagrees); null if no test looks.
+     */
     observed: Record<string, string> | null;
   }[];
   engines: Record<string, string>;
@@ -100,6 +104,17 @@ function cell(statement: Statement | Statement[] | undefined): SupportCell {
     first.prefix && `prefixed ${first.prefix}`,
   ].filter(Boolean);
   return { versionAdded: first.version_added.replace(/^≤/, '≤ '), caveat: caveats.length > 0 ? caveats.join(', ') : null };
+}
+
+/** The browser-compat-data browser each engine this project tests is the engine of. */
+export const BCD_BROWSER_OF: Record<string, string> = { chromium: 'chrome', firefox: 'firefox' };
+
+/** The constructor a feature check finds in an engine of this version, if browser-compat-data is right about it. */
+export const FEATURE_CHECK = { present: 'feature check: the constructor exists', absent: 'feature check: no constructor' } as const;
+
+function featureCheck(support: SupportCell, engineVersion: string): string {
+  const major = Number(/ (\d+)\./.exec(engineVersion)![1]);
+  return support.versionAdded !== null && major >= Number(support.versionAdded) ? FEATURE_CHECK.present : FEATURE_CHECK.absent;
 }
 
 /** browser-compat-data's first spec_url as a link, labelled with its host. */
@@ -129,7 +144,14 @@ export function browserSupport(): BrowserSupport {
         support: compat ? Object.fromEntries(BROWSERS.map((browser) => [browser.id, cell(compat.support[browser.id])])) : null,
         observed: feature.engineFact
           ? Object.fromEntries(Object.entries(engines.engines).map(([engine, record]) => [engine, record.facts[feature.engineFact!]!.wire]))
-          : null,
+          : compat
+            ? Object.fromEntries(
+                Object.entries(engines.engines).map(([engine, record]) => [
+                  engine,
+                  featureCheck(cell(compat.support[BCD_BROWSER_OF[engine]!]), record.version),
+                ]),
+              )
+            : null,
       };
     }),
     engines: Object.fromEntries(Object.entries(engines.engines).map(([engine, record]) => [engine, record.version])),
