@@ -63,12 +63,17 @@ export default defineConfig({
           ],
         },
         { label: 'Troubleshooting', translations: { 'zh-CN': '故障排查' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        { label: 'Comparisons', translations: { 'zh-CN': '对比' }, items: [{ autogenerate: { directory: 'comparisons' } }] },
         {
           label: 'Build your own server',
           translations: { 'zh-CN': '动手写一个服务器' },
           items: [{ autogenerate: { directory: 'workshop' } }],
         },
-        { label: 'Tools', translations: { 'zh-CN': '工具' }, items: [{ slug: 'conformance' }] },
+        {
+          label: 'Tools',
+          translations: { 'zh-CN': '工具' },
+          items: [{ slug: 'conformance' }, { slug: 'debugging' }, { slug: 'load-testing' }],
+        },
         { label: 'Reference', translations: { 'zh-CN': '参考' }, items: [{ slug: 'glossary' }] },
       ],
     }),

@@ -1,6 +1,8 @@
 // Runs every browser example shown in the chapters, as written, in Chromium and Firefox against the real demo server.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Driver } from './journey.ts';
 import { loadExample } from './load-example.ts';
+import { FEATURE_CHECK, type BrowserSupport } from '../../scripts/record-browser-support.ts';
 
 /** A page on the site's own origin, so the demo server's Origin check lets the examples in. */
 async function pageWith(page: Driver, ...paths: string[]): Promise<string> {
@@ -257,4 +259,19 @@ test('examples/myths/messages.js lets go of the socket when the reader breaks ou
     return { removed, refused };
   }, echo);
   expect(outcome).toEqual({ removed: ['message', 'close'], refused: 'the socket is already closed' });
+});
+
+test('examples/comparisons/feature-detect.js finds in this engine what browser-compat-data says its version ships', async ({
+  driver: page,
+}) => {
+  await pageWith(page, 'examples/comparisons/feature-detect.js');
+  const available = await page.evaluate(() => {
+    const { availableTransports } = (window as unknown as { examples: Examples }).examples['examples/comparisons/feature-detect.js']!;
+    return availableTransports!() as unknown as Record<string, boolean>;
+  }, undefined);
+  // The comparisons page's table says, per engine, what this check finds: written from browser-compat-data's first
+  // version for Chrome and Firefox against this engine's version. A disagreement is a table that is wrong here.
+  const support = JSON.parse(readFileSync('src/data/browser-support.json', 'utf8')) as BrowserSupport;
+  const promised = (id: string) => support.features.find((feature) => feature.id === id)!.observed![page.engine] === FEATURE_CHECK.present;
+  expect(available).toEqual({ WebSocket: true, WebSocketStream: promised('websocketstream'), WebTransport: promised('webtransport') });
 });

@@ -21,6 +21,7 @@ import {
   waitForPort,
   writeScratchFile,
 } from './proxy-harness.ts';
+import { caddyTestGlobalOptions } from '../support/caddy-front.ts';
 import { renderNginx, replaceOnce } from '../support/local-servers.ts';
 
 const SYSTEMD_EXAMPLE = 'examples/production/websocket-workshop.service';
@@ -60,17 +61,7 @@ async function startCaddy(upstreamPort: number): Promise<Proxy> {
   const dir = scratchDir();
   const [httpPort, httpsPort] = [await freePort(), await freePort()];
   // local_certs: Caddy's own CA issues the certificate, so nothing goes to Let's Encrypt; the test trusts its root.
-  const globalOptions = [
-    '{',
-    '\tadmin off',
-    '\tlocal_certs',
-    '\tskip_install_trust',
-    `\thttp_port ${httpPort}`,
-    `\thttps_port ${httpsPort}`,
-    `\tstorage file_system ${dir}/data`,
-    '}',
-    '',
-  ].join('\n');
+  const globalOptions = caddyTestGlobalOptions(dir, httpPort, httpsPort);
   const site = replaceOnce(readFileSync(CADDY_EXAMPLE, 'utf8'), 'reverse_proxy 127.0.0.1:8080', `reverse_proxy 127.0.0.1:${upstreamPort}`);
   const caddyfile = writeScratchFile(dir, 'Caddyfile', globalOptions + site);
   const { child, output } = startChild(caddyBinary!, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {

@@ -59,3 +59,4 @@ export {
   type DeflateAgreement,
 } from './deflate-parameters.ts';
 export { SYNC_FLUSH_TAIL, INFLATE_DEFAULTS, MessageInflater, type InflaterOptions } from './inflate-message.ts';
+export { MQTT_PACKET_TYPES, annotateMqttPackets, type MqttPacket, type MqttSegment } from './mqtt-packets.ts';
