@@ -40,6 +40,7 @@ export default defineConfig({
           ],
         },
         { label: 'Troubleshooting', items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        { label: 'Security', items: [{ autogenerate: { directory: 'security' } }] },
         { label: 'Build your own server', items: [{ autogenerate: { directory: 'workshop' } }] },
         { label: 'Tools', items: [{ slug: 'conformance' }] },
       ],

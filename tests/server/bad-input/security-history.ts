@@ -53,12 +53,13 @@ export const SECURITY_HISTORY: readonly HistoryCase[] = [
     advisory: 'CVE-2024-37890',
     ghsa: 'GHSA-3h5v-q93c-6h6q',
     fixedIn: '8.17.1',
-    title: "2000 header fields before Sec-WebSocket-Key (past Node's maxHeadersCount, the key is dropped): 431",
+    title: "2000 header fields before Upgrade (past Node's maxHeadersCount, Upgrade is dropped from the headers): 431",
     handshake: (base) => {
-      const lines = handshakeLines(base);
-      const key = lines.filter((line) => line.startsWith('Sec-WebSocket-Key:'));
-      const rest = lines.filter((line) => !line.startsWith('Sec-WebSocket-Key:'));
-      return [...rest, ...Array.from({ length: 2000 }, (_, i) => `X-Filler-${i}: ${i}`), ...key];
+      // As in the advisory's proof of concept: the fillers first, so Node keeps them and drops the handshake's own fields.
+      const [requestLine, ...fields] = handshakeLines(base);
+      const host = fields.filter((line) => line.startsWith('Host:'));
+      const rest = fields.filter((line) => !line.startsWith('Host:'));
+      return [requestLine!, ...host, ...Array.from({ length: 2000 }, (_, i) => `X-Filler-${i}: ${i}`), ...rest];
     },
     answer: 431,
   },
