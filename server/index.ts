@@ -86,6 +86,8 @@ interface Endpoint {
   beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string, services: DemoServices): UpgradeDecision | null;
   /** Only the CSWSH demo's deliberately unsafe endpoint sets this; it exists only with DEMO_SECOND_ORIGIN on. */
   skipsOriginCheck?: boolean;
+  /** Its beforeUpgrade only admits or refuses (never writes an answer), so RFC 8441's extended CONNECT runs it too. */
+  admitsOnEveryTransport?: boolean;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
@@ -286,6 +288,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const { endpoint, place } = admission;
     const stream = response.stream;
     stream.once('close', place.release);
+    // A guard that only admits or refuses runs here too; one that may write its own HTTP/1.1 answer (trouble) cannot.
+    if (endpoint.admitsOnEveryTransport) {
+      const decision = endpoint.beforeUpgrade?.(asMessage, options, place.ip, services) ?? null;
+      if (decision && 'refusal' in decision) {
+        count(asMessage, decision.refusal);
+        refuseStream(response, decision.refusal.status, decision.refusal.message, decision.headers ?? {});
+        return true;
+      }
+    }
     responseLines.set(asMessage, CONNECT_RESPONSE_LINES);
     const ws = openStreamSocket(CountedWebSocket, response, options.maxMessageBytes);
     ws.on('error', logPeerError);

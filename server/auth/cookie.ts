@@ -7,6 +7,9 @@ import { admit, welcomeAdmitted } from './welcome.ts';
 
 export const path = '/ws/auth/cookie';
 
+/** The credential is checked on HTTP/2's extended CONNECT as on the HTTP/1.1 upgrade. */
+export const admitsOnEveryTransport = true;
+
 export function beforeUpgrade(
   request: IncomingMessage,
   _options: DemoServerOptions,

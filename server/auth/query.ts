@@ -6,6 +6,9 @@ import { admitToken, welcomeAdmitted } from './welcome.ts';
 
 export const path = '/ws/auth/query';
 
+/** The credential is checked on HTTP/2's extended CONNECT as on the HTTP/1.1 upgrade. */
+export const admitsOnEveryTransport = true;
+
 export function beforeUpgrade(
   request: IncomingMessage,
   _options: DemoServerOptions,

@@ -6,6 +6,9 @@ import { admitToken, welcomeAdmitted } from './welcome.ts';
 
 export const path = '/ws/auth/subprotocol';
 
+/** The credential is checked on HTTP/2's extended CONNECT as on the HTTP/1.1 upgrade. */
+export const admitsOnEveryTransport = true;
+
 /** Kubernetes' API server reads a token from an offered name with this prefix, the token in base64url after it. */
 export const TOKEN_PROTOCOL_PREFIX = 'base64url.bearer.authorization.k8s.io.';
 

@@ -9,6 +9,9 @@ import { isLoopbackAddress, isLoopbackHost } from './loopback.ts';
 
 export const path = '/ws/cswsh/unsafe';
 
+/** The credential is checked on HTTP/2's extended CONNECT as on the HTTP/1.1 upgrade. */
+export const admitsOnEveryTransport = true;
+
 /** The one endpoint that skips the Origin guard. It exists only with DEMO_SECOND_ORIGIN on (createDemoServer). */
 export const skipsOriginCheck = true;
 
@@ -19,7 +22,10 @@ export function beforeUpgrade(
   services: DemoServices,
 ): UpgradeDecision | null {
   // The TCP peer itself, never X-Forwarded-For: behind a proxy, the proxy is the peer, and it is refused too.
-  if (!isLoopbackAddress(request.socket.remoteAddress) || !isLoopbackHost(request.headers.host)) {
+  if (
+    !isLoopbackAddress(request.socket.remoteAddress) ||
+    !isLoopbackHost(request.headers.host ?? (request.headers[':authority'] as string | undefined))
+  ) {
     return {
       refusal: demoError(
         'DEMO_ERR_NOT_LOOPBACK',
