@@ -18,6 +18,9 @@ test('a page on another origin is refused with the Origin check, and signed in a
   const widget = page.getByRole('region', { name: 'Cross-site WebSocket hijacking, live' });
   // The reader signs in: the demo server sets its SameSite=Strict cookie.
   const user = await signIn(page, widget, 'Sign in to the demo server');
+  // From this page, the same cookie opens the socket: same origin, so the Origin check lets it in.
+  await widget.getByRole('button', { name: 'Connect from this page' }).click();
+  await expect(page.getByLabel('From this page')).toHaveText(`welcomed as ${user}: same origin, so the Origin check let it in`);
   // The reader follows the link to the other origin's page, which opens its two sockets by itself.
   await widget.getByRole('link', { name: "Open the other origin's page" }).click();
   await expect(page.getByLabel('Verdict')).toHaveText(`Refused with the Origin check; without it, this page was signed in as ${user}.`);

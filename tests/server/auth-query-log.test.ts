@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { startDemo } from './demo-harness.ts';
 import { connectTo, credential, signIn } from './auth-client.ts';
 import { findBinary, freePort, replaceOnce, startNginx } from '../support/local-servers.ts';
-import { scratchDir } from './proxy-harness.ts';
+import { scratchDir, startChild, DIST_DIR } from './proxy-harness.ts';
+import { printedPort } from '../support/local-servers.ts';
 
 const EXAMPLE = 'examples/security/nginx-token-log.conf';
 const nginx = findBinary('nginx', '/usr/sbin/nginx');
@@ -47,5 +48,25 @@ describe.skipIf(!nginx)(`${EXAMPLE} (nginx${nginx ? '' : ' is not installed: ski
     const noQuery = readFileSync(path.join(dir, 'access-no-query.log'), 'utf8');
     expect(noQuery).toMatch(/"GET \/ws\/auth\/query HTTP\/1\.1" 101/);
     expect(noQuery).not.toContain(token);
+  });
+});
+
+describe("the demo server's own log", () => {
+  it('records the path of /ws/auth/query, never its query string, on the way in and on a refusal', async () => {
+    const started = startChild(process.execPath, ['server/start.ts'], { PORT: '0', HOST: '127.0.0.1', DIST_DIR, LOG_LEVEL: 'info' });
+    const base = `127.0.0.1:${await printedPort(started)}`;
+    const { cookie } = await signIn(base);
+    const token = await credential(base, 'token', cookie);
+    const outcome = await connectTo(`ws://${base}/ws/auth/query?token=${token}`);
+    if (outcome.opened) outcome.ws.close();
+    await connectTo(`ws://${base}/ws/auth/query?token=not-a-token-${token.slice(0, 8)}`);
+    // pino writes asynchronously: wait for the refusal's line.
+    const deadline = Date.now() + 5000;
+    while (!started.output().includes('"event":"refused"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const log = started.output();
+    expect(log).toContain('"endpoint":"/ws/auth/query"');
+    expect(log).toContain('"path":"/ws/auth/query"');
+    expect(log).not.toContain(token);
+    expect(log).not.toContain('token=');
   });
 });
