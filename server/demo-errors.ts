@@ -27,6 +27,7 @@ export const DEMO_ERRORS = {
   DEMO_ERR_AUTH_MISSING: { status: 403, when: 'handshake' },
   DEMO_ERR_AUTH_REJECTED: { status: 403, when: 'handshake' },
   DEMO_ERR_AUTH_FULL: { status: 503, when: 'handshake' },
+  DEMO_ERR_AUTH_TOO_MANY: { status: 429, when: 'handshake' },
   DEMO_ERR_AUTH_DEADLINE: { status: 1008, when: 'connection' },
   DEMO_ERR_AUTH_FIRST_MESSAGE: { status: 1008, when: 'connection' },
   DEMO_ERR_NOT_LOOPBACK: { status: 403, when: 'handshake' },

@@ -138,7 +138,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const services: DemoServices = {
     broker: chooseBroker(options, log),
     node: options.nodeName,
-    credentials: new CredentialStore(options.authMaxCredentials),
+    credentials: new CredentialStore(options.authMaxCredentials, options.authMaxCredentialsPerIp),
     secondOrigin: options.secondOrigin ? startSecondOrigin() : null,
   };
   // The unsafe endpoint is not merely refused without the second origin: it is not there.
@@ -207,7 +207,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
         .then((text) => sendText(response, 200, text.trimEnd(), { 'Content-Type': metrics.registry.contentType }));
       return true;
     }
-    if (handleAuthRequest(request, response, path, services.credentials, options)) return true;
+    if (handleAuthRequest(request, response, path, services.credentials, options, clientAddress(request, trustedProxies))) return true;
     if (path === SECOND_ORIGIN_PATH) {
       const secondOrigin = services.secondOrigin;
       if (!secondOrigin) sendText(response, 404, 'The second origin is off on this server (DEMO_SECOND_ORIGIN).');

@@ -89,6 +89,8 @@ export interface DemoServerOptions {
   authTokenTtlMs: number;
   /** Sessions, tickets and tokens the server holds at once; past it, POST /auth/* is refused with 503. Default 10000. */
   authMaxCredentials: number;
+  /** Sessions, tickets and tokens one client (an IPv4 address or an IPv6 /64) holds at once; past it, 429. Default 20. */
+  authMaxCredentialsPerIp: number;
   /** Time a /ws/auth/first-message connection gets to send its token, in ms; then it is closed with 1008. Default 5000. */
   authFirstMessageTimeoutMs: number;
   /**
@@ -369,6 +371,13 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     default: 10_000,
     min: 1,
     description: 'Sessions, tickets and tokens the server holds at once; past it, POST /auth/* is refused with 503.',
+  },
+  authMaxCredentialsPerIp: {
+    env: 'DEMO_AUTH_MAX_CREDENTIALS_PER_IP',
+    default: 20,
+    min: 1,
+    description:
+      'Sessions, tickets and tokens one client (an IPv4 address or an IPv6 /64) holds at once; past it, POST /auth/* is refused with 429.',
   },
   authFirstMessageTimeoutMs: {
     env: 'DEMO_AUTH_FIRST_MESSAGE_TIMEOUT_MS',

@@ -7,6 +7,8 @@ export type CredentialKind = 'session' | 'ticket' | 'token';
 
 export interface Credential {
   kind: CredentialKind;
+  /** The client it was issued to (clientGroup: an IPv4 address or an IPv6 /64), for the per-client cap. */
+  holder: string;
   /** Who the credential speaks for: the demo's made-up reader name, such as reader-3f2a. */
   user: string;
   expiresAt: number;
@@ -18,17 +20,27 @@ export interface Credential {
  */
 export class CredentialStore {
   readonly #held = new Map<string, Credential>();
+  /** How many credentials each holder has, so one client cannot fill the store for everyone. */
+  readonly #perHolder = new Map<string, number>();
   readonly #max: number;
+  readonly #maxPerHolder: number;
   readonly #now: () => number;
 
-  constructor(max: number, now: () => number = () => performance.now()) {
+  constructor(max: number, maxPerHolder: number, now: () => number = () => performance.now()) {
     this.#max = max;
+    this.#maxPerHolder = maxPerHolder;
     this.#now = now;
   }
 
-  /** A new credential for `user`, valid for `ttlMs`; or a refusal when the store is full even after dropping the expired. */
-  issue(kind: CredentialKind, user: string, ttlMs: number): string | DemoProtocolError {
-    if (this.#held.size >= this.#max) this.#sweep();
+  /** A new credential for `user`, issued to `holder` and valid for `ttlMs`; or a refusal when a cap is reached even after dropping the expired. */
+  issue(kind: CredentialKind, user: string, ttlMs: number, holder: string): string | DemoProtocolError {
+    if (this.#held.size >= this.#max || this.#countOf(holder) >= this.#maxPerHolder) this.#sweep();
+    if (this.#countOf(holder) >= this.#maxPerHolder) {
+      return demoError(
+        'DEMO_ERR_AUTH_TOO_MANY',
+        `This client holds ${this.#maxPerHolder} sessions, tickets and tokens already (DEMO_AUTH_MAX_CREDENTIALS_PER_IP); use them, or wait until some expire.`,
+      );
+    }
     if (this.#held.size >= this.#max) {
       return demoError(
         'DEMO_ERR_AUTH_FULL',
@@ -36,7 +48,8 @@ export class CredentialStore {
       );
     }
     const value = randomBytes(32).toString('base64url');
-    this.#held.set(value, { kind, user, expiresAt: this.#now() + ttlMs });
+    this.#held.set(value, { kind, holder, user, expiresAt: this.#now() + ttlMs });
+    this.#perHolder.set(holder, this.#countOf(holder) + 1);
     return value;
   }
 
@@ -46,7 +59,7 @@ export class CredentialStore {
     const found = this.#held.get(value);
     if (!found || found.kind !== kind) return undefined;
     if (found.expiresAt <= this.#now()) {
-      this.#held.delete(value);
+      this.#forget(value, found);
       return undefined;
     }
     return found;
@@ -55,7 +68,7 @@ export class CredentialStore {
   /** Like check, and the credential is gone afterwards: a ticket opens one connection, never two. */
   take(kind: CredentialKind, value: string | undefined): Credential | undefined {
     const found = this.check(kind, value);
-    if (found && value !== undefined) this.#held.delete(value);
+    if (found && value !== undefined) this.#forget(value, found);
     return found;
   }
 
@@ -65,7 +78,18 @@ export class CredentialStore {
 
   #sweep(): void {
     const now = this.#now();
-    for (const [value, credential] of this.#held) if (credential.expiresAt <= now) this.#held.delete(value);
+    for (const [value, credential] of this.#held) if (credential.expiresAt <= now) this.#forget(value, credential);
+  }
+
+  #countOf(holder: string): number {
+    return this.#perHolder.get(holder) ?? 0;
+  }
+
+  #forget(value: string, credential: Credential): void {
+    this.#held.delete(value);
+    const left = this.#countOf(credential.holder) - 1;
+    if (left > 0) this.#perHolder.set(credential.holder, left);
+    else this.#perHolder.delete(credential.holder);
   }
 }
 

@@ -4,6 +4,7 @@ import { demoError, type DemoProtocolError } from '../demo-errors.ts';
 import { sendJson, sendText } from '../http-responses.ts';
 import type { DemoServerOptions } from '../limits.ts';
 import { newReaderName, type CredentialStore } from './credentials.ts';
+import { clientGroup } from '../client-address.ts';
 
 export const AUTH_PREFIX = '/auth/';
 
@@ -11,7 +12,8 @@ export const AUTH_PREFIX = '/auth/';
 export const SESSION_COOKIE = 'demo_session';
 
 /**
- * Answers POST /auth/session, /auth/ticket and /auth/token and returns true; any other path returns false.
+ * Answers POST /auth/session, /auth/ticket and /auth/token and returns true; any other path returns false. `client` is
+ * the client's address (behind TRUSTED_PROXIES, the one the proxy forwarded), for the per-client cap.
  * Tickets and tokens are handed only to a signed-in reader, as a real app hands them only after its own login.
  */
 export function handleAuthRequest(
@@ -20,6 +22,7 @@ export function handleAuthRequest(
   path: string,
   store: CredentialStore,
   options: DemoServerOptions,
+  client: string,
 ): boolean {
   if (!path.startsWith(AUTH_PREFIX)) return false;
   const route = ROUTES[path.slice(AUTH_PREFIX.length)];
@@ -35,16 +38,22 @@ export function handleAuthRequest(
   }
   // The body is never read; end it so the connection can carry the next request.
   request.resume();
-  route(request, response, store, options);
+  route(request, response, store, options, clientGroup(client));
   return true;
 }
 
-type Route = (request: IncomingMessage, response: ServerResponse, store: CredentialStore, options: DemoServerOptions) => void;
+type Route = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  store: CredentialStore,
+  options: DemoServerOptions,
+  holder: string,
+) => void;
 
 const ROUTES: Record<string, Route> = {
-  session(request, response, store, options) {
+  session(request, response, store, options, holder) {
     const user = newReaderName();
-    const session = store.issue('session', user, options.authSessionTtlMs);
+    const session = store.issue('session', user, options.authSessionTtlMs, holder);
     if (typeof session !== 'string') return refuse(response, session);
     sendJson(response, 200, { user, expiresInMs: options.authSessionTtlMs }, { 'Set-Cookie': sessionCookie(request, session, options) });
   },
@@ -54,10 +63,10 @@ const ROUTES: Record<string, Route> = {
 
 /** A route that hands a signed-in reader a new credential of `kind`, valid for the ttl its option gives. */
 function handOut(kind: 'ticket' | 'token', ttlOf: (options: DemoServerOptions) => number): Route {
-  return (request, response, store, options) => {
+  return (request, response, store, options, holder) => {
     const user = signedInUser(request, store);
     if (user instanceof Error) return refuse(response, user);
-    const value = store.issue(kind, user, ttlOf(options));
+    const value = store.issue(kind, user, ttlOf(options), holder);
     if (typeof value !== 'string') return refuse(response, value);
     sendJson(response, 200, { user, [kind]: value, expiresInMs: ttlOf(options) });
   };

@@ -30,17 +30,34 @@ describe('POST /auth/session', () => {
   });
 
   it('holds at most authMaxCredentials at once: the next is refused with 503, and expired ones make room', async () => {
-    const { base } = await startDemo({ authMaxCredentials: 1, authSessionTtlMs: 1000 });
+    const { base } = await startDemo({ authMaxCredentials: 1, authMaxCredentialsPerIp: 5, authSessionTtlMs: 1000 });
     await signIn(base);
     const full = await fetch(`http://${base}/auth/session`, { method: 'POST' });
     expect(full.status).toBe(503);
     expect(await full.text()).toContain('DEMO_ERR_AUTH_FULL');
     let now = 0;
-    const store = new CredentialStore(1, () => now);
-    expect(typeof store.issue('session', 'a', 10)).toBe('string');
-    expect(store.issue('session', 'b', 10)).toBeInstanceOf(Error);
+    const store = new CredentialStore(1, 1, () => now);
+    expect(typeof store.issue('session', 'a', 10, 'client-a')).toBe('string');
+    expect(store.issue('session', 'b', 10, 'client-b')).toMatchObject({ code: 'DEMO_ERR_AUTH_FULL' });
     now = 10;
-    expect(typeof store.issue('session', 'b', 10)).toBe('string');
+    expect(typeof store.issue('session', 'b', 10, 'client-b')).toBe('string');
+  });
+
+  it('holds at most authMaxCredentialsPerIp for one client, with 429, while another client is still served', async () => {
+    const { base } = await startDemo({ authMaxCredentialsPerIp: 2 });
+    const { cookie } = await signIn(base);
+    await credential(base, 'token', cookie);
+    const third = await fetch(`http://${base}/auth/token`, { method: 'POST', headers: { Cookie: cookie } });
+    expect(third.status).toBe(429);
+    expect(await third.text()).toMatch(/^DEMO_ERR_AUTH_TOO_MANY: This client holds 2 sessions, tickets and tokens/);
+    let now = 0;
+    const store = new CredentialStore(10, 1, () => now);
+    const ticket = store.issue('ticket', 'a', 10, 'client-a') as string;
+    expect(store.issue('ticket', 'a', 10, 'client-a')).toMatchObject({ code: 'DEMO_ERR_AUTH_TOO_MANY' });
+    expect(typeof store.issue('ticket', 'b', 10, 'client-b')).toBe('string');
+    // A used ticket gives its holder's place back.
+    expect(store.take('ticket', ticket)?.user).toBe('a');
+    expect(typeof store.issue('ticket', 'a', 10, 'client-a')).toBe('string');
   });
 });
 
@@ -62,7 +79,7 @@ describe('/ws/auth/cookie', () => {
 
 describe('/ws/auth/ticket', () => {
   it('opens one connection per ticket: a second use and an expired ticket are refused', async () => {
-    const { base } = await startDemo({ authTicketTtlMs: 150 });
+    const { base } = await startDemo({ authTicketTtlMs: 600 });
     const { user, cookie } = await signIn(base);
     const ticket = await credential(base, 'ticket', cookie);
     // No cookie on the socket: the ticket alone speaks for the reader, as it would on another origin.
@@ -71,7 +88,7 @@ describe('/ws/auth/ticket', () => {
     const again = await connectTo(`ws://${base}/ws/auth/ticket?ticket=${ticket}`);
     expect(again).toMatchObject({ opened: false, status: 403, body: expect.stringContaining('used already or expired') });
     const late = await credential(base, 'ticket', cookie);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await connectTo(`ws://${base}/ws/auth/ticket?ticket=${late}`)).toMatchObject({ opened: false, status: 403 });
     expect(await connectTo(`ws://${base}/ws/auth/ticket`)).toMatchObject({
       opened: false,

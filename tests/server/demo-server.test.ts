@@ -225,6 +225,7 @@ describe('options', () => {
       authTicketTtlMs: 30_000,
       authTokenTtlMs: 600_000,
       authMaxCredentials: 10_000,
+      authMaxCredentialsPerIp: 20,
       authFirstMessageTimeoutMs: 5000,
       maxConnectionsPerIp: 50,
       maxConnections: 10000,
