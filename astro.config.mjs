@@ -63,6 +63,7 @@ export default defineConfig({
           ],
         },
         { label: 'Troubleshooting', translations: { 'zh-CN': '故障排查' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        { label: 'Security', translations: { 'zh-CN': '安全' }, items: [{ autogenerate: { directory: 'security' } }] },
         { label: 'Comparisons', translations: { 'zh-CN': '对比' }, items: [{ autogenerate: { directory: 'comparisons' } }] },
         {
           label: 'Build your own server',

@@ -22,6 +22,15 @@ export const DEMO_ERRORS = {
   DEMO_ERR_TROUBLE_UNKNOWN_SYMPTOM: { status: 400, when: 'handshake' },
   DEMO_ERR_TROUBLE_TOO_MANY: { status: 429, when: 'handshake' },
   DEMO_ERR_TROUBLE_SESSION_OVER: { status: 1000, when: 'connection' },
+  // 403, not 401: a 401 must carry a WWW-Authenticate challenge (RFC 9110 §15.5.2), and none of these patterns is an
+  // HTTP authentication scheme a client could answer.
+  DEMO_ERR_AUTH_MISSING: { status: 403, when: 'handshake' },
+  DEMO_ERR_AUTH_REJECTED: { status: 403, when: 'handshake' },
+  DEMO_ERR_AUTH_FULL: { status: 503, when: 'handshake' },
+  DEMO_ERR_AUTH_TOO_MANY: { status: 429, when: 'handshake' },
+  DEMO_ERR_AUTH_DEADLINE: { status: 1008, when: 'connection' },
+  DEMO_ERR_AUTH_FIRST_MESSAGE: { status: 1008, when: 'connection' },
+  DEMO_ERR_NOT_LOOPBACK: { status: 403, when: 'handshake' },
 } as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
 
 export type DemoErrorCode = keyof typeof DEMO_ERRORS;

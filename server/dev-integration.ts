@@ -43,6 +43,9 @@ export function demoServerIntegration(): AstroIntegration {
               logLevel: 'warn',
               ...fromEnv,
               allowedOrigins: [...(fromEnv.allowedOrigins ?? []), ...devOrigins],
+              // astro dev listens on localhost unless --host; then it is reachable from elsewhere, and the CSWSH
+              // demo's second origin and unsafe endpoint stay off unless DEMO_SECOND_ORIGIN=on.
+              secondOrigin: fromEnv.secondOrigin ?? (server.resolvedUrls?.network ?? []).length === 0,
             });
           });
           return current;
@@ -74,7 +77,9 @@ export function demoServerIntegration(): AstroIntegration {
             request.url === '/healthz' ||
             request.url === '/metrics' ||
             request.url?.startsWith('/ws/') ||
-            request.url?.startsWith('/race/');
+            request.url?.startsWith('/race/') ||
+            request.url?.startsWith('/auth/') ||
+            request.url?.startsWith('/cswsh/');
           if (!ours) return next();
           demo()
             .then((d) => d.handleRequest(request, response) || next())

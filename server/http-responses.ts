@@ -36,6 +36,18 @@ export function sendText(res: ServerResponse, status: number, message: string, h
   res.end(body);
 }
 
+/** A JSON answer that no cache keeps (the demo's credentials and addresses are per reader). */
+export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string | string[]> = {}): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
 /** HTTP/2 forbids connection-specific header fields (RFC 9113 §8.2.2), and Node throws on them. */
 const CONNECTION_HEADERS = new Set(['connection', 'upgrade', 'keep-alive', 'transfer-encoding', 'proxy-connection']);
 

@@ -4,7 +4,7 @@ import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
-import { refuseUpgrade, sendText, webSocketOnlyAnswer } from './http-responses.ts';
+import { refuseUpgrade, sendJson, sendText, webSocketOnlyAnswer } from './http-responses.ts';
 import { checkVersion } from '../src/lib/protocol/handshake-headers.ts';
 import { resolveOptions, type DemoServerOptions } from './limits.ts';
 import { demoError, DemoProtocolError } from './demo-errors.ts';
@@ -31,6 +31,15 @@ import { startCapsSync } from './caps-sync.ts';
 import { healthReport, sendHealth } from './health.ts';
 import { hostname } from 'node:os';
 import * as trouble from './trouble/index.ts';
+import * as authCookie from './auth/cookie.ts';
+import * as authTicket from './auth/ticket.ts';
+import * as authFirstMessage from './auth/first-message.ts';
+import * as authSubprotocol from './auth/subprotocol.ts';
+import * as authQuery from './auth/query.ts';
+import { CredentialStore } from './auth/credentials.ts';
+import { handleAuthRequest } from './auth/http.ts';
+import * as cswshUnsafe from './cswsh/unsafe.ts';
+import { startSecondOrigin, type SecondOrigin } from './cswsh/second-origin.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -57,6 +66,10 @@ export interface DemoServices {
   broker: ChatBroker;
   /** This node's name (DEMO_NODE_NAME, or the host name and port the first request came in on). */
   node: string;
+  /** The /auth/* sessions, tickets and tokens the /ws/auth/* endpoints check. */
+  credentials: CredentialStore;
+  /** The CSWSH demo's second origin, with DEMO_SECOND_ORIGIN on; null otherwise. */
+  secondOrigin: SecondOrigin | null;
 }
 
 /** What an endpoint may decide before ws upgrades: refuse, or write its own answer (the trouble endpoint's broken servers). */
@@ -70,11 +83,31 @@ interface Endpoint {
   /** Whether this request's connection is compressed; endpoints without it never negotiate permessage-deflate. */
   compression?: ChooseCompression;
   /** Runs after every guard and cap has passed, on HTTP/1.1 upgrades; null lets ws upgrade as usual. */
-  beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string): UpgradeDecision | null;
+  beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string, services: DemoServices): UpgradeDecision | null;
+  /** Only the CSWSH demo's deliberately unsafe endpoint sets this; it exists only with DEMO_SECOND_ORIGIN on. */
+  skipsOriginCheck?: boolean;
+  /** Its beforeUpgrade only admits or refuses (never writes an answer), so RFC 8441's extended CONNECT runs it too. */
+  admitsOnEveryTransport?: boolean;
   onConnection(socket: WebSocket, options: DemoServerOptions, request: IncomingMessage, upgrade: Upgrade, services: DemoServices): void;
 }
 
-const ENDPOINTS: readonly Endpoint[] = [echo, inspect, lab, chat, deflate, race.socketEndpoint, trouble];
+const ENDPOINTS: readonly Endpoint[] = [
+  echo,
+  inspect,
+  lab,
+  chat,
+  deflate,
+  race.socketEndpoint,
+  trouble,
+  authCookie,
+  authTicket,
+  authFirstMessage,
+  authSubprotocol,
+  authQuery,
+];
+
+/** Where the CSWSH demo's page asks for the second origin's port: 404 when it is off. */
+const SECOND_ORIGIN_PATH = '/cswsh/second-origin';
 
 /** The prefix under which every WebSocket endpoint lives; any other upgrade (such as Vite's HMR) is not ours. */
 export const WEBSOCKET_PREFIX = '/ws/';
@@ -102,7 +135,14 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
-  const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
+  const services: DemoServices = {
+    broker: chooseBroker(options, log),
+    node: options.nodeName,
+    credentials: new CredentialStore(options.authMaxCredentials, options.authMaxCredentialsPerIp),
+    secondOrigin: options.secondOrigin ? startSecondOrigin() : null,
+  };
+  // The unsafe endpoint is not merely refused without the second origin: it is not there.
+  const endpoints: readonly Endpoint[] = options.secondOrigin ? [...ENDPOINTS, cswshUnsafe] : ENDPOINTS;
   const ledger = chooseConnectionLedger(options);
   const stopCapsSync = ledger ? startCapsSync(caps, ledger, () => services.node) : async () => {};
   // ws's response lines and handshake errors are handled alike on every server (one plain, one per compression setting).
@@ -118,7 +158,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       // (RFC 6455 §4.2.2, step 4 of /subprotocol/). ws alone would take the first name offered, spoken or not, so an
       // endpoint that lists what it speaks gets exactly that; the others keep ws's default.
       handleProtocols: (offered: Set<string>, request: IncomingMessage) => {
-        const speaks = ENDPOINTS.find((e) => e.path === pathOf(request))?.subprotocols;
+        const speaks = endpoints.find((e) => e.path === pathOf(request))?.subprotocols;
         if (!speaks) return offered.values().next().value ?? false;
         return [...offered].find((name) => speaks.includes(name)) ?? false;
       },
@@ -167,8 +207,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
         .then((text) => sendText(response, 200, text.trimEnd(), { 'Content-Type': metrics.registry.contentType }));
       return true;
     }
+    if (handleAuthRequest(request, response, path, services.credentials, options, clientAddress(request, trustedProxies))) return true;
+    if (path === SECOND_ORIGIN_PATH) {
+      const secondOrigin = services.secondOrigin;
+      if (!secondOrigin) sendText(response, 404, 'The second origin is off on this server (DEMO_SECOND_ORIGIN).');
+      else void secondOrigin.ready.then((port) => sendJson(response, 200, { port }));
+      return true;
+    }
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
-    const endpoint = ENDPOINTS.find((e) => e.path === path);
+    const endpoint = endpoints.find((e) => e.path === path);
     if (!endpoint) sendText(response, 404, `There is no WebSocket endpoint at ${path}.`);
     else {
       const { status, message, headers } = webSocketOnlyAnswer(path);
@@ -185,6 +232,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   /** Every refusal, on any transport, is counted and logged here. */
   function count(request: IncomingMessage, error: DemoProtocolError): void {
     metrics.refusals.inc({ reason: error.code });
+    services.secondOrigin?.note(request, error.status, error.code);
     log.info(
       { event: 'refused', code: error.code, status: error.status, ip: clientAddress(request, trustedProxies), path: pathOf(request) },
       error.message,
@@ -203,7 +251,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const { endpoint, place, compressed } = admission;
     // Until ws has upgraded the socket, its place goes back when the socket closes (ws may yet refuse the handshake).
     socket.once('close', place.release);
-    const decision = endpoint.beforeUpgrade?.(request, options, place.ip) ?? null;
+    const decision = endpoint.beforeUpgrade?.(request, options, place.ip, services) ?? null;
     if (decision && 'refusal' in decision) {
       refuse(socket, request, decision.refusal, decision.headers);
       return true;
@@ -240,6 +288,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const { endpoint, place } = admission;
     const stream = response.stream;
     stream.once('close', place.release);
+    // A guard that only admits or refuses runs here too; one that may write its own HTTP/1.1 answer (trouble) cannot.
+    if (endpoint.admitsOnEveryTransport) {
+      const decision = endpoint.beforeUpgrade?.(asMessage, options, place.ip, services) ?? null;
+      if (decision && 'refusal' in decision) {
+        count(asMessage, decision.refusal);
+        refuseStream(response, decision.refusal.status, decision.refusal.message, decision.headers ?? {});
+        return true;
+      }
+    }
     responseLines.set(asMessage, CONNECT_RESPONSE_LINES);
     const ws = openStreamSocket(CountedWebSocket, response, options.maxMessageBytes);
     ws.on('error', logPeerError);
@@ -252,7 +309,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
    * header count, version, Origin, the connection caps and, where the transport can negotiate it, compression.
    */
   function admit(request: IncomingMessage, path: string, method: 'GET' | 'CONNECT', mayCompress: boolean): Admission | Refusal {
-    const endpoint = ENDPOINTS.find((e) => e.path === path);
+    const endpoint = endpoints.find((e) => e.path === path);
     if (!endpoint) return new Refusal(demoError('DEMO_ERR_NO_ENDPOINT', `There is no WebSocket endpoint at ${path}.`));
     if (closing) return new Refusal(demoError('DEMO_ERR_SHUTTING_DOWN', 'The demo server is shutting down.'), { 'Retry-After': '1' });
     if (request.method !== method) {
@@ -285,7 +342,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
       return new Refusal(demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
     }
     // #region origin-guard
-    const foreignOrigin = checkOrigin(request, options.allowedOrigins);
+    const foreignOrigin = endpoint.skipsOriginCheck ? null : checkOrigin(request, options.allowedOrigins);
     if (foreignOrigin) return new Refusal(foreignOrigin);
     // #endregion origin-guard
     const ip = clientAddress(request, trustedProxies);
@@ -382,7 +439,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await servers.close();
-    await Promise.all([services.broker.close(), stopCapsSync()]);
+    await Promise.all([services.broker.close(), stopCapsSync(), services.secondOrigin?.close()]);
   }
 
   return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, handleConnect, close };

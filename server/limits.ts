@@ -81,6 +81,24 @@ export interface DemoServerOptions {
   troubleMaxOpenPerIp: number;
   /** How long any /ws/trouble connection may last before the server closes it with 1000, in ms. Default 30000. */
   troubleMaxSessionMs: number;
+  /** How long a /auth/session cookie (the demo's sign-in) stays valid, in ms. Default 1800000 (30 min). */
+  authSessionTtlMs: number;
+  /** How long a one-time ticket from POST /auth/ticket may wait for its /ws/auth/ticket handshake, in ms. Default 30000. */
+  authTicketTtlMs: number;
+  /** How long a bearer token from POST /auth/token stays valid, in ms. Default 600000 (10 min). */
+  authTokenTtlMs: number;
+  /** Sessions, tickets and tokens the server holds at once; past it, POST /auth/* is refused with 503. Default 10000. */
+  authMaxCredentials: number;
+  /** Sessions, tickets and tokens one client (an IPv4 address or an IPv6 /64) holds at once; past it, 429. Default 20. */
+  authMaxCredentialsPerIp: number;
+  /** Time a /ws/auth/first-message connection gets to send its token, in ms; then it is closed with 1008. Default 5000. */
+  authFirstMessageTimeoutMs: number;
+  /**
+   * The second loopback origin of the Cross-Site WebSocket Hijacking demo, and the deliberately unsafe endpoint
+   * /ws/cswsh/unsafe that exists only with it (DEMO_SECOND_ORIGIN=on|off). Default off; `npm start` and
+   * `npm run dev` turn it on when they listen on loopback only (see README, "The second origin").
+   */
+  secondOrigin: boolean;
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -89,6 +107,9 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type NumericOption = { [K in keyof DemoServerOptions]: DemoServerOptions[K] extends number ? K : never }[keyof DemoServerOptions];
+
+/** DEMO_SECOND_ORIGIN's accepted spellings. */
+const SWITCH_VALUES: Record<string, boolean> = { on: true, off: false, true: true, false: false, '1': true, '0': false };
 
 interface LimitDoc {
   env: string;
@@ -327,6 +348,43 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     min: 1000,
     description: '/ws/trouble: how long any connection may last, in milliseconds, before the server closes it with 1000.',
   },
+  authSessionTtlMs: {
+    env: 'DEMO_AUTH_SESSION_TTL_MS',
+    default: 30 * 60_000,
+    min: 1000,
+    description: 'How long the demo sign-in cookie from POST /auth/session stays valid, in milliseconds.',
+  },
+  authTicketTtlMs: {
+    env: 'DEMO_AUTH_TICKET_TTL_MS',
+    default: 30_000,
+    min: 100,
+    description: 'How long a one-time ticket from POST /auth/ticket may wait for its /ws/auth/ticket handshake, in milliseconds.',
+  },
+  authTokenTtlMs: {
+    env: 'DEMO_AUTH_TOKEN_TTL_MS',
+    default: 10 * 60_000,
+    min: 100,
+    description: 'How long a bearer token from POST /auth/token stays valid, in milliseconds.',
+  },
+  authMaxCredentials: {
+    env: 'DEMO_AUTH_MAX_CREDENTIALS',
+    default: 10_000,
+    min: 1,
+    description: 'Sessions, tickets and tokens the server holds at once; past it, POST /auth/* is refused with 503.',
+  },
+  authMaxCredentialsPerIp: {
+    env: 'DEMO_AUTH_MAX_CREDENTIALS_PER_IP',
+    default: 20,
+    min: 1,
+    description:
+      'Sessions, tickets and tokens one client (an IPv4 address or an IPv6 /64) holds at once; past it, POST /auth/* is refused with 429.',
+  },
+  authFirstMessageTimeoutMs: {
+    env: 'DEMO_AUTH_FIRST_MESSAGE_TIMEOUT_MS',
+    default: 5000,
+    min: 50,
+    description: '/ws/auth/first-message: time a connection gets to send its token, in milliseconds; then it is closed with 1008.',
+  },
 };
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
@@ -351,6 +409,14 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
   if (redisUrl !== undefined && redisUrl.trim() !== '') options.redisUrl = redisUrl.trim();
   const nodeName = env['DEMO_NODE_NAME'];
   if (nodeName !== undefined && nodeName.trim() !== '') options.nodeName = nodeName.trim();
+  const secondOrigin = env['DEMO_SECOND_ORIGIN']?.trim().toLowerCase();
+  if (secondOrigin !== undefined && secondOrigin !== '') {
+    const value = SWITCH_VALUES[secondOrigin];
+    if (value === undefined) {
+      throw new TypeError(`The environment variable DEMO_SECOND_ORIGIN must be on or off, but it is ${JSON.stringify(secondOrigin)}.`);
+    }
+    options.secondOrigin = value;
+  }
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
@@ -404,7 +470,8 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
       `The option redisUrl must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379, but it is ${JSON.stringify(redisUrl)}.`,
     );
   }
-  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, logLevel };
+  const secondOrigin = overrides.secondOrigin ?? false;
+  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, logLevel, secondOrigin };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */

@@ -5,6 +5,7 @@ import { basePathFrom } from './base-path.ts';
 import { optionsFromEnv } from './index.ts';
 import { createSiteServer, type TlsFiles } from './site-server.ts';
 import { shutDownWithin } from './shutdown.ts';
+import { isLoopbackHost } from './cswsh/loopback.ts';
 
 // DIST_DIR lets a second build (astro build --outDir elsewhere) be served without touching dist/.
 const distDir = path.resolve(import.meta.dirname, '..', process.env.DIST_DIR || 'dist');
@@ -18,7 +19,11 @@ const host = process.env.HOST || undefined;
 // The site was built with these; the server must be told the same values (see README, Deploy).
 const tls = tlsFromEnv(process.env);
 const site = { demoUrl: process.env.PUBLIC_DEMO_URL, base: basePathFrom(process.env.BASE_PATH), tls };
-const { http, demo } = createSiteServer(distDir, optionsFromEnv(process.env), site);
+const demoOptions = optionsFromEnv(process.env);
+// The CSWSH demo's second origin and its unsafe endpoint: on only when the site listens on loopback alone, so a
+// server reachable from other machines never has them unless DEMO_SECOND_ORIGIN=on says so.
+demoOptions.secondOrigin ??= isLoopbackHost(host);
+const { http, demo } = createSiteServer(distDir, demoOptions, site);
 const scheme = tls ? 'https' : 'http';
 
 http.listen(port, host, () => {

@@ -221,6 +221,12 @@ describe('options', () => {
       troubleSplitDelayMs: 300,
       troubleMaxOpenPerIp: 3,
       troubleMaxSessionMs: 30000,
+      authSessionTtlMs: 1_800_000,
+      authTicketTtlMs: 30_000,
+      authTokenTtlMs: 600_000,
+      authMaxCredentials: 10_000,
+      authMaxCredentialsPerIp: 20,
+      authFirstMessageTimeoutMs: 5000,
       maxConnectionsPerIp: 50,
       maxConnections: 10000,
       maxMessagesPerSecond: 100,
@@ -236,6 +242,7 @@ describe('options', () => {
       redisUrl: '',
       nodeName: '',
       logLevel: 'silent',
+      secondOrigin: false,
     });
   });
 
