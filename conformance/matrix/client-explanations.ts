@@ -17,7 +17,7 @@ export const CLIENT_EXPLANATIONS: Explanation[] = [
   },
   {
     id: 'client-utf8-at-message-end',
-    title: 'Invalid UTF-8 found at the end of a frame or message, not at the first bad byte',
+    title: 'Clients that find invalid UTF-8 at the end of a frame or message, not at the first bad byte',
     servers: ['firefox', 'node-websocket', 'node-ws', 'python-websockets'],
     cases: '6.4.*',
     verdicts: ['NON-STRICT'],
@@ -26,7 +26,7 @@ export const CLIENT_EXPLANATIONS: Explanation[] = [
   },
   {
     id: 'client-echo-lost-before-failure',
-    title: 'The echo of a good message is lost when a bad frame follows it at once',
+    title: 'Clients that lose the echo of a good message when a bad frame follows it at once',
     servers: [...BROWSERS, 'python-websockets'],
     cases: '3.2,3.3,3.4,4.1.3,4.1.4,4.1.5,4.2.3,4.2.4,4.2.5,5.15',
     verdicts: ['NON-STRICT'],
@@ -44,7 +44,7 @@ export const CLIENT_EXPLANATIONS: Explanation[] = [
   },
   {
     id: 'client-spec-leaves-open',
-    title: 'Outcomes the RFC leaves open',
+    title: 'Client outcomes the RFC leaves open',
     servers: ALL_CLIENTS,
     cases: '7.1.6,7.13.1,7.13.2',
     verdicts: ['INFORMATIONAL'],
