@@ -93,7 +93,7 @@ export async function startFuzzingServer(options: FuzzingServerOptions = {}): Pr
     (await Promise.all(byAgent.get(agent)?.values() ?? [])).sort((a, b) => compareCaseIds(a.id, b.id));
 
   /** Completes the handshake: 101 with the accept value, no subprotocol and no extension (the cases use neither). */
-  const accept = async (req: IncomingMessage, socket: Socket) => {
+  const accept = async (req: IncomingMessage) => {
     const response = [
       'HTTP/1.1 101 Switching Protocols',
       'Upgrade: websocket',
@@ -105,7 +105,7 @@ export async function startFuzzingServer(options: FuzzingServerOptions = {}): Pr
 
   /** A control endpoint: one text message (if any), a Close 1000, then the TCP connection ends. */
   const answerControl = async (req: IncomingMessage, socket: Socket, message?: unknown) => {
-    socket.write(await accept(req, socket));
+    socket.write(await accept(req));
     if (message !== undefined) socket.write(encodeFrame({ opcode: 1, payload: JSON.stringify(message) }).bytes);
     socket.write(encodeFrame({ opcode: 8, payload: new Uint8Array([0x03, 0xe8]) }).bytes);
     const parser = new FrameParser({ sender: 'client' });
@@ -161,7 +161,7 @@ export async function startFuzzingServer(options: FuzzingServerOptions = {}): Pr
         return answerControl(req, socket);
       case '/runCase': {
         const probe = recordedSocket(socket, undefined, requestHead(req));
-        await probe.write(await accept(req, socket));
+        await probe.write(await accept(req));
         const played = playFrameCaseAsServer(testCase!, { probe, rest: new Uint8Array(head) }, { caseTimeLimitMs });
         let agentResults = byAgent.get(agent);
         if (!agentResults) byAgent.set(agent, (agentResults = new Map()));

@@ -52,7 +52,7 @@ try {
     if (results.length !== fuzzing.cases.length)
       throw new Error(`${client.id} ran ${results.length} of the ${fuzzing.cases.length} cases; a recording needs them all.`);
     const report = jsonReport(client.id, fuzzing.url, results);
-    writeFileSync(join(CLIENTS_DIR, 'reports', `${client.id}.json`), committedReportFile(report));
+    writeFileSync(join(CLIENTS_DIR, 'reports', `${client.id}.json`), committedReportFile(report, { afterHead: true }));
     summaries.push({
       id: client.id,
       language: client.language,

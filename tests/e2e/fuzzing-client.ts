@@ -21,8 +21,8 @@ export interface ClientPageServer {
 export async function serveClientPage(): Promise<ClientPageServer> {
   const server = createServer(async (req, res) => {
     const file = PAGE_FILES[new URL(req.url ?? '/', 'http://page').pathname];
-    if (!file) return res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Only the fuzzing client page is served here.\n');
-    res.writeHead(200, { 'Content-Type': file[1], 'Cache-Control': 'no-store' }).end(await readFile(file[0]));
+    if (!file) res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Only the fuzzing client page is served here.\n');
+    else res.writeHead(200, { 'Content-Type': file[1], 'Cache-Control': 'no-store' }).end(await readFile(file[0]));
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -52,6 +52,12 @@ afterAll(async () => {
   rmSync(binDir, { recursive: true, force: true });
 });
 
+/** Autobahn's /getCaseStatus: the behaviour of one agent's case. */
+const statusOf = (server: FuzzingServer, n: number, agent: string) =>
+  new Promise<unknown>((resolve) =>
+    new WebSocket(`${server.url}/getCaseStatus?case=${n}&agent=${agent}`).on('message', (data) => resolve(JSON.parse(String(data)))),
+  );
+
 /** Sends a raw upgrade request and returns the response head. */
 function rawUpgrade(server: FuzzingServer, path: string, version = '13'): Promise<string> {
   return new Promise((resolve) => {
@@ -74,11 +80,10 @@ describe('the fuzzing server (npm run conformance -- --serve)', () => {
         .filter((c) => c.id.startsWith('1.1.'))
         .map((c) => c.id),
     );
-    const count = await new Promise<string>((resolve) => {
-      const socket = new WebSocket(`${server.url}/getCaseCount`);
-      socket.on('message', (data) => resolve(String(data)));
-    });
-    expect(JSON.parse(count)).toBe(8);
+    const ask = (path: string) =>
+      new Promise<unknown>((resolve) => new WebSocket(`${server.url}${path}`).on('message', (data) => resolve(JSON.parse(String(data)))));
+    expect(await ask('/getCaseCount')).toBe(8);
+    expect(await ask('/getCaseInfo?case=2')).toEqual({ id: '1.1.2', description: server.cases[1]!.description });
     expect(await rawUpgrade(server, '/runCase?case=9&agent=x')).toMatch(/^HTTP\/1\.1 404[^]*case=N with N from 1 to 8/);
     expect(await rawUpgrade(server, '/nowhere')).toMatch(/^HTTP\/1\.1 404[^]*\/getCaseCount/);
     const refused = await rawUpgrade(server, '/getCaseCount', '8');
@@ -102,6 +107,7 @@ describe('the fuzzing server (npm run conformance -- --serve)', () => {
     });
     const results = await server.results('hangs');
     hung.terminate();
+    expect(await statusOf(server, 2, 'hangs')).toEqual({ behavior: 'OK' });
     expect(results.map((r) => `${r.id} ${r.behavior} ${r.behaviorClose}`)).toEqual(['1.1.1 FAILED FAILED', '1.1.2 OK OK']);
     expect(results[0]!.durationMs).toBeLessThan(6000);
   });
