@@ -21,8 +21,8 @@ export const CLIENT_EXPLANATIONS: Explanation[] = [
     servers: ['firefox', 'node-websocket', 'node-ws', 'python-websockets'],
     cases: '6.4.*',
     verdicts: ['NON-STRICT'],
-    text: 'Cases 6.4.1–6.4.4 send invalid text in three parts a second apart, the second part making it invalid. Firefox, Node’s built-in WebSocket and ws check a text message once the whole message is in, so they fail the connection (with 1007, or for Firefox without a code) only after the third part. Python’s websockets checks each frame as it completes, so it fails fast in 6.4.1 and 6.4.2, where the parts are frames, and late in 6.4.3 and 6.4.4, where they are pieces of one frame. The RFC asks only that an endpoint fail the connection when it finds the text invalid; Autobahn rates failing at the first impossible byte as the strict reading. The clients conform.',
-    rfc: '§8.1',
+    text: 'Cases 6.4.1–6.4.4 send invalid text in three parts a second apart, the second part making it invalid. Firefox, Node’s built-in WebSocket and ws check a text message once the whole message is in, so they fail the connection only after the third part: Node’s clients with a Close carrying 1007, Firefox by closing TCP without a Close frame, which §7.1.7 allows (“an endpoint MAY omit sending a Close frame”). Python’s websockets checks each frame as it completes, so it fails fast in 6.4.1 and 6.4.2, where the parts are frames, and late in 6.4.3 and 6.4.4, where they are pieces of one frame. The RFC asks only that an endpoint fail the connection when it finds the text invalid; Autobahn rates failing at the first impossible byte as the strict reading. The clients conform.',
+    rfc: '§7.1.7, §8.1',
   },
   {
     id: 'client-echo-lost-before-failure',
@@ -30,7 +30,7 @@ export const CLIENT_EXPLANATIONS: Explanation[] = [
     servers: [...BROWSERS, 'python-websockets'],
     cases: '3.2,3.3,3.4,4.1.3,4.1.4,4.1.5,4.2.3,4.2.4,4.2.5,5.15',
     verdicts: ['NON-STRICT'],
-    text: 'The fuzzing server sends a good text message and, right behind it, a frame that breaks a rule. The library reads both before the application’s echo of the first is written, fails the connection, and then sends nothing more: an endpoint that fails the connection must not go on processing data. In a browser the message event runs after the connection has already failed, and send() on a closing socket sends nothing. Autobahn accepts both outcomes and calls this one NON-STRICT; which of these cases it hits depends on timing, so a fresh run may move one of them between OK and NON-STRICT.',
+    text: 'The fuzzing server sends a good text message and, right behind it, a frame that breaks a rule. The library reads both before the application’s echo of the first is written, fails the connection, and then sends nothing more: an endpoint that fails the connection must not go on processing data. In Chromium and Firefox the page’s message handler runs after the connection has already failed, and send() on a closing socket sends nothing (the WHATWG WebSockets standard). Autobahn accepts both outcomes and calls this one NON-STRICT; which of these cases it hits depends on timing, so a fresh run may move one of them between OK and NON-STRICT.',
     rfc: '§7.1.7',
   },
   {

@@ -94,11 +94,13 @@ describe('the fuzzing server (npm run conformance -- --serve)', () => {
   it('fails a case, not the run, when a client hangs: it never echoes and never closes', async () => {
     // A short time limit for the test; the case's own end (its killAfter) still fits in it.
     const server = await fuzzing('1.1.1,1.1.2', 4000);
-    // Case 1: connect and do nothing at all, not even answer the Close.
-    const hung = new WebSocket(`${server.url}/runCase?case=1&agent=hangs`);
+    // Case 1: a raw client sends its upgrade request, then reads nothing and writes nothing, not even a Close.
+    const hung = connect(server.port, '127.0.0.1');
     hung.on('error', () => {});
-    await new Promise((resolve) => hung.on('open', resolve));
-    (hung as unknown as { _socket: { pause(): void } })._socket.pause();
+    hung.write(
+      'GET /runCase?case=1&agent=hangs HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    hung.pause();
     // Case 2 runs normally, on a connection of its own, while case 1 is still stuck.
     await new Promise<void>((resolve) => {
       const ok = new WebSocket(`${server.url}/runCase?case=2&agent=hangs`);
@@ -106,7 +108,7 @@ describe('the fuzzing server (npm run conformance -- --serve)', () => {
       ok.on('close', () => resolve());
     });
     const results = await server.results('hangs');
-    hung.terminate();
+    hung.destroy();
     expect(await statusOf(server, 2, 'hangs')).toEqual({ behavior: 'OK' });
     expect(results.map((r) => `${r.id} ${r.behavior} ${r.behaviorClose}`)).toEqual(['1.1.1 FAILED FAILED', '1.1.2 OK OK']);
     expect(results[0]!.durationMs).toBeLessThan(6000);
