@@ -1,4 +1,4 @@
-// A raw TCP or TLS socket to the server under test, with Nagle off and a capped record of the bytes each way.
+// A raw TCP or TLS socket to the endpoint under test, with Nagle off and a capped record of the bytes each way.
 import { once } from 'node:events';
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
@@ -70,11 +70,22 @@ export async function openProbeSocket(target: ProbeTarget, options: { insecure?:
   const socket = target.secure
     ? connectTls({ host: target.host, port: target.port, servername: target.host, rejectUnauthorized: !options.insecure })
     : connectTcp({ host: target.host, port: target.port });
-  socket.setNoDelay(true);
   socket.on('error', () => {}); // an error ends the socket, and the case judges what it saw by then
   await once(socket, target.secure ? 'secureConnect' : 'connect');
+  return recordedSocket(socket);
+}
+
+/**
+ * Wraps a connected socket (one the suite opened, or one a client under test opened to the fuzzing server) with
+ * Nagle off and the record of its bytes; `alreadySent`/`alreadyReceived` start the record with a handshake done elsewhere.
+ */
+export function recordedSocket(socket: Socket, alreadySent?: Uint8Array, alreadyReceived?: Uint8Array): ProbeSocket {
+  socket.setNoDelay(true);
+  socket.on('error', () => {});
   const sent = new ByteRecord();
   const received = new ByteRecord();
+  if (alreadySent) sent.add(alreadySent);
+  if (alreadyReceived) received.add(alreadyReceived);
   socket.on('data', (chunk: Buffer) => received.add(chunk));
   return {
     socket,

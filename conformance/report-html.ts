@@ -80,11 +80,14 @@ const verdictClass = (v: Verdict) => v.toLowerCase().replace(/[^a-z]/g, '-');
 export interface HtmlReportOptions {
   /** A same-site page to link back to, e.g. the Conformance page for the matrix's reports. */
   backLink?: string;
+  /** `client`: the report of a client run against the fuzzing server (`--serve`), where the suite sent as the server. */
+  mode?: 'server' | 'client';
 }
 
 /** Renders the whole report as one HTML document. */
 export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNotes> = new Map(), options: HtmlReportOptions = {}): string {
   const sections = rfcSections();
+  const clientMode = options.mode === 'client';
   const categories = [...new Set(report.cases.map((c) => categoryOf(c.id)))];
   const summaryRows = categories
     .map((category) => {
@@ -97,6 +100,9 @@ export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNo
     (c) =>
       `<tr><th scope="row">${c} ${escapeHtml(CATEGORIES[c]!)}</th><td colspan="5">Not run: the project has no server-side permessage-deflate yet.</td></tr>`,
   ).join('');
+  const notApplicable = clientMode
+    ? `<tr><th scope="row">h ${escapeHtml(CATEGORIES['h']!)}</th><td colspan="5">Not applicable: these cases test how a server answers upgrade requests.</td></tr>`
+    : '';
   // Three elements a case (details, summary, pre): axe and browsers stay quick on a page of 300 cases.
   const rows = report.cases
     .map((c) => {
@@ -109,9 +115,17 @@ export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNo
         ...(note.result ? [`Replies: ${note.result}`] : []),
         ...(note.resultClose ? [`Closing: ${note.resultClose}`] : []),
         '',
-        side('Sent by the prober', c.sent, note.sentTotal, 'client'),
-        '',
-        side('Received from the server', c.received, note.receivedTotal, 'server'),
+        ...(clientMode
+          ? [
+              side('Sent by the fuzzing server', c.sent, note.sentTotal, 'server'),
+              '',
+              side('Received from the client', c.received, note.receivedTotal, 'client'),
+            ]
+          : [
+              side('Sent by the prober', c.sent, note.sentTotal, 'client'),
+              '',
+              side('Received from the server', c.received, note.receivedTotal, 'server'),
+            ]),
       ].join('\n');
       return `<details id="${anchor}" class="${worst}"><summary>${escapeHtml(c.id)} — ${c.behavior} / ${c.behaviorClose} — ${c.durationMs} ms — ${escapeHtml(c.description)}</summary><pre>${escapeHtml(body)}</pre></details>`;
     })
@@ -129,8 +143,12 @@ pre{white-space:pre-wrap;background:#f6f6f6;padding:.5rem;font-size:12px;overflo
 </style></head><body><main>
 ${options.backLink ? `<p><a href="${escapeHtml(options.backLink)}">Back to the conformance matrix</a></p>` : ''}
 <h1>Conformance report: ${escapeHtml(report.agent)}</h1>
-<p>Server <code>${escapeHtml(report.url)}</code>, ${report.cases.length} cases, under Autobahn|Testsuite’s case ids and verdicts; <code>h.*</code> are this suite’s own handshake cases.</p>
-<table><thead><tr><th scope="col">Category</th><th scope="col">Cases</th><th scope="col">OK</th><th scope="col">Non-strict</th><th scope="col">Informational</th><th scope="col">Failed</th></tr></thead><tbody>${summaryRows}${notRun}</tbody></table>
+${
+  clientMode
+    ? `<p>Client <code>${escapeHtml(report.agent)}</code>, run against the fuzzing server <code>${escapeHtml(report.url)}</code>, ${report.cases.length} cases, under Autobahn|Testsuite’s case ids and verdicts, with the suite sending as the server.</p>`
+    : `<p>Server <code>${escapeHtml(report.url)}</code>, ${report.cases.length} cases, under Autobahn|Testsuite’s case ids and verdicts; <code>h.*</code> are this suite’s own handshake cases.</p>`
+}
+<table><thead><tr><th scope="col">Category</th><th scope="col">Cases</th><th scope="col">OK</th><th scope="col">Non-strict</th><th scope="col">Informational</th><th scope="col">Failed</th></tr></thead><tbody>${notApplicable}${summaryRows}${notRun}</tbody></table>
 <h2>Cases</h2>
 ${rows}
 </main></body></html>

@@ -111,6 +111,7 @@ function listHas(value: string | undefined, item: string): boolean {
 /** The frame bytes one step writes, masked with the suite's key, as separate writes where the step asks for them. */
 function stepWrites(
   step: Exclude<Step, { kind: 'wait' } | { kind: 'round-trips' }>,
+  maskingKey: Uint8Array | null,
 ): { bytes: Uint8Array; chop?: number; alone?: boolean }[] {
   const frame = (opcode: number, payload: Uint8Array, fin = true, rsv = 0) =>
     encodeFrame({
@@ -120,11 +121,14 @@ function stepWrites(
       rsv2: (rsv & 2) !== 0,
       rsv3: (rsv & 1) !== 0,
       payload,
-      maskingKey: SUITE_MASKING_KEY,
+      maskingKey,
     }).bytes;
   switch (step.kind) {
-    case 'raw':
-      return [{ bytes: step.bytes }];
+    case 'frame-piece': {
+      const bytes = frame(1, step.payload);
+      const header = bytes.length - step.payload.length;
+      return [{ bytes: bytes.slice(step.from === 0 ? 0 : header + step.from, header + step.to) }];
+    }
     case 'frame': {
       const bytes = frame(step.opcode, payloadBytes(step.payload), step.fin ?? true, step.rsv ?? 0);
       return [{ bytes, ...(step.chop === undefined ? {} : { chop: step.chop }), ...(step.sync ? { alone: true } : {}) }];
@@ -157,9 +161,63 @@ function scriptedMs(testCase: ConformanceCase): number {
   return testCase.steps.reduce((ms, step) => ms + (step.kind === 'wait' ? step.ms : 0), 0) + testCase.end.afterMs;
 }
 
-/** Runs one frame case on a fresh connection and judges it. */
+/**
+ * Which end of the connection the suite plays: `client` probes a server (server mode), `server` is the
+ * fuzzing server a client under test connects to (client mode). The role decides masking (§5.1), which
+ * frames the peer may send, and who closes TCP (§7.1.1).
+ */
+export type SuiteRole = 'client' | 'server';
+
+/** A connection past its opening handshake, with any frame bytes that arrived with the handshake. */
+export interface OpenCaseLink {
+  probe: ProbeSocket;
+  rest: Uint8Array;
+}
+
+/** Opens the case's connection within the time given, or says in a sentence why it could not. */
+type OpenLink = (timeLimitMs: number) => Promise<OpenCaseLink | { failure: string; probe?: ProbeSocket }>;
+
+/** Runs one frame case on a fresh connection to the server at `url` and judges it. */
 export async function runFrameCase(testCase: ConformanceCase, url: string, options: RunOptions): Promise<CaseResult> {
   const target = parseTarget(url);
+  return playFrameCase(testCase, (limit) => openAsClient(target, limit, options), 'client', options);
+}
+
+/** Plays one frame case as the server, on a connection a client under test opened, and judges the client (client mode). */
+export function playFrameCaseAsServer(testCase: ConformanceCase, link: OpenCaseLink, options: RunOptions): Promise<CaseResult> {
+  return playFrameCase(testCase, () => Promise.resolve(link), 'server', options);
+}
+
+/** Connects to the server under test and completes the opening handshake as a client. */
+async function openAsClient(target: ProbeTarget, limit: number, options: RunOptions): ReturnType<OpenLink> {
+  let probe: ProbeSocket;
+  try {
+    probe = await openProbeSocket(target, options.insecure ? { insecure: true } : {});
+  } catch (error) {
+    return { failure: `Could not connect: ${(error as Error).message}` };
+  }
+  const head = readResponseHead(probe, Math.min(limit, 5000));
+  await probe.write(new TextEncoder().encode(handshakeRequest(target)));
+  const response = await head;
+  if (response === null) return { failure: 'The server sent no complete HTTP response to the opening handshake.', probe };
+  const accept = await computeAccept(SUITE_KEY);
+  if (
+    response.status !== 101 ||
+    response.headers.get('sec-websocket-accept') !== accept ||
+    !listHas(response.headers.get('upgrade'), 'websocket')
+  ) {
+    return {
+      failure: `The opening handshake failed: status ${response.status}, Sec-WebSocket-Accept ${response.headers.get('sec-websocket-accept') ?? 'missing'}.`,
+      probe,
+    };
+  }
+  return { probe, rest: response.rest };
+}
+
+async function playFrameCase(testCase: ConformanceCase, open: OpenLink, role: SuiteRole, options: RunOptions): Promise<CaseResult> {
+  const peer = role === 'client' ? 'server' : 'client';
+  // The suite masks what it sends as a client, and never as a server (§5.1).
+  const maskingKey = role === 'client' ? SUITE_MASKING_KEY : null;
   const started = performance.now();
   const received: Observed[] = [];
   const facts: ClosingFacts = {
@@ -201,12 +259,20 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
       finish();
     });
     const isOpen = () => !closeSent && !closeReceived && !ended;
+    // As the client, having to drop TCP is worth noting (the server SHOULD close it first, §7.1.1); as the
+    // server, closing TCP is its job, so Autobahn's fuzzing server never counts it against the client.
     const drop = () => {
-      facts.droppedByMe = true;
+      if (role === 'client') facts.droppedByMe = true;
       finish();
     };
+    /** After a clean closing handshake: a client waits for the server to close TCP, a server closes it now (§7.1.1). */
+    const afterCleanClose = () => {
+      if (role === 'client') return later(SERVER_DROP_TIMEOUT_MS, drop);
+      probe?.socket.end();
+      later(SERVER_DROP_TIMEOUT_MS, finish);
+    };
     const writeFrameNow = (opcode: number, payload: Uint8Array) => {
-      void probe?.write(encodeFrame({ opcode, payload, maskingKey: SUITE_MASKING_KEY }).bytes);
+      void probe?.write(encodeFrame({ opcode, payload, maskingKey }).bytes);
     };
     /** Notes a Close the prober sends; the first one starts the closing handshake. */
     const noteCloseSent = () => {
@@ -217,7 +283,7 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
         later(CLOSE_HANDSHAKE_TIMEOUT_MS, drop);
       } else {
         facts.wasClean = true;
-        later(SERVER_DROP_TIMEOUT_MS, drop);
+        afterCleanClose();
       }
     };
     const sendClose = (code?: number) => {
@@ -253,12 +319,12 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
       sendClose(1000);
     };
 
-    const parser = new FrameParser({ sender: 'server' });
+    const parser = new FrameParser({ sender: peer });
     const assembler = new MessageAssembler();
     const onFrames = (chunk: Uint8Array) => {
       for (const event of parser.push(chunk)) {
         if (event.kind === 'failed') {
-          handshakeNote = `The server's frame broke a rule (${event.violation.section}): ${event.violation.explanation}`;
+          handshakeNote = `The ${peer}'s frame broke a rule (${event.violation.section}): ${event.violation.explanation}`;
           failConnection(event.violation.closeCode);
           continue;
         }
@@ -272,7 +338,7 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
               sendClose(reply);
             } else {
               facts.wasClean = true;
-              later(SERVER_DROP_TIMEOUT_MS, drop);
+              afterCleanClose();
             }
             continue;
           }
@@ -315,12 +381,12 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
         }
         if (step.kind === 'round-trips') {
           const payload = payloadBytes({ repeat: step.binary ? new Uint8Array([0xfe]) : '*', length: step.length });
-          const bytes = encodeFrame({ opcode: step.binary ? 2 : 1, payload, maskingKey: SUITE_MASKING_KEY }).bytes;
+          const bytes = encodeFrame({ opcode: step.binary ? 2 : 1, payload, maskingKey }).bytes;
           nextRoundTrip = () => void probe!.write(bytes);
           nextRoundTrip();
           continue;
         }
-        for (const write of stepWrites(step)) {
+        for (const write of stepWrites(step, maskingKey)) {
           if (write.chop !== undefined) {
             await flush();
             for (let at = 0; at < write.bytes.length && !ended; at += write.chop) {
@@ -344,32 +410,18 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
     };
 
     (async () => {
-      try {
-        probe = await openProbeSocket(target, options.insecure ? { insecure: true } : {});
-      } catch (error) {
-        handshakeNote = `Could not connect: ${(error as Error).message}`;
+      const link = await open(limit);
+      probe = link.probe;
+      if ('failure' in link) {
+        handshakeNote = link.failure;
         return finish();
       }
-      probe.socket.on('close', finish);
-      const head = readResponseHead(probe, Math.min(limit, 5000));
-      await probe.write(new TextEncoder().encode(handshakeRequest(target)));
-      const response = await head;
-      if (response === null) {
-        handshakeNote = 'The server sent no complete HTTP response to the opening handshake.';
-        return finish();
-      }
-      const accept = await computeAccept(SUITE_KEY);
-      if (
-        response.status !== 101 ||
-        response.headers.get('sec-websocket-accept') !== accept ||
-        !listHas(response.headers.get('upgrade'), 'websocket')
-      ) {
-        handshakeNote = `The opening handshake failed: status ${response.status}, Sec-WebSocket-Accept ${response.headers.get('sec-websocket-accept') ?? 'missing'}.`;
-        return finish();
-      }
+      if (probe!.socket.destroyed) return finish();
+      probe!.socket.on('close', finish);
+      const { rest } = link;
       facts.connectionWasOpen = true;
-      probe.socket.on('data', (chunk: Buffer) => onFrames(chunk));
-      if (response.rest.length > 0) onFrames(response.rest);
+      probe!.socket.on('data', (chunk: Buffer) => onFrames(chunk));
+      if (rest.length > 0) onFrames(rest);
       await runSteps();
       if (ended) return;
       later(Math.max(0, Math.min(testCase.end.afterMs, limit - (performance.now() - started) - 3000)), () => {
@@ -381,7 +433,7 @@ export async function runFrameCase(testCase: ConformanceCase, url: string, optio
   });
   void outcome;
 
-  const verdicts = judgeCase(testCase, received, facts, bulk);
+  const verdicts = judgeCase(testCase, received, facts, bulk, peer);
   if (handshakeNote !== '' && verdicts.behavior === 'FAILED') verdicts.result = `${verdicts.result} ${handshakeNote}`;
   return {
     id: testCase.id,

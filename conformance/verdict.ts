@@ -17,6 +17,9 @@ export interface ClosingFacts {
   timedOut: boolean;
 }
 
+/** The endpoint under test: a server in server mode, a client in client mode (`--serve`). */
+export type Peer = 'server' | 'client';
+
 export interface Verdicts {
   behavior: Verdict;
   behaviorClose: Verdict;
@@ -57,16 +60,17 @@ export function judgeReplies(received: readonly Observed[], expected: Conformanc
 export function judgeClosing(
   facts: ClosingFacts,
   expected: ExpectedClose,
+  peer: Peer = 'server',
 ): { behaviorClose: Verdict; resultClose: string; wrongCode: boolean } {
   const verdict = (behaviorClose: Verdict, resultClose: string, wrongCode = false) => ({ behaviorClose, resultClose, wrongCode });
   if (!facts.connectionWasOpen) return verdict('FAILED', 'The opening handshake never completed.');
-  if (facts.timedOut) return verdict('FAILED', 'The case ran into its time limit: the server neither answered nor closed.');
+  if (facts.timedOut) return verdict('FAILED', `The case ran into its time limit: the ${peer} neither answered nor closed.`);
   if (expected.closedByMe !== facts.closedByMe) {
     return verdict(
       'FAILED',
       expected.closedByMe
-        ? 'The server closed, but the prober was to start the closing.'
-        : 'The server should have failed the connection, but the prober had to close it.',
+        ? `The ${peer} closed, but the suite was to start the closing.`
+        : `The ${peer} should have failed the connection, but the suite had to close it.`,
     );
   }
   if (expected.requireClean && !facts.wasClean)
@@ -74,7 +78,7 @@ export function judgeClosing(
   if (facts.remoteCloseCode !== null && !expected.closeCode.includes(facts.remoteCloseCode)) {
     return verdict(
       'NON-STRICT',
-      `The server closed with ${facts.remoteCloseCode}; expected ${expected.closeCode.join(' or ')}, or no code.`,
+      `The ${peer} closed with ${facts.remoteCloseCode}; expected ${expected.closeCode.join(' or ')}, or no code.`,
       true,
     );
   }
@@ -92,9 +96,10 @@ export function judgeCase(
   received: readonly Observed[],
   facts: ClosingFacts,
   bulk?: { behavior: Verdict; result: string },
+  peer: Peer = 'server',
 ): Verdicts {
   let { behavior, result } = bulk ?? judgeReplies(received, testCase.expected);
-  const closing = judgeClosing(facts, testCase.expectedClose);
+  const closing = judgeClosing(facts, testCase.expectedClose, peer);
   let { behaviorClose } = closing;
   const { resultClose } = closing;
   if (
@@ -103,7 +108,7 @@ export function judgeCase(
     testCase.expectedClose.closedByMe !== facts.closedByMe
   ) {
     behavior = 'FAILED';
-    result = 'The prober, not the server, had to close: the server never noticed the invalid text.';
+    result = `The suite, not the ${peer}, had to close: the ${peer} never noticed the invalid text.`;
   }
   if (testCase.wrongCodeFailsCase && closing.wrongCode) {
     behavior = 'FAILED';

@@ -4,18 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MATRIX_SERVERS, libraryVersion, startMatrixServer } from '../conformance/matrix/servers.ts';
 import { tallyByCategory, verdictLists, type ServerSummary } from '../conformance/matrix/summary.ts';
-import { jsonReport, type JsonReport } from '../conformance/report-json.ts';
+import { jsonReport } from '../conformance/report-json.ts';
 import { runSuite } from '../conformance/suite.ts';
-
-/** Hex characters of each direction kept in a committed report: the handshake and first frames, not megabytes. */
-export const COMMITTED_HEX_CHARS = 768;
-export const MATRIX_DIR = 'src/data/conformance';
-
-/** One case per line: compact, and a re-recording's diff shows which cases changed. */
-function reportFile(report: JsonReport): string {
-  const cases = report.cases.map((c) => JSON.stringify(c)).join(',\n');
-  return `{"agent":${JSON.stringify(report.agent)},"url":${JSON.stringify(report.url)},"cases":[\n${cases}\n]}\n`;
-}
+import { MATRIX_DIR, committedReportFile } from '../conformance/matrix/committed-report.ts';
 
 const only = process.argv.slice(2);
 const binDir = mkdtempSync(join(tmpdir(), 'conformance-matrix-'));
@@ -28,11 +19,7 @@ try {
     try {
       const run = await runSuite(running.url);
       const report = jsonReport(server.id, running.url, run.results);
-      for (const c of report.cases) {
-        c.sent = c.sent.slice(0, COMMITTED_HEX_CHARS);
-        c.received = c.received.slice(0, COMMITTED_HEX_CHARS);
-      }
-      writeFileSync(join(MATRIX_DIR, 'reports', `${server.id}.json`), reportFile(report));
+      writeFileSync(join(MATRIX_DIR, 'reports', `${server.id}.json`), committedReportFile(report));
       summaries.push({
         id: server.id,
         language: server.language,

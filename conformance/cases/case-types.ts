@@ -36,8 +36,12 @@ export type Step =
    * opcode 8 is only bytes on the wire and starts nothing (Autobahn's `sendFrame`).
    */
   | { kind: 'close'; code?: number; reason?: Payload; body?: Payload }
-  /** Bytes as they are, e.g. one piece of a frame that is sent in parts. */
-  | { kind: 'raw'; bytes: Uint8Array }
+  /**
+   * One piece of a text frame that is sent in parts: its payload bytes `from` to `to`, the header
+   * included when `from` is 0. The runner encodes the whole frame for its role (masked only as a
+   * client, §5.1) and writes just this piece.
+   */
+  | { kind: 'frame-piece'; payload: Uint8Array; from: number; to: number }
   /**
    * Wait; if the connection is still open afterwards and `tag` is set, observe a timeout and go on
    * (Autobahn's `continueLater`). If it is not open, the script ends.

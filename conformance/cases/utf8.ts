@@ -1,16 +1,5 @@
 // Autobahn category 6, UTF-8 Handling: valid text in any fragmentation is echoed, invalid text fails the connection with 1007 (§5.6, §8.1).
-import { encodeFrame } from '../../src/lib/protocol/index.ts';
-import {
-  INVALID_PAYLOAD,
-  SUITE_MASKING_KEY,
-  cleanNormalClose,
-  closeAfter,
-  fromHex,
-  killAfter,
-  serverFails,
-  textEcho,
-  timeout,
-} from './case-builders.ts';
+import { INVALID_PAYLOAD, cleanNormalClose, closeAfter, fromHex, killAfter, serverFails, textEcho, timeout } from './case-builders.ts';
 import type { ConformanceCase, Step } from './case-types.ts';
 import { UTF8_GROUPS } from './utf8-sequences.ts';
 
@@ -60,12 +49,10 @@ function failFast(id: string, description: string, parts: Step[]): ConformanceCa
   };
 }
 
-/** One frame's bytes, cut into raw writes after the header plus the lengths of the given payload pieces. */
+/** One text frame cut into three writes: the header with the first payload piece, then the rest, at the given lengths. */
 function oneFrameInParts(payload: Uint8Array, pieceLengths: number[]): Step[] {
-  const { bytes } = encodeFrame({ opcode: 1, payload, maskingKey: SUITE_MASKING_KEY });
-  const header = bytes.length - payload.length;
-  const cuts = [0, header + pieceLengths[0]!, header + pieceLengths[0]! + pieceLengths[1]!, bytes.length];
-  return [0, 1, 2].map((i) => ({ kind: 'raw', bytes: bytes.slice(cuts[i], cuts[i + 1]) }));
+  const cuts = [0, pieceLengths[0]!, pieceLengths[0]! + pieceLengths[1]!, payload.length];
+  return [0, 1, 2].map((i) => ({ kind: 'frame-piece', payload, from: cuts[i]!, to: cuts[i + 1]! }));
 }
 
 function generated(): ConformanceCase[] {

@@ -6,7 +6,7 @@ export interface Explanation {
   /** An anchor for the Conformance page. */
   id: string;
   title: string;
-  /** The servers (matrix ids) it explains, and which of their cases, as a `--cases` list. */
+  /** The servers (matrix ids; client ids in CLIENT_EXPLANATIONS) it explains, and which of their cases, as a `--cases` list. */
   servers: string[];
   cases: string;
   verdicts: Verdict[];
@@ -130,7 +130,12 @@ export const EXPLANATIONS: Explanation[] = [
   },
 ];
 
-/** The explanation of a server's case with this verdict, if any. */
-export function explanationFor(server: string, caseId: string, verdict: Verdict): Explanation | undefined {
-  return EXPLANATIONS.find((e) => e.servers.includes(server) && e.verdicts.includes(verdict) && matchesCaseList(caseId, e.cases));
+/** The explanation of a server's case with this verdict, if any; `explanations` is CLIENT_EXPLANATIONS for the client matrix. */
+export function explanationFor(
+  server: string,
+  caseId: string,
+  verdict: Verdict,
+  explanations: readonly Explanation[] = EXPLANATIONS,
+): Explanation | undefined {
+  return explanations.find((e) => e.servers.includes(server) && e.verdicts.includes(verdict) && matchesCaseList(caseId, e.cases));
 }

@@ -94,7 +94,7 @@ export const MATRIX_SERVERS: MatrixServer[] = [
 ];
 
 /** GOPATH mode finds imports in Debian's /usr/share/gocode, so nothing is downloaded (as tests/server/go-examples.test.ts does). */
-const GO_ENV = {
+export const GO_ENV = {
   ...process.env,
   GO111MODULE: 'off',
   GOPATH: '/usr/share/gocode',
@@ -176,8 +176,8 @@ async function listenInProcess(server: Server, path: string, close: () => Promis
   };
 }
 
-/** Builds a Go example into `binDir` once; returns the program's path. */
-function buildGo(server: MatrixServer, binDir: string): string {
+/** Builds a Go example (a server, or a client of the client matrix) into `binDir` once; returns the program's path. */
+export function buildGo(server: { id: string; source: string }, binDir: string): string {
   const output = join(binDir, server.id);
   const build = spawnSync('go', ['build', '-o', output, server.source], { env: GO_ENV, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`go build ${server.source} failed: ${build.stderr}`);

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MATRIX_SERVERS, startMatrixServer, type MatrixServer } from '../../../conformance/matrix/servers.ts';
-import { EXPLANATIONS, explanationFor } from '../../../conformance/matrix/explanations.ts';
+import { EXPLANATIONS } from '../../../conformance/matrix/explanations.ts';
+import { unexplainedCases } from '../../../conformance/matrix/explained-cases.ts';
 import { tallyByCategory, verdictLists, type ServerSummary } from '../../../conformance/matrix/summary.ts';
 import type { JsonReport } from '../../../conformance/report-json.ts';
 import { runSuite } from '../../../conformance/suite.ts';
@@ -83,21 +84,7 @@ describe('the conformance matrix', () => {
   });
 
   it('explains every case a server does not pass strictly, and every explanation explains something', () => {
-    const unexplained: string[] = [];
-    const used = new Set<string>();
-    for (const server of summary.servers) {
-      for (const [verdict, ids] of [
-        ['FAILED', server.failed],
-        ['NON-STRICT', server.nonStrict],
-        ['INFORMATIONAL', server.informational],
-      ] as const) {
-        for (const id of ids) {
-          const explanation = explanationFor(server.id, id, verdict);
-          if (explanation === undefined) unexplained.push(`${server.id} ${id} ${verdict}`);
-          else used.add(explanation.id);
-        }
-      }
-    }
+    const { unexplained, used } = unexplainedCases(summary.servers);
     expect(unexplained).toEqual([]);
     expect(EXPLANATIONS.map((e) => e.id).filter((id) => !used.has(id))).toEqual([]);
   });
