@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
@@ -145,6 +146,11 @@ async function idleBytes(port: number, pid: number): Promise<number> {
   return (after - before) / IDLE;
 }
 
+/** The 1-minute load average, as `uptime` prints it: on a shared machine the figures mean little above about 3. */
+const load = () => loadavg()[0]!.toFixed(2);
+const loadAtStart = load();
+if (loadavg()[0]! > 3) console.error(`bench:cluster: the load average is ${loadAtStart}; above about 3 the figures are noise.`);
+
 try {
   const redisPort = await freePort();
   const redis = start('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
@@ -156,7 +162,7 @@ try {
   progress('one process, no Redis');
   const single = await startNodes(1);
   const baseline = await fanOut(single.ports);
-  rows.push(['one process, no Redis', '1', baseline.perSecond.toFixed(0), baseline.p99Ms.toFixed(1), '1.00×', '–']);
+  rows.push(['one process, no Redis', '1', baseline.perSecond.toFixed(0), '1.00×', baseline.p99Ms.toFixed(1), '1.00×', '–']);
   const idleOff = await idleBytes(single.ports[0]!, single.children[0]!.pid!);
   for (const child of single.children) await stop(child);
 
@@ -172,17 +178,19 @@ try {
       `Redis, ${count} node${count > 1 ? 's' : ''}`,
       String(count),
       result.perSecond.toFixed(0),
-      result.p99Ms.toFixed(1),
       `${ratio.toFixed(2)}×`,
+      result.p99Ms.toFixed(1),
+      `${(result.p99Ms / baseline.p99Ms).toFixed(2)}×`,
       `${redisCpu.toFixed(2)} s`,
     ]);
     if (count === 1) idleOn = await idleBytes(nodes.ports[0]!, nodes.children[0]!.pid!);
     for (const child of nodes.children) await stop(child);
   }
 
-  const header = ['room', 'nodes', 'deliveries/s', 'p99 ms', 'vs one process', 'Redis CPU'];
+  const header = ['room', 'nodes', 'deliveries/s', 'vs one process', 'p99 ms', 'vs one process', 'Redis CPU'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(`Load average (1 min) ${loadAtStart} at the start, ${load()} at the end.`);
   console.log(`Chat fan-out: ${MEMBERS} members, ${MESSAGES} messages from one sender, every member gets every message.`);
   console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n'));
   const memoryRatio = idleOn / idleOff;

@@ -22,6 +22,10 @@ export const DEMO_ERRORS = {
   DEMO_ERR_TROUBLE_UNKNOWN_SYMPTOM: { status: 400, when: 'handshake' },
   DEMO_ERR_TROUBLE_TOO_MANY: { status: 429, when: 'handshake' },
   DEMO_ERR_TROUBLE_SESSION_OVER: { status: 1000, when: 'connection' },
+  // POST /cluster/stop/<node> (server/stop-node.ts): plain HTTP answers, like a refused handshake's.
+  DEMO_ERR_STOP_NODE_NOT_LOOPBACK: { status: 403, when: 'handshake' },
+  DEMO_ERR_STOP_NODE_NO_HEADER: { status: 403, when: 'handshake' },
+  DEMO_ERR_STOP_NODE_WRONG_NODE: { status: 421, when: 'handshake' },
 } as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
 
 export type DemoErrorCode = keyof typeof DEMO_ERRORS;

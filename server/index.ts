@@ -31,6 +31,8 @@ import { startCapsSync } from './caps-sync.ts';
 import { healthReport, sendHealth } from './health.ts';
 import { hostname } from 'node:os';
 import * as trouble from './trouble/index.ts';
+import { handleStopNode, mayStopNode } from './stop-node.ts';
+import { STOP_NODE_PATH_PREFIX } from '../src/lib/demo-messages.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -57,6 +59,8 @@ export interface DemoServices {
   broker: ChatBroker;
   /** This node's name (DEMO_NODE_NAME, or the host name and port the first request came in on). */
   node: string;
+  /** Whether the reader who sent `request` may stop this node (cluster mode, on loopback): the chat's welcome says so. */
+  mayStopNode(request: IncomingMessage): boolean;
 }
 
 /** What an endpoint may decide before ws upgrades: refuse, or write its own answer (the trouble endpoint's broken servers). */
@@ -102,7 +106,11 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
   const metrics = createMetrics();
   const caps = new ConnectionCaps(options.maxConnectionsPerIp, options.maxConnections);
   const trustedProxies = compileTrustedProxies(options.trustedProxies);
-  const services: DemoServices = { broker: chooseBroker(options, log), node: options.nodeName };
+  const services: DemoServices = {
+    broker: chooseBroker(options, log),
+    node: options.nodeName,
+    mayStopNode: (request) => mayStopNode(request, { offered: options.offerStopNode, trustedProxies }),
+  };
   const ledger = chooseConnectionLedger(options);
   const stopCapsSync = ledger ? startCapsSync(caps, ledger, () => services.node) : async () => {};
   // ws's response lines and handshake errors are handled alike on every server (one plain, one per compression setting).
@@ -160,6 +168,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     if (path === '/healthz') {
       sendHealth(request, response, healthReport(closing, services.node, services.broker.health()));
       return true;
+    }
+    if (path.startsWith(STOP_NODE_PATH_PREFIX)) {
+      // The same shutdown as `kill <pid>`: npm start's SIGTERM handler closes every socket with 1001 and exits.
+      const stop = () => {
+        log.warn({ event: 'stop-node', node: services.node }, 'A reader on loopback pressed Stop this node.');
+        process.kill(process.pid, 'SIGTERM');
+      };
+      const context = { offered: options.offerStopNode, node: services.node, trustedProxies, allowedOrigins: options.allowedOrigins, stop };
+      if (handleStopNode(request, response, path, context)) return true;
     }
     if (path === '/metrics') {
       void metrics.registry
