@@ -25,28 +25,59 @@ const cellMs = wholeNumber('--seconds', args.seconds) * 1000;
 
 /** The parts of a .cpuprofile (Chrome DevTools' format, written by --cpu-prof) this script reads. */
 interface CpuProfile {
-  nodes: { id: number; hitCount: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   startTime: number;
   endTime: number;
   samples: number[];
+  /** Microseconds from the previous sample (from startTime for the first). */
+  timeDeltas: number[];
 }
 
-/** Microseconds of self time per function (name, file and line), from every profile the server wrote. */
-function selfTimes(dir: string): Map<string, number> {
+/** Self time per function, and per function the callers' share of it (the first caller outside node's own modules). */
+interface Times {
+  self: Map<string, number>;
+  callers: Map<string, Map<string, number>>;
+}
+
+/** Microseconds of self time per function (name, file and line), from the samples taken after start-up. */
+function selfTimes(dir: string): Times {
   const times = new Map<string, number>();
+  const callers = new Map<string, Map<string, number>>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
-    const perSample = (profile.endTime - profile.startTime) / Math.max(1, profile.samples.length);
-    for (const node of profile.nodes) {
-      if (node.hitCount === 0) continue;
-      const { functionName, url, lineNumber } = node.callFrame;
-      if (functionName === '(idle)') continue;
-      const where = url === '' ? '' : ` ${shortPath(url)}:${lineNumber + 1}`;
-      const key = `${functionName || '(anonymous)'}${where}`;
-      times.set(key, (times.get(key) ?? 0) + node.hitCount * perSample);
+    const keys = new Map(
+      profile.nodes.map(({ id, callFrame: { functionName, url, lineNumber } }) => [
+        id,
+        functionName === '(idle)' ? null : `${functionName || '(anonymous)'}${url === '' ? '' : ` ${shortPath(url)}:${lineNumber + 1}`}`,
+      ]),
+    );
+    const parents = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+    /** The nearest caller that is not node's own stream or event code: whose work this is. */
+    const callerOf = (id: number): string => {
+      const direct = keys.get(parents.get(id) ?? -1) ?? '(root)';
+      for (let up = parents.get(id); up !== undefined; up = parents.get(up)) {
+        const key = keys.get(up);
+        if (key && !/ node:|^\(/.test(key)) return `${direct} ← ${key}`;
+      }
+      return `${direct} ← (node only)`;
+    };
+    // The first sample in ws's receiver loop is the first frame read (its module's own top level runs at start-up): start-up (module loading, the site's
+    // files read for its headers) is over by then, on a busy machine too.
+    const firstLoad = profile.samples.findIndex((id) => /^(startLoop|getInfo|getData) ws\/lib\/receiver\.js/.test(keys.get(id) ?? ''));
+    for (const [i, id] of profile.samples.entries()) {
+      const key = keys.get(id);
+      // Each sample stands for the time until the next one.
+      const weight = profile.timeDeltas[i + 1] ?? 0;
+      if (!key || firstLoad === -1 || i < firstLoad) continue;
+      times.set(key, (times.get(key) ?? 0) + weight);
+      const byCaller = callers.get(key) ?? new Map<string, number>();
+      const caller = callerOf(id);
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + weight);
+      callers.set(key, byCaller);
     }
   }
-  return times;
+  return { self: times, callers };
 }
 
 /** `file:///…/node_modules/ws/lib/receiver.js` → `ws/lib/receiver.js`; the project's own files relative to it. */
@@ -83,15 +114,15 @@ async function main(): Promise<void> {
   const [onBare, onDemo] = await measureEchoCell(client, [bare, demo], cell);
   await stopAll();
 
-  const bareTimes = selfTimes(path.join(scratch, 'bare'));
-  const demoTimes = selfTimes(path.join(scratch, 'demo'));
+  const { self: bareTimes } = selfTimes(path.join(scratch, 'bare'));
+  const { self: demoTimes, callers: demoCallers } = selfTimes(path.join(scratch, 'demo'));
   rmSync(scratch, { recursive: true, force: true });
   const bareTrips = onBare!.totalRoundTrips;
   const demoTrips = onDemo!.totalRoundTrips;
   const total = (times: Map<string, number>) => [...times.values()].reduce((sum, micros) => sum + micros, 0);
   console.log(
     `Echo ${connections}×32 B, load average ${loadAtStart.toFixed(2)} at the start and ${loadavg()[0]!.toFixed(2)} at the end. ` +
-      `Sampled CPU per round trip (whole process, start-up and warm-up included): bare ws ${ns(total(bareTimes), bareTrips)}, ` +
+      `Sampled CPU per round trip (from the first frame on; warm-up and connection set-up included): bare ws ${ns(total(bareTimes), bareTrips)}, ` +
       `demo ${ns(total(demoTimes), demoTrips)} (${(total(demoTimes) / demoTrips / (total(bareTimes) / bareTrips)).toFixed(2)}×); ` +
       `measured by the bench's probe: ${((onBare!.serverCpuMicros * 1000) / bareTrips).toFixed(0)} and ${((onDemo!.serverCpuMicros * 1000) / demoTrips).toFixed(0)} ns.`,
   );
@@ -106,7 +137,15 @@ async function main(): Promise<void> {
     `| ${row.key} | ${row.perTripBare.toFixed(0)} | ${row.perTripDemo.toFixed(0)} | ${row.extra >= 0 ? '+' : ''}${row.extra.toFixed(0)} |`;
   console.log('\nThe 15 functions where the demo server spends the most more per round trip than bare ws (self time, ns):\n');
   console.log('| function | bare ws | demo | demo − bare |\n| --- | ---: | ---: | ---: |');
-  for (const row of rows.sort((a, b) => b.extra - a.extra).slice(0, 15)) console.log(line(row));
+  const top = rows.sort((a, b) => b.extra - a.extra).slice(0, 15);
+  for (const row of top) console.log(line(row));
+  console.log(
+    '\nWho calls the first five in the demo server (the direct caller ← the nearest caller outside node modules), ns per round trip:\n',
+  );
+  for (const row of top.slice(0, 5)) {
+    const byCaller = [...(demoCallers.get(row.key) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    console.log(`- ${row.key}: ${byCaller.map(([caller, micros]) => `${caller} ${((micros * 1000) / demoTrips).toFixed(0)}`).join('; ')}`);
+  }
   const ours = rows.filter((row) => row.key.includes(' server/'));
   const oursTotal = ours.reduce((sum, row) => sum + row.perTripDemo, 0);
   console.log(`\nThe demo server's own code (server/*.ts) in all: ${oursTotal.toFixed(0)} ns of self time per round trip:\n`);
