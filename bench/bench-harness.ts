@@ -60,9 +60,11 @@ export async function startServer(
   script: string,
   scriptArgs: readonly string[],
   env: NodeJS.ProcessEnv,
+  /** More options for node itself, such as `--cpu-prof` (which NODE_OPTIONS does not allow). */
+  nodeOptions: readonly string[] = [],
 ): Promise<RunningServer> {
   const probeModule = pathToFileURL(path.join(root, 'bench/memory-probe.ts')).href;
-  const child = startNode(cores?.serverCore, ['--expose-gc', '--import', probeModule, script, ...scriptArgs], env);
+  const child = startNode(cores?.serverCore, [...nodeOptions, '--expose-gc', '--import', probeModule, script, ...scriptArgs], env);
   children.push(child);
   let output: string | null = '';
   const server: RunningServer = {

@@ -64,8 +64,10 @@ ${each((node) => `"~^${node.name}\\." ${node.name};`)}
         default cluster;
     }
 
+    # The same for a reader's Stop this node (the node offers it only to loopback readers): the path names the node.
     map $uri $node_of_run {
 ${each((node) => `"~^/race/runs/${node.name}\\." ${node.name};`)}
+${each((node) => `"/cluster/stop/${node.name}" ${node.name};`)}
         default $node_of_run_query;
     }
 

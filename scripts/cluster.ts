@@ -93,6 +93,8 @@ try {
         DEMO_NODE_NAME: name,
         // Behind nginx every reader's TCP peer is nginx: the caps count the address it forwards.
         TRUSTED_PROXIES: 'loopback',
+        // The scale chapter's Stop this node button, for readers on this machine (server/stop-node.ts says why only they).
+        DEMO_OFFER_STOP_NODE: '1',
         LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
       });
       pids.set(name, child.pid);

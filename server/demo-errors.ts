@@ -31,6 +31,10 @@ export const DEMO_ERRORS = {
   DEMO_ERR_AUTH_DEADLINE: { status: 1008, when: 'connection' },
   DEMO_ERR_AUTH_FIRST_MESSAGE: { status: 1008, when: 'connection' },
   DEMO_ERR_NOT_LOOPBACK: { status: 403, when: 'handshake' },
+  // POST /cluster/stop/<node> (server/stop-node.ts): plain HTTP answers, like a refused handshake's.
+  DEMO_ERR_STOP_NODE_NOT_LOOPBACK: { status: 403, when: 'handshake' },
+  DEMO_ERR_STOP_NODE_NO_HEADER: { status: 403, when: 'handshake' },
+  DEMO_ERR_STOP_NODE_WRONG_NODE: { status: 421, when: 'handshake' },
 } as const satisfies Record<string, { status: number; when: 'handshake' | 'connection' }>;
 
 export type DemoErrorCode = keyof typeof DEMO_ERRORS;

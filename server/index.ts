@@ -40,6 +40,8 @@ import { CredentialStore } from './auth/credentials.ts';
 import { handleAuthRequest } from './auth/http.ts';
 import * as cswshUnsafe from './cswsh/unsafe.ts';
 import { startSecondOrigin, type SecondOrigin } from './cswsh/second-origin.ts';
+import { handleStopNode, mayStopNode } from './stop-node.ts';
+import { STOP_NODE_PATH_PREFIX } from '../src/lib/demo-messages.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
@@ -70,6 +72,8 @@ export interface DemoServices {
   credentials: CredentialStore;
   /** The CSWSH demo's second origin, with DEMO_SECOND_ORIGIN on; null otherwise. */
   secondOrigin: SecondOrigin | null;
+  /** Whether the reader who sent `request` may stop this node (cluster mode, on loopback): the chat's welcome says so. */
+  mayStopNode(request: IncomingMessage): boolean;
 }
 
 /** What an endpoint may decide before ws upgrades: refuse, or write its own answer (the trouble endpoint's broken servers). */
@@ -140,6 +144,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     node: options.nodeName,
     credentials: new CredentialStore(options.authMaxCredentials, options.authMaxCredentialsPerIp),
     secondOrigin: options.secondOrigin ? startSecondOrigin() : null,
+    mayStopNode: (request) => mayStopNode(request, { offered: options.offerStopNode, trustedProxies }),
   };
   // The unsafe endpoint is not merely refused without the second origin: it is not there.
   const endpoints: readonly Endpoint[] = options.secondOrigin ? [...ENDPOINTS, cswshUnsafe] : ENDPOINTS;
@@ -200,6 +205,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     if (path === '/healthz') {
       sendHealth(request, response, healthReport(closing, services.node, services.broker.health()));
       return true;
+    }
+    if (path.startsWith(STOP_NODE_PATH_PREFIX)) {
+      // The same shutdown as `kill <pid>`: npm start's SIGTERM handler closes every socket with 1001 and exits.
+      const stop = () => {
+        log.warn({ event: 'stop-node', node: services.node }, 'A reader on loopback pressed Stop this node.');
+        process.kill(process.pid, 'SIGTERM');
+      };
+      const context = { offered: options.offerStopNode, node: services.node, trustedProxies, allowedOrigins: options.allowedOrigins, stop };
+      if (handleStopNode(request, response, path, context)) return true;
     }
     if (path === '/metrics') {
       void metrics.registry

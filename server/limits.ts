@@ -71,6 +71,11 @@ export interface DemoServerOptions {
   redisUrl: string;
   /** This node's name in X-Demo-Node, welcome and /healthz. Default '': the host name and the port the request came in on. */
   nodeName: string;
+  /**
+   * `POST /cluster/stop/<node>` and the chat widget's **Stop this node** button, for readers on this machine only, so a
+   * trainer can show failover live (`npm run cluster` sets DEMO_OFFER_STOP_NODE=1). Default false: the path does not exist.
+   */
+  offerStopNode: boolean;
   /** /ws/trouble?symptom=idle-cut: how long the server may send nothing before the simulated proxy cuts the TCP connection, in ms. Default 5000. */
   troubleIdleCutMs: number;
   /** /ws/trouble?symptom=drop: how long after opening the server cuts the TCP connection without a Close frame, in ms. Default 1500. */
@@ -389,7 +394,7 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `REDIS_URL`, `DEMO_NODE_NAME` and `LOG_LEVEL`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `REDIS_URL`, `DEMO_NODE_NAME`, `DEMO_OFFER_STOP_NODE` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
   const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
   for (const name of NUMERIC_OPTIONS) {
@@ -416,6 +421,15 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
       throw new TypeError(`The environment variable DEMO_SECOND_ORIGIN must be on or off, but it is ${JSON.stringify(secondOrigin)}.`);
     }
     options.secondOrigin = value;
+  }
+  const offerStopNode = env['DEMO_OFFER_STOP_NODE'];
+  if (offerStopNode !== undefined && offerStopNode.trim() !== '') {
+    if (!['0', '1'].includes(offerStopNode.trim())) {
+      throw new TypeError(
+        `The environment variable DEMO_OFFER_STOP_NODE must be 1 (offer Stop this node) or 0, but it is ${JSON.stringify(offerStopNode)}.`,
+      );
+    }
+    options.offerStopNode = offerStopNode.trim() === '1';
   }
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
@@ -471,7 +485,8 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
     );
   }
   const secondOrigin = overrides.secondOrigin ?? false;
-  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, logLevel, secondOrigin };
+  const offerStopNode = overrides.offerStopNode ?? false;
+  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, offerStopNode, logLevel, secondOrigin };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */

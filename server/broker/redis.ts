@@ -34,12 +34,21 @@ const NOTICES_KEPT = 1000;
 const NOTICES_TTL_MS = 60_000;
 /** How long one XREAD waits before it asks again; bounds how long close() waits for the reader. */
 const READ_BLOCK_MS = 2000;
+/** Messages one XREAD takes at most. */
+const READ_BATCH = 100;
+/**
+ * Messages the stream keeps beyond the history, for fan-out. A node's reader takes READ_BATCH messages per XREAD, so
+ * in a burst it falls behind the newest; were the stream trimmed to the history alone, a reader more than
+ * DEMO_CHAT_HISTORY behind would find its next messages trimmed away and skip them. Ten batches of room.
+ */
+const READ_LAG_KEPT = 10 * READ_BATCH;
 
 // #region redis-publish
 /**
- * Appends one message to the history stream and trims it to ARGV[1] entries, noting the newest id it trims (a
- * resume from before it has lost messages) and the first id since the stream was created (a resume from before
- * that cannot know what it missed). Atomic, so two nodes' messages get ids in the one order every node reads.
+ * Appends one message to the history stream and trims it to ARGV[1] entries (the history and READ_LAG_KEPT more),
+ * noting the newest id it trims (a resume from before it has lost messages) and the first id since the stream was
+ * created (a resume from before that cannot know what it missed). Atomic, so two nodes' messages get ids in the one
+ * order every node reads.
  */
 const PUBLISH_SCRIPT = `
 local max = tonumber(ARGV[1])
@@ -56,9 +65,18 @@ redis.call('PEXPIRE', KEYS[3], ARGV[3])
 return id`;
 // #endregion redis-publish
 
+/** The newest ARGV[2] messages after ARGV[1], oldest first, and whether there were more (then the oldest are cut). */
 const HISTORY_SCRIPT = `
-local entries = redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2])
-return { entries, redis.call('GET', KEYS[2]) or '', redis.call('GET', KEYS[3]) or '' }`;
+local max = tonumber(ARGV[2])
+local newest = redis.call('XREVRANGE', KEYS[1], '+', '(' .. ARGV[1], 'COUNT', max + 1)
+local cut = 0
+if #newest > max then
+  table.remove(newest)
+  cut = 1
+end
+local entries = {}
+for i = #newest, 1, -1 do entries[#entries + 1] = newest[i] end
+return { entries, redis.call('GET', KEYS[2]) or '', redis.call('GET', KEYS[3]) or '', cut }`;
 
 /** Lua shared by the presence scripts: forgets members whose key has expired and returns their nicknames. */
 const PRUNE = `
@@ -236,7 +254,7 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
         const reply = await reader.sendCommand<XReadReply>([
           'XREAD',
           'COUNT',
-          '100',
+          String(READ_BATCH),
           'BLOCK',
           String(READ_BLOCK_MS),
           'STREAMS',
@@ -269,7 +287,7 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
       const streamId = await evalScript<string>(
         PUBLISH_SCRIPT,
         [KEYS.history, KEYS.since, KEYS.trimmed],
-        [historyLength, JSON.stringify(message), HISTORY_TTL_MS],
+        [historyLength + READ_LAG_KEPT, JSON.stringify(message), HISTORY_TTL_MS],
       );
       return { ...message, id: messageIdOf(streamId) };
     },
@@ -278,14 +296,14 @@ export function createRedisBroker(options: RedisBrokerOptions): ChatBroker {
       listener = onEvent;
     },
     async history(after: string): Promise<ChatHistory> {
-      const [entries, since, trimmed] = await evalScript<[StreamEntry[], string, string]>(
+      const [entries, since, trimmed, cut] = await evalScript<[StreamEntry[], string, string, number]>(
         HISTORY_SCRIPT,
         [KEYS.history, KEYS.since, KEYS.trimmed],
         [streamIdOf(after), historyLength],
       );
       const messages = entries.map(([id, fields]) => ({ ...(JSON.parse(fields[1]!) as UnorderedChatText), id: messageIdOf(id) }));
       // No "since" means no message since Redis started (or the room expired): what came before is unknown.
-      const incomplete = since === '' || after < messageIdOf(since) || (trimmed !== '' && after < messageIdOf(trimmed));
+      const incomplete = cut === 1 || since === '' || after < messageIdOf(since) || (trimmed !== '' && after < messageIdOf(trimmed));
       return { messages, incomplete };
     },
     async claim({ nickname, token, connection, maxMembers }: PresenceClaim): Promise<ClaimResult> {

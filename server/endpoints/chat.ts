@@ -33,11 +33,13 @@ function roomFor(broker: ChatBroker, options: DemoServerOptions): ChatRoom {
 export function onConnection(
   socket: WebSocket,
   options: DemoServerOptions,
-  _request: IncomingMessage,
+  request: IncomingMessage,
   upgrade: Upgrade,
   services: DemoServices,
 ): void {
   const room = roomFor(services.broker, options);
+  // Decided now, from the upgrade request, so the connection keeps a boolean rather than the request.
+  const mayStopNode = services.mayStopNode(request);
   const reply = (message: ChatMessage) => socket.send(JSON.stringify(message));
   /** When this member's recent messages were said, oldest first, at most chatMessagesPerMinute of them. */
   const recent: number[] = [];
@@ -64,7 +66,15 @@ export function onConnection(
         messagesPerMinute: options.chatMessagesPerMinute,
       };
       const joinRequest = { ...request, maxMembers: options.chatMaxMembers, closeForViolation: upgrade.closeForViolation };
-      const refused = await room.join(socket, joinRequest, (parts) => ({ type: 'welcome', ...parts, limits, node: services.node }));
+      const stopNode = mayStopNode ? { canStopNode: true as const } : {};
+      const refused = await room.join(socket, joinRequest, (parts) => ({
+        type: 'welcome',
+        ...parts,
+        limits,
+        node: services.node,
+        broker: services.broker.health().kind,
+        ...stopNode,
+      }));
       if (refused && socket.readyState === socket.OPEN) reply(joinRefusal(refused, request.nickname, options));
       return;
     }

@@ -166,6 +166,11 @@ export interface ChatLimits {
   messagesPerMinute: number;
 }
 
+/** Where a reader's Stop this node posts, followed by the node's name (so a proxy can route it, as a race's id). */
+export const STOP_NODE_PATH_PREFIX = '/cluster/stop/';
+/** The header a stop request carries, with the node's name: a page on another site cannot send it without a CORS preflight. */
+export const STOP_NODE_HEADER = 'X-Demo-Stop-Node';
+
 /** Sent to a client that has just joined: its nickname as the room knows it, who else is there, and the limits. */
 export interface ChatWelcome {
   type: 'welcome';
@@ -175,10 +180,17 @@ export interface ChatWelcome {
   limits: ChatLimits;
   /** The name of the server node this connection is on (DEMO_NODE_NAME). */
   node: string;
+  /** How the room reaches the other nodes: `redis` when several nodes share it, `in-process` when this process is the whole room. */
+  broker: 'in-process' | 'redis';
   /** A secret for this member alone: a join that carries it may take this nickname back before the room notices it left. */
   resumeToken: string;
   /** Only when the join carried `after`: the missed messages follow this welcome, in order. */
   resumed?: ChatResume;
+  /**
+   * Only on a node started with DEMO_OFFER_STOP_NODE=1 (`npm run cluster`), to a reader on loopback: the widget may
+   * offer **Stop this node**, a `POST /cluster/stop/<node>` with the header `X-Demo-Stop-Node: <node>`.
+   */
+  canStopNode?: true;
 }
 
 /** What a welcome says about the messages it is about to send again. */

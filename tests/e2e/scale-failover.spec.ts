@@ -54,15 +54,21 @@ async function otherMember(origin: string, nickname: string, avoid: string) {
   }
 }
 
-const chatLog = (page: Driver) => page.getByRole('log', { name: 'Chat log' });
+/** Joins the chat widget as `nickname` and returns the node it landed on. */
+async function joinChat(page: Driver, nickname: string): Promise<string> {
+  await chatRoom(page).getByLabel('Nickname').fill(nickname);
+  await chatRoom(page).getByLabel('Nickname').press('Enter');
+  await expect(chatRoom(page).getByLabel('Status')).toHaveText(`In the room as ${nickname}.`);
+  return (await chatRoom(page).getByLabel('Server node').textContent())!.trim();
+}
+
+const chatRoom = (page: Driver) => page.getByRole('region', { name: 'Chat room' });
+const chatLog = (page: Driver) => chatRoom(page).getByRole('log', { name: 'Chat log' });
 
 async function failoverJourney(page: Driver, cluster: Cluster): Promise<void> {
   await page.goto(`${cluster.origin}/scale/`);
   // The reader joins the chat.
-  await page.getByLabel('Nickname').fill('ada');
-  await page.getByLabel('Nickname').press('Enter');
-  await expect(page.getByLabel('Status')).toHaveText('In the room as ada.');
-  const firstNode = (await page.getByLabel('Server node').textContent())!.trim();
+  const firstNode = await joinChat(page, 'ada');
   expect(cluster.pids.has(firstNode)).toBe(true);
 
   const bob = await otherMember(cluster.origin, 'bob', firstNode);
@@ -75,8 +81,8 @@ async function failoverJourney(page: Driver, cluster: Cluster): Promise<void> {
   bob.say('while you were away 2');
 
   // The widget rejoins by itself, on the other node, and is sent what it missed: each message once.
-  await expect(page.getByLabel('Status')).toHaveText('In the room as ada.', { timeout: 15_000 });
-  await expect(page.getByLabel('Server node')).not.toHaveText(firstNode);
+  await expect(chatRoom(page).getByLabel('Status')).toHaveText('In the room as ada.', { timeout: 15_000 });
+  await expect(chatRoom(page).getByLabel('Server node')).not.toHaveText(firstNode);
   // How many it missed depends on how fast it came back; the log below shows that none is lost or repeated.
   await expect(chatLog(page)).toContainText(/You are back as ada\. (You missed nothing|\d+ missed messages? follows?)\./);
   await expect(chatLog(page).locator('li[data-kind="message"]')).toHaveText([
@@ -95,4 +101,99 @@ test('a member whose node is killed rejoins on another node and gets the message
   } finally {
     await cluster.stop();
   }
+});
+
+/** The reader stops the node the chat widget is on, with the widget's own button, and rejoins elsewhere. */
+async function stopThisNodeJourney(page: Driver, cluster: Cluster): Promise<string> {
+  // The reader joins the chat; the cluster offers this loopback reader Stop this node.
+  const firstNode = await joinChat(page, 'ada');
+  const bob = await otherMember(cluster.origin, 'bob', firstNode);
+  // A resume goes on from the last message seen, so the reader sees one first.
+  bob.say('before the stop');
+  await expect(chatLog(page).locator('li[data-kind="message"]')).toHaveText([/bob: before the stop$/]);
+  // The reader presses Stop this node; bob, on another node, talks while the reader is away.
+  await chatRoom(page).getByRole('button', { name: 'Stop this node' }).click();
+  await expect(chatLog(page)).toContainText(`${firstNode} is stopping: it closes every WebSocket with 1001 (Going Away)`);
+  bob.say('said while you were away');
+  // The widget rejoins by itself on a node that is alive, and the welcome counts what it missed.
+  await expect(chatRoom(page).getByLabel('Server node')).not.toHaveText(firstNode, { timeout: 15_000 });
+  await expect(chatRoom(page).getByLabel('Status')).toHaveText('In the room as ada.');
+  await expect(chatLog(page)).toContainText(/You are back as ada\. (You missed nothing|1 missed message follows)\./);
+  await expect(chatLog(page).locator('li[data-kind="message"]')).toHaveText([/bob: before the stop$/, /bob: said while you were away$/]);
+  bob.close();
+  return firstNode;
+}
+
+const twoMembers = (page: Driver) => page.getByRole('region', { name: 'Two members, two nodes' });
+const member = (page: Driver, name: string) => twoMembers(page).getByRole('region', { name, exact: true });
+const memberMessages = (page: Driver, name: string) =>
+  member(page, name)
+    .getByRole('log', { name: `${name}'s log` })
+    .locator('li[data-kind="message"]');
+
+/** Ada and Lin on two nodes: a message crosses Redis, Lin's node stops, and Lin resumes on the node that is left. */
+async function twoMembersJourney(page: Driver, alive: string[]): Promise<void> {
+  // The reader presses Join both.
+  await twoMembers(page).getByRole('button', { name: 'Join both' }).click();
+  await expect(member(page, 'Lin').getByLabel("Lin's connection")).toHaveText(/^In the room as Lin-[a-z]{3}\.$/);
+  await expect(twoMembers(page).getByLabel('Where they are')).toHaveText(/^Ada is on node-\d and Lin on node-\d: every message/);
+  const adaNode = (await member(page, 'Ada').getByLabel("Ada's node").textContent())!.trim();
+  const linNode = (await member(page, 'Lin').getByLabel("Lin's node").textContent())!.trim();
+  expect(alive).toContain(adaNode);
+  expect(alive).toContain(linNode);
+  expect(adaNode).not.toBe(linNode);
+  // The reader sends a message as Ada; Lin's log shows it arrive on the other node.
+  await member(page, 'Ada').getByLabel('Ada says').fill('hello Lin');
+  await member(page, 'Ada').getByLabel('Ada says').press('Enter');
+  await expect(memberMessages(page, 'Lin')).toHaveText([
+    new RegExp(`^Ada-[a-z]{3}: hello Lin \\(said on ${adaNode}, delivered on ${linNode}: it crossed Redis\\)$`),
+  ]);
+  // The reader stops Lin's node, and Ada says something while Lin is away.
+  await member(page, 'Lin').getByRole('button', { name: "Stop Lin's node" }).click();
+  await expect(member(page, 'Lin').getByRole('log', { name: "Lin's log" })).toContainText(`${linNode} is stopping`);
+  await member(page, 'Ada').getByLabel('Ada says').fill('are you back?');
+  await member(page, 'Ada').getByLabel('Ada says').press('Enter');
+  // Lin rejoins on the one node left, Ada's, and gets what it missed: each message once.
+  await expect(member(page, 'Lin').getByLabel("Lin's node")).toHaveText(adaNode, { timeout: 15_000 });
+  await expect(member(page, 'Lin').getByRole('log', { name: "Lin's log" })).toContainText(
+    /You are back as Lin-[a-z]{3}\. (You missed nothing|1 missed message follows)\./,
+  );
+  await expect(memberMessages(page, 'Lin')).toHaveText([/: hello Lin \(/, /: are you back\? \(/]);
+  await expect(twoMembers(page).getByLabel('Where they are')).toHaveText(
+    new RegExp(`^Both are on ${adaNode}, the only node that took them`),
+  );
+}
+
+test('Stop this node, in the chat and in the two-member widget: members rejoin on a node that is alive', async ({ driver: page }) => {
+  test.setTimeout(120_000);
+  const cluster = await startCluster(3);
+  try {
+    await page.goto(`${cluster.origin}/scale/`);
+    const stopped = await stopThisNodeJourney(page, cluster);
+    await twoMembersJourney(
+      page,
+      [...cluster.pids.keys()].filter((node) => node !== stopped),
+    );
+  } finally {
+    await cluster.stop();
+  }
+});
+
+test('on one process the two members share its node, and no one may stop it', async ({ driver: page }) => {
+  await page.goto('/scale/');
+  // The reader presses Join both.
+  await twoMembers(page).getByRole('button', { name: 'Join both' }).click();
+  await expect(member(page, 'Lin').getByLabel("Lin's connection")).toHaveText(/^In the room as Lin-[a-z]{3}\.$/);
+  const node = (await member(page, 'Ada').getByLabel("Ada's node").textContent())!.trim();
+  await expect(twoMembers(page).getByLabel('Where they are')).toHaveText(
+    `Both are on the same node, ${node}: this server is one process with no Redis, so messages go from one socket to the other inside it.`,
+  );
+  // The reader sends a message as Lin; Ada's log shows it never left the process.
+  await member(page, 'Lin').getByLabel('Lin says').fill('same process');
+  await member(page, 'Lin').getByLabel('Lin says').press('Enter');
+  await expect(memberMessages(page, 'Ada')).toHaveText([
+    new RegExp(`^Lin-[a-z]{3}: same process \\(said and delivered on ${node.replace(/[.]/g, '\\.')}, inside one process\\)$`),
+  ]);
+  // npm start without DEMO_OFFER_STOP_NODE offers the joined members no Stop button.
+  expect(await page.getByRole('button', { name: /^Stop / }).count()).toBe(0);
 });

@@ -22,6 +22,7 @@ describe('/ws/chat room', () => {
       members: [],
       limits: { maxNicknameChars: 32, maxMessageChars: 500, messagesPerMinute: 60 },
       node: `${hostname()}:${base.split(':')[1]}`,
+      broker: 'in-process',
       resumeToken: expect.stringMatching(/^[\w-]{24}$/),
     });
     const bob = await chatClient(base);

@@ -101,6 +101,17 @@ describe.skipIf(!nginxBinary || !redisBinary)('npm run cluster (real nginx and r
       ada.send({ type: 'say', text: 'across nodes' });
       expect(await bob.nextOf('message')).toMatchObject({ from: 'ada', text: 'across nodes' });
 
+      // Stop this node: nginx routes the path's node name to that node, which offers it to loopback readers only.
+      const stopAt = (node: string, headers: Record<string, string>) =>
+        nodeOf(`http://${base}/cluster/stop/${node}`, { method: 'POST', headers });
+      const claimsToBeElsewhere = await stopAt(atBob.node, { 'X-Demo-Stop-Node': atBob.node, 'X-Forwarded-For': '203.0.113.7' });
+      expect([claimsToBeElsewhere.status, claimsToBeElsewhere.node]).toEqual([403, atBob.node]);
+      const bobClosed = once(bob.ws, 'close');
+      const stopped = await stopAt(atBob.node, { 'X-Demo-Stop-Node': atBob.node });
+      expect([stopped.status, stopped.node]).toEqual([202, atBob.node]);
+      expect((await bobClosed)[0]).toBe(1001);
+      await expect.poll(() => output(), { timeout: 10_000 }).toContain(`[${atBob.node}] exited (code 0)`);
+
       // Ctrl-C stops nginx, both nodes and redis-server.
       const ports = [...output().matchAll(/\(:(\d+), pid \d+\)|redis-server :(\d+)/g)].map((m) => Number(m[1] ?? m[2]));
       expect(ports).toHaveLength(3);

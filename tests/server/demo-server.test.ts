@@ -241,6 +241,7 @@ describe('options', () => {
       // Vitest sets VITEST, which keeps the logs quiet; npm start's default is 'info'.
       redisUrl: '',
       nodeName: '',
+      offerStopNode: false,
       logLevel: 'silent',
       secondOrigin: false,
     });

@@ -35,7 +35,7 @@ describe('chat room messages', () => {
 
   it('words the welcome, joins and both kinds of leaving', () => {
     const limits = { maxNicknameChars: 32, maxMessageChars: 500, messagesPerMinute: 60 };
-    const welcome = { type: 'welcome', limits, node: 'n1', resumeToken: 't' } as const;
+    const welcome = { type: 'welcome', limits, node: 'n1', broker: 'in-process', resumeToken: 't' } as const;
     expect(chatLine({ ...welcome, nickname: 'ada', members: [] })).toEqual({
       kind: 'notice',
       text: 'You joined as ada. Nobody else is here yet.',
