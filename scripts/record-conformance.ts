@@ -26,7 +26,7 @@ try {
     process.stderr.write(`${server.id}: starting\n`);
     const running = await startMatrixServer(server, binDir);
     try {
-      const run = await runSuite(running.url);
+      const run = await runSuite(running.url, running.compressionUrl ? { compressionUrl: running.compressionUrl } : {});
       const report = jsonReport(server.id, running.url, run.results);
       for (const c of report.cases) {
         c.sent = c.sent.slice(0, COMMITTED_HEX_CHARS);
