@@ -8,9 +8,9 @@ import { DEFAULT_FUZZING_PORT, startFuzzingServer } from './fuzzing-server.ts';
 
 const USAGE = `Usage: npm run conformance -- <ws://… or wss://… URL> [--cases 1.*,6.4.*] [--json FILE] [--html FILE] [--full] [--agent NAME] [--insecure]
 
-Runs Autobahn|Testsuite's cases of categories 1–7, 9 and 10 (and our handshake cases h.*) against the
+Runs Autobahn|Testsuite's cases of categories 1–7, 9, 10, 12 and 13 (and our handshake cases h.*) against the
 server at the URL, one connection per case, prints progress to stderr, writes the reports asked for,
-and exits 1 when any case FAILED. Category 9 runs at reduced sizes unless --full is given.
+and exits 1 when any case FAILED. Categories 9, 12 and 13 run reduced unless --full is given.
 
        npm run conformance -- --serve [--port N] [--host ADDRESS] [--cases …] [--json FILE] [--html FILE] [--full] [--once]
 

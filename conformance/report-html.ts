@@ -97,8 +97,7 @@ export function htmlReport(report: JsonReport, notes: ReadonlyMap<string, CaseNo
     })
     .join('');
   const notRun = NOT_RUN_CATEGORIES.map(
-    (c) =>
-      `<tr><th scope="row">${c} ${escapeHtml(CATEGORIES[c]!)}</th><td colspan="5">Not run: the project has no server-side permessage-deflate yet.</td></tr>`,
+    (c) => `<tr><th scope="row">${c} ${escapeHtml(CATEGORIES[c]!)}</th><td colspan="5">Not run.</td></tr>`,
   ).join('');
   const notApplicable = clientMode
     ? `<tr><th scope="row">h ${escapeHtml(CATEGORIES['h']!)}</th><td colspan="5">Not applicable: these cases test how a server answers upgrade requests.</td></tr>`

@@ -39,7 +39,8 @@ export interface RunOptions {
   insecure?: boolean;
 }
 
-function handshakeRequest(target: ProbeTarget): string {
+/** The suite's opening handshake; `extra` adds header lines, such as a compression case's Sec-WebSocket-Extensions. */
+export function handshakeRequest(target: ProbeTarget, extra: string[] = []): string {
   return [
     `GET ${target.path} HTTP/1.1`,
     `Host: ${target.hostHeader}`,
@@ -47,6 +48,7 @@ function handshakeRequest(target: ProbeTarget): string {
     'Connection: Upgrade',
     `Sec-WebSocket-Key: ${SUITE_KEY}`,
     'Sec-WebSocket-Version: 13',
+    ...extra,
     '',
     '',
   ].join('\r\n');
@@ -80,7 +82,7 @@ function parseResponse(bytes: Uint8Array, end: number): ParsedResponse {
 }
 
 /** Reads the response head; resolves null when the socket ends or the time runs out first. */
-function readResponseHead(probe: ProbeSocket, timeoutMs: number): Promise<ParsedResponse | null> {
+export function readResponseHead(probe: ProbeSocket, timeoutMs: number): Promise<ParsedResponse | null> {
   return new Promise((resolve) => {
     let buffered = new Uint8Array(0);
     const finish = (value: ParsedResponse | null) => {
@@ -104,7 +106,7 @@ function readResponseHead(probe: ProbeSocket, timeoutMs: number): Promise<Parsed
   });
 }
 
-function listHas(value: string | undefined, item: string): boolean {
+export function listHas(value: string | undefined, item: string): boolean {
   return (value ?? '').split(',').some((part) => part.trim().toLowerCase() === item.toLowerCase());
 }
 
@@ -435,20 +437,10 @@ async function playFrameCase(testCase: ConformanceCase, open: OpenLink, role: Su
 
   const verdicts = judgeCase(testCase, received, facts, bulk, peer);
   if (handshakeNote !== '' && verdicts.behavior === 'FAILED') verdicts.result = `${verdicts.result} ${handshakeNote}`;
-  return {
-    id: testCase.id,
-    description: testCase.description,
-    expectation: testCase.expectation,
-    rfc: testCase.rfc,
-    ...verdicts,
-    durationMs: Math.round(performance.now() - started),
+  return caseResult(testCase, verdicts, started, probe, {
     reportTime: testCase.reportTime ?? false,
-    sent: probe?.sent.bytes() ?? new Uint8Array(0),
-    received: probe?.received.bytes() ?? new Uint8Array(0),
-    sentTotal: probe?.sent.total ?? 0,
-    receivedTotal: probe?.received.total ?? 0,
     remoteCloseCode: facts.remoteCloseCode,
-  };
+  });
 }
 
 /** Runs one of our handshake cases: a raw request, and the status and headers it must get. */
@@ -489,21 +481,31 @@ export async function runHandshakeCase(testCase: HandshakeCase, url: string, opt
   } finally {
     probe?.socket.destroy();
   }
+  return caseResult(testCase, { behavior, behaviorClose, result, resultClose }, started, probe, {
+    reportTime: false,
+    remoteCloseCode: null,
+  });
+}
+
+/** A case's result in the report's shape, with the bytes the probe recorded each way. */
+export function caseResult(
+  testCase: Pick<ConformanceCase, 'id' | 'description' | 'expectation' | 'rfc'>,
+  verdicts: Pick<CaseResult, 'behavior' | 'behaviorClose' | 'result' | 'resultClose'>,
+  started: number,
+  probe: ProbeSocket | undefined,
+  extra: Pick<CaseResult, 'reportTime' | 'remoteCloseCode'>,
+): CaseResult {
   return {
     id: testCase.id,
     description: testCase.description,
     expectation: testCase.expectation,
     rfc: testCase.rfc,
-    behavior,
-    behaviorClose,
-    result,
-    resultClose,
+    ...verdicts,
     durationMs: Math.round(performance.now() - started),
-    reportTime: false,
+    ...extra,
     sent: probe?.sent.bytes() ?? new Uint8Array(0),
     received: probe?.received.bytes() ?? new Uint8Array(0),
     sentTotal: probe?.sent.total ?? 0,
     receivedTotal: probe?.received.total ?? 0,
-    remoteCloseCode: null,
   };
 }

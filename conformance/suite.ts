@@ -1,12 +1,15 @@
 // Runs a whole selection of cases in order, one connection at a time, reporting progress as it goes.
 import { compareCaseIds, frameCases, handshakeCases, matchesCaseList } from './cases/index.ts';
 import { runFrameCase, runHandshakeCase, type CaseResult, type RunOptions } from './runner.ts';
+import { runCompressionCase } from './compression-runner.ts';
 
 export interface SuiteOptions extends Partial<RunOptions> {
   /** A `--cases` list such as `1.*,6.4.*`; absent means every case. */
   cases?: string;
-  /** Category 9 at Autobahn's sizes instead of the reduced default. */
+  /** Categories 9, 12 and 13 at Autobahn's sizes and counts instead of the reduced default. */
   full?: boolean;
+  /** Where categories 12 and 13 run, when the server compresses on another path (the demo server's /ws/deflate). */
+  compressionUrl?: string;
   /** Called after each case, e.g. to print progress. */
   onCase?: (result: CaseResult, index: number, total: number) => void;
 }
@@ -36,7 +39,11 @@ export async function runSuite(url: string, options: SuiteOptions = {}): Promise
     options.onCase?.(results.at(-1)!, results.length, total);
   }
   for (const testCase of frames) {
-    results.push(await runFrameCase(testCase, url, run));
+    results.push(
+      testCase.compression
+        ? await runCompressionCase(testCase, options.compressionUrl ?? url, run)
+        : await runFrameCase(testCase, url, run),
+    );
     options.onCase?.(results.at(-1)!, results.length, total);
   }
   results.sort((a, b) => compareCaseIds(a.id, b.id));

@@ -17,7 +17,7 @@ try {
     process.stderr.write(`${server.id}: starting\n`);
     const running = await startMatrixServer(server, binDir);
     try {
-      const run = await runSuite(running.url);
+      const run = await runSuite(running.url, running.compressionUrl ? { compressionUrl: running.compressionUrl } : {});
       const report = jsonReport(server.id, running.url, run.results);
       writeFileSync(join(MATRIX_DIR, 'reports', `${server.id}.json`), committedReportFile(report));
       summaries.push({

@@ -7,6 +7,8 @@ export const DEMO_ERRORS = {
   DEMO_ERR_BAD_HANDSHAKE: { status: 400, when: 'handshake' },
   DEMO_ERR_BAD_VERSION: { status: 400, when: 'handshake' },
   DEMO_ERR_UNSUPPORTED_VERSION: { status: 426, when: 'handshake' },
+  // The same refusal over HTTP/2, where a 426 cannot carry the Upgrade field it must have (see admit() in index.ts).
+  DEMO_ERR_UNSUPPORTED_VERSION_HTTP2: { status: 400, when: 'handshake' },
   DEMO_ERR_ORIGIN_NOT_ALLOWED: { status: 403, when: 'handshake' },
   DEMO_ERR_TOO_MANY_HEADERS: { status: 431, when: 'handshake' },
   DEMO_ERR_TOO_MANY_FROM_IP: { status: 429, when: 'handshake' },

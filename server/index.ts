@@ -23,7 +23,7 @@ import * as lab from './endpoints/lab.ts';
 import * as chat from './endpoints/chat.ts';
 import * as deflate from './endpoints/deflate.ts';
 import { WebSocketServers, type ChooseCompression, type CompressionPlace } from './websocket-servers.ts';
-import { CONNECT_RESPONSE_LINES, isWebSocketConnect, openStreamSocket, refuseStream } from './transports/http2-connect.ts';
+import { isWebSocketConnect, openStreamSocket, refuseStream } from './transports/http2-connect.ts';
 import * as race from './race/index.ts';
 import type { ChatBroker } from './broker/broker.ts';
 import { chooseBroker, chooseConnectionLedger } from './broker/choose-broker.ts';
@@ -292,14 +292,13 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const asMessage = request as unknown as IncomingMessage;
     const path = pathOf(asMessage);
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
-    // No compression over HTTP/2 yet: ws negotiates permessage-deflate only in its own HTTP/1.1 handshake.
-    const admission = admit(asMessage, path, 'CONNECT', false);
+    const admission = admit(asMessage, path, 'CONNECT', true);
     if (admission instanceof Refusal) {
       count(asMessage, admission.error);
       refuseStream(response, admission.error.status, admission.error.message, admission.headers);
       return true;
     }
-    const { endpoint, place } = admission;
+    const { endpoint, place, compressed } = admission;
     const stream = response.stream;
     stream.once('close', place.release);
     // A guard that only admits or refuses runs here too; one that may write its own HTTP/1.1 answer (trouble) cannot.
@@ -311,9 +310,18 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
         return true;
       }
     }
-    responseLines.set(asMessage, CONNECT_RESPONSE_LINES);
-    const ws = openStreamSocket(CountedWebSocket, response, options.maxMessageBytes);
+    // The ws server that would take this request on HTTP/1.1, so its limits and permessage-deflate setting apply alike.
+    const opened = openStreamSocket(servers.for(compressed?.compression ?? null), request, response);
+    if ('refusal' in opened) {
+      const error = demoError('DEMO_ERR_BAD_HANDSHAKE', opened.refusal);
+      count(asMessage, error);
+      refuseStream(response, error.status, error.message);
+      return true;
+    }
+    const { ws } = opened;
+    responseLines.set(asMessage, opened.responseLines);
     ws.on('error', logPeerError);
+    if (compressed) ws.once('close', compressed.release);
     accept(ws, stream, endpoint, asMessage, place);
     return true;
   }
@@ -350,9 +358,15 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const version = checkVersion(request.headers['sec-websocket-version']);
     if (!version.ok) {
       const unsupported = version.response.status === 426;
+      const code = unsupported ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
+      if (unsupported && method === 'CONNECT') {
+        // HTTP/2 has no Upgrade field (RFC 9113 §8.2.2), and a 426 must carry one (RFC 9110 §15.5.22), so the answer
+        // is RFC 6455 §4.4's other one: 400 with the versions the server speaks in Sec-WebSocket-Version.
+        const reason = `${version.reason} Over HTTP/2 that is a 400, not a 426: a 426 must name an Upgrade, which HTTP/2 does not have (RFC 9113 §8.2.2).`;
+        return new Refusal(demoError('DEMO_ERR_UNSUPPORTED_VERSION_HTTP2', reason), version.response.headers);
+      }
       // A 426 names the protocol to upgrade to, and a sender of Upgrade lists it in Connection (RFC 9110 §15.5.22, §7.8).
       const upgradeTo = unsupported ? { Upgrade: 'websocket', Connection: 'Upgrade, close' } : {};
-      const code = unsupported ? 'DEMO_ERR_UNSUPPORTED_VERSION' : 'DEMO_ERR_BAD_VERSION';
       return new Refusal(demoError(code, version.reason), { ...version.response.headers, ...upgradeTo });
     }
     // #region origin-guard

@@ -77,6 +77,19 @@ export interface BulkExpectation {
   count: number;
 }
 
+/** Categories 12 and 13: `count` messages cut from a corpus, compressed, sent one after the other's echo (Autobahn's sendOne). */
+export interface CompressionCase {
+  /** The client's Sec-WebSocket-Extensions offer. */
+  offer: string;
+  /** Which generated corpus the messages are cut from (see compression.ts). */
+  corpus: string;
+  binary: boolean;
+  length: number;
+  count: number;
+  /** Frames of this many compressed bytes; 0 sends each message in one frame (Autobahn's autoFragmentSize). */
+  fragmentSize: number;
+}
+
 export interface ConformanceCase {
   /** Autobahn's case id (`1.1.1`), or ours for the handshake cases (`h.1`). */
   id: string;
@@ -96,6 +109,8 @@ export interface ConformanceCase {
   wrongCodeFailsCase?: boolean;
   /** The spec leaves the outcome open: both verdicts are INFORMATIONAL, whatever happens. */
   informational?: boolean;
+  /** Categories 12 and 13: run by compression-runner.ts instead of the frame script. */
+  compression?: CompressionCase;
   /** Whether Autobahn reports the case's duration (categories 9 and 10). */
   reportTime?: boolean;
 }

@@ -1,6 +1,7 @@
 // Every case of the suite in Autobahn's order, with its category names, and the --cases filter.
 import type { ConformanceCase, HandshakeCase } from './case-types.ts';
 import { CLOSE_CASES, CLOSE_SUBCATEGORIES } from './closing.ts';
+import { COMPRESSION_SUBCATEGORIES, compressionCases } from './compression.ts';
 import { FRAGMENTATION_CASES } from './fragmentation.ts';
 import { FRAMING_CASES } from './framing.ts';
 import { HANDSHAKE_CASES } from './handshake.ts';
@@ -28,8 +29,8 @@ export const CATEGORIES: Record<string, string> = {
   '13': 'WebSocket Compression (different parameters)',
 };
 
-/** Categories the suite cannot run yet: they need permessage-deflate on the server side of this project first. */
-export const NOT_RUN_CATEGORIES = ['12', '13'];
+/** Categories the suite cannot run yet: none, since categories 12 and 13 came with /ws/deflate. */
+export const NOT_RUN_CATEGORIES: string[] = [];
 
 export const SUBCATEGORIES: Record<string, string> = {
   '1.1': 'Text Messages',
@@ -39,12 +40,13 @@ export const SUBCATEGORIES: Record<string, string> = {
   ...UTF8_SUBCATEGORIES,
   ...CLOSE_SUBCATEGORIES,
   ...LIMITS_SUBCATEGORIES,
+  ...COMPRESSION_SUBCATEGORIES,
 };
 
 /** The category of a case id: `6.4.1` → `6`, `h.2` → `h`. */
 export const categoryOf = (id: string): string => id.split('.')[0]!;
 
-/** All frame cases in Autobahn's order; category 9 at reduced sizes unless `full`. */
+/** All frame cases in Autobahn's order; categories 9, 12 and 13 reduced unless `full`. */
 export function frameCases(full = false): ConformanceCase[] {
   return [
     ...FRAMING_CASES,
@@ -56,6 +58,7 @@ export function frameCases(full = false): ConformanceCase[] {
     ...CLOSE_CASES,
     ...limitsCases(full),
     ...MISC_CASES,
+    ...compressionCases(full),
   ];
 }
 

@@ -22,6 +22,8 @@ export interface MatrixServer {
 
 export interface RunningServer {
   url: string;
+  /** Where categories 12 and 13 run, if not at `url`. */
+  compressionUrl?: string;
   stop: () => Promise<void>;
 }
 
@@ -208,7 +210,9 @@ export async function startMatrixServer(server: MatrixServer, binDir: string): P
     http.on('upgrade', (req, socket, head) => {
       if (!demo.handleUpgrade(req, socket, head)) socket.destroy();
     });
-    return listenInProcess(http, '/ws/echo', () => demo.close());
+    // Categories 12 and 13 go to /ws/deflate, the one endpoint that compresses, under its own limits.
+    const running = await listenInProcess(http, '/ws/echo', () => demo.close());
+    return { ...running, compressionUrl: running.url.replace(/\/ws\/echo$/, '/ws/deflate') };
   }
   const { createServer } = await import('../../workshop/steps/08-limits/solution.ts');
   return listenInProcess(createServer(), '/ws/echo', async () => {});

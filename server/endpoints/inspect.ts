@@ -1,5 +1,6 @@
 // /ws/inspect: reports the handshake exactly as it went over the wire, then every frame the client sends, byte for byte.
 import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { DemoServerOptions } from '../limits.ts';
 import type { Upgrade } from '../index.ts';
@@ -15,7 +16,12 @@ export function onConnection(socket: WebSocket, options: DemoServerOptions, requ
       if (socket.isPaused && socket.bufferedAmount <= options.maxBufferedBytes) socket.resume();
     });
 
-  send({ type: 'handshake', request: requestAsReceived(request), response: responseAsSent(upgrade.responseLines) });
+  send({
+    type: 'handshake',
+    request: requestAsReceived(request),
+    response: responseAsSent(upgrade.responseLines),
+    ...overHttp2(request, upgrade),
+  });
 
   const tap = new FrameTap(options.maxMessageBytes);
   let reportedBytes = 0;
@@ -102,6 +108,12 @@ function captured(decoded: DecodedFrame, index: number, offset: number, bytes: U
     payloadLength: decoded.payloadLength,
     lengthEncoding: decoded.lengthEncoding,
   };
+}
+
+/** Over HTTP/2 the WebSocket is one stream (RFC 8441 §5), and the stream under it is Node's Http2Stream, which has its id. */
+export function overHttp2(request: IncomingMessage, upgrade: Upgrade): { http2: { streamId: number } } | Record<string, never> {
+  if (request.httpVersionMajor !== 2) return {};
+  return { http2: { streamId: (upgrade.stream as Duplex & { id: number }).id } };
 }
 
 /** The request line and headers as Node received them: rawHeaders keeps order, case and repeats. */

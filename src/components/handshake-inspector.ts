@@ -1,5 +1,5 @@
 // What the handshake inspector says about a handshake report, kept apart from the DOM so it can be unit-tested.
-import type { HandshakeMessage } from '../lib/demo-messages.ts';
+import type { HandshakeMessage, HandshakeReport } from '../lib/demo-messages.ts';
 import { computeAccept } from '../lib/protocol/handshake.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
 
@@ -43,4 +43,23 @@ export function describeFailure(url: string, everOpened: boolean, code: number):
     return demoUnreachable(url);
   }
   return `The connection closed (code ${code}) before the server sent its report. Press the button to try again.`;
+}
+
+/**
+ * Over HTTP/2 there is no key and no accept to check: what the reader should see instead is that the handshake was an
+ * extended CONNECT on one stream (RFC 8441 §4, §5). Null for an HTTP/1.1 upgrade.
+ */
+export function describeHttp2(report: HandshakeReport): string | null {
+  if (!report.http2) return null;
+  const { streamId } = report.http2;
+  const method = headerValue(report.request, ':method') ?? '(none)';
+  const protocol = headerValue(report.request, ':protocol') ?? '(none)';
+  const status = headerValue(report.response, ':status') ?? report.response.startLine.replace(/^:status:\s*/, '');
+  return (
+    `Your browser did not upgrade a connection: it sent an extended CONNECT (:method ${method}, :protocol ${protocol}; ` +
+    `RFC 8441 §4) as the HEADERS of stream ${streamId} of an HTTP/2 connection, and the server answered ` +
+    `:status ${status} on the same stream (§5). There is no Sec-WebSocket-Key and no Sec-WebSocket-Accept: the stream ` +
+    `itself is the handshake. Every WebSocket frame of this connection travels as the payload of DATA frames on stream ` +
+    `${streamId} (§5).`
+  );
 }

@@ -14,6 +14,8 @@ export interface HandshakeReport {
   type: 'handshake';
   request: HandshakeMessage;
   response: HandshakeMessage;
+  /** Present when the WebSocket is an RFC 8441 extended CONNECT: the HTTP/2 stream that carries it. */
+  http2?: { streamId: number };
 }
 
 /** One frame the client sent, with its bytes exactly as they arrived: header, masking key and masked payload. */

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test as journeyTest, type Driver } from './journey.ts';
 import { startTlsSite } from '../server/self-signed-certificate.ts';
-import type { HandshakeReport } from '../../src/lib/demo-messages.ts';
 
 // The site is npm start with TLS, for this test alone: a throwaway self-signed certificate, which both engines'
 // drivers accept (Chromium's context ignores HTTPS errors, Firefox launches with acceptInsecureCerts).
@@ -26,35 +25,32 @@ const test = journeyTest.extend({
   },
 });
 
-/** The reader's page opens `new WebSocket('wss://…/ws/inspect')` and keeps the server's first report: the handshake as received. */
-async function handshakeSeenByServer(page: Driver): Promise<HandshakeReport> {
-  return page.evaluate(
-    () =>
-      new Promise<HandshakeReport>((resolve, reject) => {
-        const socket = new WebSocket(new URL('/ws/inspect', location.href).href.replace('https:', 'wss:'));
-        socket.onmessage = (event) => {
-          resolve(JSON.parse(String(event.data)) as HandshakeReport);
-          socket.close();
-        };
-        socket.onerror = () => reject(new Error('The WebSocket failed.'));
-      }),
-  );
-}
+const widget = (page: Driver) => page.getByRole('region', { name: 'Handshake inspector' });
 
-test('the browser sends an extended CONNECT with :protocol websocket, and the inspector shows its pseudo-headers', async ({
+test('the browser sends an extended CONNECT with :protocol websocket, and the handshake inspector shows it as HTTP/2', async ({
   driver: page,
   site,
 }) => {
-  // The reader opens a page of the site over HTTPS; the page opens a WebSocket to /ws/inspect.
-  await page.goto('/extensions/');
-  const report = await handshakeSeenByServer(page);
-  expect(report.request.startLine).toBe('CONNECT /ws/inspect HTTP/2.0');
-  expect(report.request.headers).toEqual(
-    expect.arrayContaining([
-      [':protocol', 'websocket'],
-      [':method', 'CONNECT'],
-    ]),
+  // The reader opens the handshake chapter over HTTPS and presses the inspector's button.
+  await page.goto('/handshake/');
+  await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
+  await expect(widget(page).getByRole('status').filter({ hasText: 'Inspected the handshake' })).toBeVisible();
+  // The request the server received is the CONNECT's pseudo-headers and fields, as HTTP/2 carried them (RFC 8441 §4).
+  const request = (await widget(page).getByRole('figure', { name: 'Request, as the server received it' }).locator('pre').textContent())!;
+  const lines = request.split('\n');
+  expect(lines[0]).toBe('CONNECT /ws/inspect HTTP/2.0');
+  expect(lines).toEqual(
+    expect.arrayContaining([':method: CONNECT', ':protocol: websocket', ':scheme: https', ':path: /ws/inspect', `origin: ${site.origin}`]),
   );
-  expect(report.request.headers).toContainEqual(['origin', site.origin]);
-  expect(report.response.startLine).toBe(':status: 200');
+  expect(lines.find((line) => /^sec-websocket-key:/i.test(line))).toBeUndefined();
+  // The answer is a 200 on the stream, not a 101 (§5).
+  await expect(widget(page).getByRole('figure', { name: 'Response, as the server sent it' }).locator('pre')).toHaveText(
+    /^:status: 200\s+date: /,
+  );
+  // The HTTP/2 panel replaces the accept check: the stream's id, odd as every client-initiated stream's, and the DATA frames.
+  const stream = widget(page).getByLabel('HTTP/2 stream carrying this WebSocket');
+  await expect(stream).toHaveText(/^\d*[13579]$/);
+  const streamId = (await stream.textContent())!;
+  await expect(widget(page).getByText(`DATA frames on stream ${streamId}`)).toBeVisible();
+  await expect(widget(page).getByLabel('Verdict')).toBeHidden();
 });

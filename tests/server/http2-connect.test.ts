@@ -3,12 +3,13 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http2, { type ClientHttp2Session, type ClientHttp2Stream, type IncomingHttpHeaders } from 'node:http2';
 import type { AddressInfo } from 'node:net';
+import { constants, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDemoServer, type DemoServer, type DemoServerOptions } from '../../server/index.ts';
-import { encodeFrame, FrameParser, Opcode } from '../../src/lib/protocol/index.ts';
+import { encodeFrame, FrameParser, Opcode, type Frame } from '../../src/lib/protocol/index.ts';
 import type { InspectMessage } from '../../src/lib/demo-messages.ts';
 import { selfSignedCertificate, startTlsSite } from './self-signed-certificate.ts';
 
@@ -79,8 +80,8 @@ async function connectWebSocket(
     { endStream: false },
   );
   const [response] = (await once(stream, 'response')) as [IncomingHttpHeaders];
-  const parser = new FrameParser({ sender: 'server' });
-  const queue: { opcode: number; payload: Uint8Array }[] = [];
+  const parser = new FrameParser({ sender: 'server', permessageDeflate: response['sec-websocket-extensions'] !== undefined });
+  const queue: Frame[] = [];
   stream.on('data', (chunk: Buffer) => {
     for (const event of parser.push(chunk)) if (event.kind === 'frame') queue.push(event.decoded.frame);
     stream.emit('frame');
@@ -95,7 +96,7 @@ async function connectWebSocket(
   };
 }
 
-function nextFrame(queue: { opcode: number; payload: Uint8Array }[]) {
+function nextFrame(queue: Frame[]) {
   return queue.shift()!;
 }
 
@@ -162,6 +163,8 @@ describe('WebSocket over HTTP/2 (RFC 8441)', () => {
     expect(report.request.startLine).toBe('CONNECT /ws/inspect HTTP/2.0');
     expect(report.request.headers.slice(0, 5).map(([name]) => name)).toEqual([':method', ':protocol', ':scheme', ':path', ':authority']);
     expect(report.response.startLine).toBe(':status: 200');
+    expect(report.response.headers.map(([name]) => name)).toEqual(['date']);
+    expect(report.http2).toEqual({ streamId: ws.stream.id });
     ws.stream.write(clientText('Hi'));
     const frame = JSON.parse(text((await ws.frames()).payload)) as InspectMessage;
     expect(frame).toMatchObject({ type: 'frame', hex: Buffer.from(clientText('Hi')).toString('hex') });
@@ -173,9 +176,12 @@ describe('WebSocket over HTTP/2 (RFC 8441)', () => {
     const foreign = await connectWebSocket(client, authority, '/ws/echo', { origin: 'https://evil.example' });
     expect(foreign.response[':status']).toBe(403);
     expect(await bodyOf(foreign.stream)).toContain('may not connect');
+    // HTTP/2 has no Upgrade field (RFC 9113 §8.2.2) and a 426 must carry one, so: 400 naming version 13 (RFC 6455 §4.4).
     const oldVersion = await connectWebSocket(client, authority, '/ws/echo', { 'sec-websocket-version': '8' });
-    expect(oldVersion.response[':status']).toBe(426);
+    expect(oldVersion.response[':status']).toBe(400);
     expect(oldVersion.response['sec-websocket-version']).toBe('13');
+    expect(oldVersion.response['upgrade']).toBeUndefined();
+    expect(await bodyOf(oldVersion.stream)).toMatch(/not a 426.*RFC 9113 §8\.2\.2/);
     const nowhere = await connectWebSocket(client, authority, '/ws/nowhere');
     expect(nowhere.response[':status']).toBe(404);
     const first = await connectWebSocket(client, authority, '/ws/echo', { origin: `https://${authority}` });
@@ -203,5 +209,68 @@ describe('WebSocket over HTTP/2 (RFC 8441)', () => {
     ws.send('plain upgrade');
     expect(String(((await once(ws, 'message')) as [Buffer])[0])).toBe('plain upgrade');
     ws.close();
+  });
+
+  it('answers a Ping with a Pong, as ws does on HTTP/1.1', async () => {
+    const { authority, session } = await startTlsDemo();
+    const ws = await connectWebSocket(await session(), authority, '/ws/echo');
+    ws.stream.write(encodeFrame({ opcode: Opcode.Ping, payload: 'are you there?', maskingKey: RFC_MASK }).bytes);
+    const pong = await ws.frames();
+    expect(pong.opcode).toBe(Opcode.Pong);
+    expect(text(pong.payload)).toBe('are you there?');
+  });
+
+  it('picks a subprotocol the endpoint speaks from sec-websocket-protocol, as on HTTP/1.1 (RFC 8441 §5)', async () => {
+    const { authority, session } = await startTlsDemo();
+    const ws = await connectWebSocket(await session(), authority, '/ws/echo', { 'sec-websocket-protocol': 'chat, superchat' });
+    expect(ws.response['sec-websocket-protocol']).toBe('chat');
+  });
+});
+
+/** RFC 7692 §7.2.3.1: "Hello" compressed, the trailing 00 00 ff ff removed. */
+const COMPRESSED_HELLO = Uint8Array.of(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00);
+const compressedText = (payload: Uint8Array) => encodeFrame({ opcode: Opcode.Text, rsv1: true, payload, maskingKey: RFC_MASK }).bytes;
+
+describe('/ws/deflate over HTTP/2', () => {
+  it('negotiates permessage-deflate in the CONNECT, as RFC 8441 §5 keeps Sec-WebSocket-Extensions, and echoes compressed', async () => {
+    const { authority, session } = await startTlsDemo();
+    const ws = await connectWebSocket(await session(), authority, '/ws/deflate', {
+      'sec-websocket-extensions': 'permessage-deflate; client_max_window_bits',
+    });
+    expect(ws.response[':status']).toBe(200);
+    expect(ws.response['sec-websocket-extensions']).toBe('permessage-deflate; client_max_window_bits=12; server_max_window_bits=12');
+    ws.stream.write(compressedText(COMPRESSED_HELLO));
+    const echo = await ws.frames();
+    expect(echo).toMatchObject({ opcode: Opcode.Text, rsv1: true });
+    expect(Buffer.from(echo.payload).toString('hex')).toBe(Buffer.from(COMPRESSED_HELLO).toString('hex'));
+  });
+
+  it('closes a deflate bomb with 1009, judged on the inflated size, and the next stream is served', async () => {
+    const { authority, session } = await startTlsDemo({ deflateMaxMessageBytes: 1024 });
+    const client = await session();
+    const offer = { 'sec-websocket-extensions': 'permessage-deflate' };
+    const bomb = await connectWebSocket(client, authority, '/ws/deflate', offer);
+    bomb.stream.write(compressedText(deflateRawSync(Buffer.alloc(100_000, 0x20), { finishFlush: constants.Z_SYNC_FLUSH }).subarray(0, -4)));
+    const close = await bomb.frames();
+    expect(close.opcode).toBe(Opcode.Close);
+    expect((close.payload[0]! << 8) | close.payload[1]!).toBe(1009);
+    const next = await connectWebSocket(client, authority, '/ws/deflate', offer);
+    next.stream.write(compressedText(COMPRESSED_HELLO));
+    expect((await next.frames()).opcode).toBe(Opcode.Text);
+  });
+
+  it('counts HTTP/2 streams in deflateMaxConnections: one too many gets 503 and a reason', async () => {
+    const { authority, session } = await startTlsDemo({ deflateMaxConnections: 1 });
+    const client = await session();
+    const offer = { 'sec-websocket-extensions': 'permessage-deflate' };
+    const first = await connectWebSocket(client, authority, '/ws/deflate', offer);
+    expect(first.response[':status']).toBe(200);
+    const second = await connectWebSocket(client, authority, '/ws/deflate', offer);
+    expect(second.response[':status']).toBe(503);
+    expect(await bodyOf(second.stream)).toContain('compressed connections');
+    // The place comes back when the first stream ends.
+    first.stream.close();
+    await once(first.stream, 'close');
+    await expect.poll(async () => (await connectWebSocket(client, authority, '/ws/deflate', offer)).response[':status']).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { get, type IncomingMessage } from 'node:http';
+import http2 from 'node:http2';
 import path from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ import {
 } from './proxy-harness.ts';
 import { caddyTestGlobalOptions } from '../support/caddy-front.ts';
 import { renderNginx, replaceOnce } from '../support/local-servers.ts';
+import type { HandshakeReport } from '../../src/lib/demo-messages.ts';
 
 const SYSTEMD_EXAMPLE = 'examples/production/websocket-workshop.service';
 const NGINX_EXAMPLE = 'examples/production/nginx.conf';
@@ -232,6 +234,39 @@ describe.skipIf(!nginxBinary || !openssl)(`${NGINX_EXAMPLE} (nginx${nginxBinary 
     expect(pings).toBeGreaterThan(2);
     expect(String(await echo(kept, 'still here'))).toBe('still here');
     kept.close();
+  });
+
+  // RFC 8441 through nginx: with HTTP/2 on its TLS listener (1.22's `listen … http2`; `http2 on` from 1.25.1), nginx
+  // speaks HTTP/2 to the client but implements no extended CONNECT, so it never advertises the setting (RFC 8441 §3),
+  // and a client must use the HTTP/1.1 upgrade, which nginx tunnels as before.
+  it('speaks HTTP/2 without SETTINGS_ENABLE_CONNECT_PROTOCOL, so WebSockets fall back to the HTTP/1.1 upgrade through it', async () => {
+    const site = await startSite();
+    const proxy = await startNginx(site.port, (conf) => replaceOnce(conf, /listen (127\.0\.0\.1:\d+) ssl;/, 'listen $1 ssl http2;'));
+    const session = http2.connect(`https://${SITE}:${proxy.httpsPort}`, { ca: proxy.ca, lookup: resolveToLoopback, servername: SITE });
+    try {
+      await once(session, 'remoteSettings');
+      expect(session.alpnProtocol).toBe('h2');
+      expect(session.remoteSettings.enableConnectProtocol).toBe(false);
+      // Chromium and Firefox send no extended CONNECT a server has not allowed (see /extensions/); Node's client
+      // does, and nginx answers it 400.
+      const connect = session.request(
+        { ':method': 'CONNECT', ':protocol': 'websocket', ':scheme': 'https', ':path': '/ws/echo', ':authority': SITE },
+        { endStream: false },
+      );
+      const outcome = await new Promise<string>((resolve) => {
+        connect.on('response', (headers) => resolve(`status ${headers[':status']}`));
+        connect.on('error', (error: Error & { code?: string }) => resolve(`error ${error.code}: ${error.message}`));
+      });
+      expect(outcome).toBe('status 400');
+    } finally {
+      session.destroy();
+    }
+    // The fallback: the HTTP/1.1 upgrade, on a TLS connection of its own, reaches the demo server through the same nginx.
+    const { ws, response } = await openThroughProxy(proxy, '/ws/inspect');
+    expect(response.statusCode).toBe(101);
+    const [first] = (await once(ws, 'message')) as [Buffer];
+    expect((JSON.parse(String(first)) as HandshakeReport).request.startLine).toBe('GET /ws/inspect HTTP/1.1');
+    ws.close();
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { checkAccept, describeFailure, formatHttpMessage, headerValue } from '../../src/components/handshake-inspector.ts';
+import { checkAccept, describeFailure, describeHttp2, formatHttpMessage, headerValue } from '../../src/components/handshake-inspector.ts';
 import type { HandshakeMessage } from '../../src/lib/demo-messages.ts';
 
 const request: HandshakeMessage = {
@@ -46,5 +46,30 @@ describe('handshake inspector wording', () => {
   it('explains an unreachable server', () => {
     expect(describeFailure('ws://x/ws/inspect', false, 1006)).toMatch(/could not be reached at ws:\/\/x\/ws\/inspect/);
     expect(describeFailure('ws://x/ws/inspect', true, 1001)).toMatch(/closed \(code 1001\)/);
+  });
+});
+
+describe('describeHttp2', () => {
+  it('says nothing for an HTTP/1.1 upgrade', () => {
+    expect(describeHttp2({ type: 'handshake', request, response: response('x') })).toBeNull();
+  });
+
+  it('names the extended CONNECT, the stream and the 200 the report holds (RFC 8441 §4, §5)', () => {
+    const text = describeHttp2({
+      type: 'handshake',
+      request: {
+        startLine: 'CONNECT /ws/inspect HTTP/2.0',
+        headers: [
+          [':method', 'CONNECT'],
+          [':protocol', 'websocket'],
+        ],
+      },
+      response: { startLine: ':status: 200', headers: [['date', 'Tue, 01 Dec 2026 22:00:00 GMT']] },
+      http2: { streamId: 5 },
+    });
+    expect(text).toContain(':method CONNECT, :protocol websocket');
+    expect(text).toContain('stream 5');
+    expect(text).toContain(':status 200');
+    expect(text).toContain('DATA frames on stream 5');
   });
 });
