@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { FrameParser, checkKey, computeAccept, encodeFrame } from '../src/lib/protocol/index.ts';
-import { compareCaseIds, frameCases, matchesCaseList, type ConformanceCase } from './cases/index.ts';
+import { clientModeCases, compareCaseIds, matchesCaseList, type ConformanceCase } from './cases/index.ts';
 import { recordedSocket } from './probe-socket.ts';
 import { playFrameCaseAsServer, type CaseResult } from './runner.ts';
 import { DEFAULT_CASE_TIME_LIMIT_MS, FULL_CASE_TIME_LIMIT_MS } from './suite.ts';
@@ -81,7 +81,7 @@ function caseNumber(value: string | null): number | null {
 }
 
 export async function startFuzzingServer(options: FuzzingServerOptions = {}): Promise<FuzzingServer> {
-  const cases = frameCases(options.full ?? false).filter((c) => matchesCaseList(c.id, options.cases));
+  const cases = clientModeCases(options.full ?? false).filter((c) => matchesCaseList(c.id, options.cases));
   const caseTimeLimitMs = options.caseTimeLimitMs ?? (options.full ? FULL_CASE_TIME_LIMIT_MS : DEFAULT_CASE_TIME_LIMIT_MS);
   /** Each agent's results by case id, as promises so a status or report request can wait for a case in play. */
   const byAgent = new Map<string, Map<string, Promise<CaseResult>>>();

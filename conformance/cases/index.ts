@@ -62,6 +62,14 @@ export function frameCases(full = false): ConformanceCase[] {
   ];
 }
 
+/**
+ * The cases client mode plays: every frame case but compression (categories 12 and 13), since the fuzzing server
+ * does not negotiate permessage-deflate with the clients it tests.
+ */
+export function clientModeCases(full = false): ConformanceCase[] {
+  return frameCases(full).filter((c) => c.compression === undefined);
+}
+
 export const handshakeCases = (): HandshakeCase[] => HANDSHAKE_CASES;
 
 /**

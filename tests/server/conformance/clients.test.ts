@@ -12,7 +12,7 @@ import { MATRIX_CLIENTS, runLibraryClient } from '../../../conformance/matrix/cl
 import { unexplainedCases } from '../../../conformance/matrix/explained-cases.ts';
 import { tallyByCategory, verdictLists, type ServerSummary } from '../../../conformance/matrix/summary.ts';
 import { startFuzzingServer, type FuzzingServer } from '../../../conformance/fuzzing-server.ts';
-import { frameCases } from '../../../conformance/cases/index.ts';
+import { clientModeCases } from '../../../conformance/cases/index.ts';
 import type { JsonReport } from '../../../conformance/report-json.ts';
 import { runRawClient, runWsClient } from './planted-client.ts';
 
@@ -76,7 +76,7 @@ describe('the fuzzing server (npm run conformance -- --serve)', () => {
     const server = await fuzzing('h.*,1.1.*');
     expect(new URL(server.url).hostname).toBe('127.0.0.1');
     expect(server.cases.map((c) => c.id)).toEqual(
-      frameCases()
+      clientModeCases()
         .filter((c) => c.id.startsWith('1.1.'))
         .map((c) => c.id),
     );
@@ -190,7 +190,7 @@ describe('the client matrix', () => {
   it.each(MATRIX_CLIENTS.map((c) => [c.id]))('%s: the committed summary is what the committed report says', (id) => {
     const committed = summary.clients.find((c) => c.id === id)!;
     const full = report(id);
-    expect(full.cases).toHaveLength(frameCases().length);
+    expect(full.cases).toHaveLength(clientModeCases().length);
     expect(committed.categories).toEqual(tallyByCategory(full));
     expect({ failed: committed.failed, nonStrict: committed.nonStrict, informational: committed.informational }).toEqual(
       verdictLists(full),
