@@ -35,7 +35,10 @@ export const SECURITY_CHECKLIST: readonly ChecklistItem[] = [
     source: 'WSTG-CLNT-10',
     check: 'Confidentiality and integrity: sockets run over wss: where the page is https:',
     coveredBy: [
-      { file: 'tests/e2e/ws-from-https.spec.ts', name: 'the constructor throws SecurityError and Chromium logs the mixed-content block' },
+      {
+        file: 'tests/e2e/ws-from-https.spec.ts',
+        name: 'the constructor throws SecurityError and the console logs the mixed-content block; loopback is let through',
+      },
       { file: 'tests/e2e/ws-from-https.spec.ts', name: 'builds a wss: URL on an https: page, and it opens' },
     ],
   },
