@@ -108,6 +108,19 @@ for (const path of PAGES) {
     expect(ours, `${path}: JavaScript of ours`).toBeLessThanOrEqual(widget ? WIDGET_PAGE_JS_BUDGET_BYTES : 0);
     if (widget) expect(ours, `${path}: its widgets' scripts were not recognised as ours`).toBeGreaterThan(0);
 
+    // Markdown that did not render shows as text: CommonMark will not close `**` between a Chinese full stop and the
+    // next character, so a page can print its asterisks instead of bold.
+    const strayAsterisks = await page.evaluate(() => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('main') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent?.includes('**') && !node.parentElement?.closest('pre, code, script, style'))
+          found.push(node.textContent.trim().slice(0, 80));
+      }
+      return found;
+    });
+    expect(strayAsterisks, `${path}: Markdown emphasis printed as text`).toEqual([]);
+
     // An untranslated /zh-cn/ page shows the English page's content in the Chinese frame. That content is swept on
     // the English page; here, check it is the same, and sweep the frame around it.
     const fallback = isUntranslatedFallback(DIST_DIR, path);
