@@ -127,11 +127,16 @@ for (const path of PAGES) {
     const axe = () => (fallback ? new AxeBuilder({ page }).exclude('main .sl-markdown-content') : new AxeBuilder({ page }));
     if (fallback) {
       const englishPath = path.slice('/zh-cn'.length);
-      const [here, english] = await page.evaluate(async (englishUrl) => {
-        const text = (root: ParentNode) => root.querySelector('main .sl-markdown-content')?.textContent ?? '';
-        const englishPage = new DOMParser().parseFromString(await (await fetch(englishUrl)).text(), 'text/html');
-        return [text(document), text(englishPage)];
-      }, englishPath);
+      // Both as built, before any widget script writes into them (a Reproduce control fills in its URL).
+      const [here, english] = await page.evaluate(
+        async (urls) => {
+          const text = async (url: string) =>
+            new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html').querySelector('main .sl-markdown-content')
+              ?.textContent ?? '';
+          return Promise.all(urls.map(text));
+        },
+        [path, englishPath],
+      );
       expect(here.length).toBeGreaterThan(0);
       expect(here, `${path} shows the content of ${englishPath}`).toBe(english);
       await expect(page.getByText('此内容尚不支持你的语言。')).toBeVisible();
