@@ -128,7 +128,7 @@ for (const path of PAGES) {
     if (fallback) {
       const englishPath = path.slice('/zh-cn'.length);
       // Both as built, before any widget script writes into them (a Reproduce control fills in its URL).
-      const [here, english] = await page.evaluate(
+      const [here = '', english = ''] = await page.evaluate(
         async (urls) => {
           const text = async (url: string) =>
             new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html').querySelector('main .sl-markdown-content')
