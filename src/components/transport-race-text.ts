@@ -1,6 +1,7 @@
 // Every word the transport race shows, in each language the site speaks. Numbers arrive already formatted.
 import type { Transport } from '../lib/race-messages.ts';
 import type { Locale } from '../lib/i18n/locale.ts';
+import { describeDemoError } from '../lib/i18n/demo-error-text.ts';
 
 /** The figures one run's commentary talks about, formatted for the page's locale. */
 export interface RaceFigures {
@@ -70,14 +71,6 @@ export interface RaceText {
     perEvent: (f: RaceFigures) => string;
   };
 }
-
-const RACE_REFUSALS_ZH: Record<string, string> = {
-  DEMO_ERR_RACE_BAD_PARAMETER: '演示服务器拒绝了一个参数：它不在允许的范围内。',
-  DEMO_ERR_RACE_BUSY: '演示服务器此刻正在跑太多场比赛，请几秒后再试。',
-  DEMO_ERR_RACE_NOT_FOUND: '演示服务器上没有这个比赛地址。',
-  DEMO_ERR_RACE_UNKNOWN_RUN: '演示服务器不认识这场比赛：它可能已经过期了。',
-  DEMO_ERR_RACE_METHOD: '演示服务器不接受这种 HTTP 方法。',
-};
 
 export const RACE_TEXT: Record<Locale, RaceText> = {
   en: {
@@ -184,7 +177,7 @@ export const RACE_TEXT: Record<Locale, RaceText> = {
     bytes: (formatted) => `${formatted} 字节`,
     ms: (oneDecimal) => `${oneDecimal} 毫秒`,
     notExact: '有一条连接还承载了服务器无法与比赛区分开的请求，所以某些字节数可能略微偏高。',
-    refusal: (code, serverMessage) => `${(code && RACE_REFUSALS_ZH[code]) ?? '演示服务器拒绝了这个请求。'}（服务器原文：${serverMessage}）`,
+    refusal: (code, serverMessage) => describeDemoError(code, serverMessage, 'zh-CN'),
     answered: (status) => `演示服务器回答了 ${status}。`,
     nothingMeasured: (unreachable) => `${unreachable} 什么也没有测量。`,
     commentary: {
