@@ -1,4 +1,5 @@
 // Builds the DOM for an annotated frame in the browser; FrameDump.astro renders the same markup at build time.
+import type { Locale } from '../lib/i18n/locale.ts';
 import type { FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
 import { receiverPolicy, type Violation } from '../lib/protocol/violations.ts';
 
@@ -40,7 +41,8 @@ export function renderAnnotation(
   container: HTMLElement,
   annotation: FrameAnnotation,
   idPrefix: string,
-  { open = true }: { open?: boolean } = {},
+  // `locale` is the page's language, for the words this function adds itself (section links, violation lines).
+  { open = true }: { open?: boolean; locale?: Locale } = {},
 ): void {
   const list = element('ol', 'frame-segments');
   annotation.segments.forEach((segment, index) => {

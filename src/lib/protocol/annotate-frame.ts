@@ -1,4 +1,5 @@
 // Explains every byte of a frame in words, field by field, in the manner of the Illustrated TLS Connection.
+import type { Locale } from '../i18n/locale.ts';
 import { hex } from './bytes.ts';
 import { closeCodeInfo } from './close-codes.ts';
 import { decodeFrame, type DecodeOptions } from './decode-frame.ts';
@@ -44,6 +45,8 @@ export interface AnnotateOptions extends DecodeOptions {
    * connection's earlier messages (context takeover).
    */
   inflated?: Uint8Array | undefined;
+  /** The language of the titles and notes: the page's (see `src/lib/i18n/locale.ts`). English when absent. */
+  locale?: Locale | undefined;
 }
 
 /** Annotates the frame at the start of `bytes`. Bytes past its end are marked as the next frame's. */
