@@ -14,11 +14,6 @@ export function describeReadyState(readyState: number): string {
   return `${READY_STATE_NAMES[readyState] ?? 'UNKNOWN'} (${readyState})`;
 }
 
-export function clockTime(date: Date): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-}
-
 const PREVIEW_BYTES = 32;
 
 /** The bytes a message occupies in a frame's payload: UTF-8 for text (§5.6), as-is for binary. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { clockTime } from '../../src/lib/clock-time.ts';
 import { DEMO_ERROR_SENTENCES_ZH } from '../../src/lib/i18n/demo-error-text.ts';
 import {
   checkClose,
-  clockTime,
   describeClose,
   describeDeclinedClose,
   describeFlood,
