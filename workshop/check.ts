@@ -159,7 +159,9 @@ async function main(): Promise<void> {
   if (step === 'suite') {
     console.log(report.suiteAgainst(shownFile));
     printResults(text, report.suiteHeading, results, false, false);
-    const skipped = Object.entries(NOT_FOR_THE_READERS_SERVER).map(([id, reason]) => `  ${id}: ${text.leftOutReasons?.[id] ?? reason}`);
+    const skipped = Object.entries(NOT_FOR_THE_READERS_SERVER).map(([id, reason]) =>
+      report.leftOutCase(id, text.leftOutReasons?.[id] ?? reason),
+    );
     console.log(dim(`${report.leftOut}\n${skipped.join('\n')}`));
   } else {
     console.log(report.checking(shownFile, step.number, step.title));
@@ -179,7 +181,7 @@ async function main(): Promise<void> {
     );
   }
   const verdict = failed.length ? red(report.someFail(failed.length, results.length)) : green(report.allChecksPass(results.length));
-  console.log(`\n${verdict} ${dim(report.took(seconds))}`);
+  console.log(`\n${verdict}${dim(report.took(seconds))}`);
   if (failed.length && step !== 'suite') {
     const firstFailing = steps.find((each) => each.number === failed[0]!.step) ?? step;
     console.log(report.hints(firstFailing.slug, `${text.pageBase}/${firstFailing.slug}/`));

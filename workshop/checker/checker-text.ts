@@ -104,9 +104,11 @@ export interface ReportWords {
   suiteHeading: string;
   suiteAgainst: (file: string) => string;
   leftOut: string;
+  leftOutCase: (id: string, reason: string) => string;
   checking: (file: string, number: number, title: string) => string;
   someFail: (failed: number, total: number) => string;
   allChecksPass: (total: number) => string;
+  /** After the verdict, with the space before it that the language wants. */
   took: (seconds: string) => string;
   hints: (slug: string, page: string) => string;
   next: (number: number, title: string, page: string) => string;
@@ -267,10 +269,11 @@ The file defaults to ${defaultFile}; start it with: cp workshop/steps/01-handsha
     suiteHeading: 'The suite',
     suiteAgainst: (file) => `The demo server's bad-input suite against ${file}`,
     leftOut: 'Left out, as policies of the demo server rather than rules of the protocol:',
+    leftOutCase: (id, reason) => `  ${id}: ${reason}`,
     checking: (file, number, title) => `Checking ${file} up to step ${number}, “${title}”.`,
     someFail: (failed, total) => `${failed} of ${total} checks fail.`,
     allChecksPass: (total) => `All ${total} checks pass.`,
-    took: (seconds) => `(${seconds} s)`,
+    took: (seconds) => ` (${seconds} s)`,
     hints: (slug, page) => `Hints: workshop/steps/${slug}/hints.md, or the step's page at ${page}.`,
     next: (number, title, page) => `Next: step ${number}, ${title} (${page}).`,
     lastStep: 'That was the last step. Now run the demo server’s whole bad-input suite: npm run workshop:check suite',
@@ -418,6 +421,7 @@ const ZH: CheckerText = {
     suiteHeading: '测试套件',
     suiteAgainst: (file) => `用演示服务器的错误输入测试套件检查 ${file}`,
     leftOut: '以下用例没有纳入，因为它们测试的是演示服务器的策略，而不是协议的规则：',
+    leftOutCase: (id, reason) => `  ${id}：${reason}`,
     checking: (file, number, title) => `检查 ${file}，直到第 ${number} 步“${title}”。`,
     someFail: (failed, total) => `${total} 项检查中 ${failed} 项失败。`,
     allChecksPass: (total) => `全部 ${total} 项检查通过。`,
