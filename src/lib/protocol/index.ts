@@ -60,3 +60,4 @@ export {
 } from './deflate-parameters.ts';
 export { SYNC_FLUSH_TAIL, INFLATE_DEFAULTS, MessageInflater, type InflaterOptions } from './inflate-message.ts';
 export { MQTT_PACKET_TYPES, annotateMqttPackets, type MqttPacket, type MqttSegment } from './mqtt-packets.ts';
+export { MQTT_PACKET_TEXT, type MqttPacketLocale, type MqttPacketText } from './mqtt-packets-text.ts';

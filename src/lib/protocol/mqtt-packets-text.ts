@@ -1,5 +1,4 @@
 // The MQTT annotator's words (field titles and value phrases) in each language the site speaks; bytes, numbers, packet type names and quoted strings stay as they are.
-import type { Locale } from '../i18n/locale.ts';
 
 export interface MqttPacketText {
   titles: {
@@ -40,7 +39,10 @@ export interface MqttPacketText {
   grantedQos: (qos: number) => string;
 }
 
-export const MQTT_PACKET_TEXT: Record<Locale, MqttPacketText> = {
+/** The site's languages (the same two as src/lib/i18n/locale.ts); the protocol core imports nothing from outside it. */
+export type MqttPacketLocale = 'en' | 'zh-CN';
+
+export const MQTT_PACKET_TEXT: Record<MqttPacketLocale, MqttPacketText> = {
   en: {
     titles: {
       fixedHeader: 'Fixed header: packet type and flags',

@@ -1,8 +1,7 @@
 // Explains every byte of MQTT 3.1.1 control packets as they travel inside WebSocket binary frames (MQTT 3.1.1 §6), packet by packet, field by field.
 import { spacedHex } from './annotate-frame.ts';
 import type { ByteRange } from './frame.ts';
-import type { Locale } from '../i18n/locale.ts';
-import { MQTT_PACKET_TEXT, type MqttPacketText } from './mqtt-packets-text.ts';
+import { MQTT_PACKET_TEXT, type MqttPacketLocale, type MqttPacketText } from './mqtt-packets-text.ts';
 
 /** One run of bytes explained together: a fixed header byte, the remaining length, a topic, a payload… */
 export interface MqttSegment {
@@ -50,7 +49,7 @@ export const MQTT_PACKET_TYPES = [
  * cut off at the end is marked incomplete. Titles and values are in `locale` (English by default); bytes, numbers,
  * packet type names and quoted strings are the same in every language.
  */
-export function annotateMqttPackets(bytes: Uint8Array, locale: Locale = 'en'): MqttPacket[] {
+export function annotateMqttPackets(bytes: Uint8Array, locale: MqttPacketLocale = 'en'): MqttPacket[] {
   const text = MQTT_PACKET_TEXT[locale];
   const packets: MqttPacket[] = [];
   let offset = 0;
