@@ -32,7 +32,7 @@ try {
     const { page, ...record } = JSON.parse(line) as SweptPage & { page: string };
     swept.set(page, record);
   }
-  const unswept = builtPages('dist').filter((page) => !swept.has(page));
+  const unswept = builtPages(process.env.DIST_DIR || 'dist').filter((page) => !swept.has(page));
   if (unswept.length > 0) {
     console.error(`sweep: no record for ${unswept.join(', ')}; ${SWEEP_FILE} is left as it was.`);
     process.exit(1);

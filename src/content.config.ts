@@ -5,7 +5,7 @@ import { docsLoader } from '@astrojs/starlight/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 
 /**
- * OMIT_PAGES, comma-separated entry ids (`zh-cn/why-websocket`), leaves those pages out of a build: the split deploy
+ * OMIT_PAGES, comma-separated entry ids (`zh-cn/troubleshooting/http2-in-front`), leaves those pages out of a build: the split deploy
  * variant leaves one Chinese page out, so the tests of Starlight's fallback for an untranslated page have one to test
  * once every page is translated (scripts/build-deploy-variants.ts). Unset, as in every real build: every page.
  */
