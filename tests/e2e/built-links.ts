@@ -18,6 +18,19 @@ function servedFile(outDir: string, pathBelowBase: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
+/** The internal URLs of a built page as written (`&amp;` decoded) and resolved against the page's own URL. */
+export function builtUrls(outDir: string, origin: string, base: string, page: string): Map<string, URL> {
+  const pageUrl = new URL(base.replace(/\/$/, '') + page, origin);
+  const urls = new Map<string, URL>();
+  for (const [, , , raw] of readFileSync(fileOfPage(outDir, page), 'utf8').matchAll(URL_ATTRIBUTE)) {
+    const value = raw!.replaceAll('&amp;', '&');
+    if (value === '' || /^(mailto|data|javascript):/i.test(value)) continue;
+    const url = new URL(value, pageUrl);
+    if (url.origin === pageUrl.origin) urls.set(value, url);
+  }
+  return urls;
+}
+
 /** Pages link to the same few targets (the sidebar): each target is read once. */
 const targets = new Map<string, string>();
 function htmlOf(file: string): string {
@@ -31,14 +44,8 @@ function htmlOf(file: string): string {
  * #fragment its target page does not have. An empty list when all is well.
  */
 export function brokenBuiltLinks(outDir: string, origin: string, base: string, page: string): string[] {
-  const pageUrl = new URL(base.replace(/\/$/, '') + page, origin);
-  const html = readFileSync(fileOfPage(outDir, page), 'utf8');
   const problems: string[] = [];
-  for (const [, , , raw] of html.matchAll(URL_ATTRIBUTE)) {
-    const value = raw!.replaceAll('&amp;', '&');
-    if (value === '' || /^(mailto|data|javascript):/i.test(value)) continue;
-    const url = new URL(value, pageUrl);
-    if (url.origin !== pageUrl.origin) continue;
+  for (const [value, url] of builtUrls(outDir, origin, base, page)) {
     if (!url.pathname.startsWith(base)) {
       problems.push(`${value} (on ${page}) leaves ${base}`);
       continue;
