@@ -2,13 +2,12 @@
 // Run with `npm run record:mqtt`; tests/server/mqtt-packets.test.ts fails when the committed file is out of date.
 // Debian's mosquitto 2.0.11 has no WebSocket listener (it says "Unable to start any listening sockets"), so the
 // recording is over TCP: the packets are the same bytes a page would put in WebSocket binary frames (MQTT 3.1.1 §6).
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { freePort } from './free-port.ts';
+import { startMosquitto } from '../server/mqtt/mosquitto.ts';
+
+export { startMosquitto };
 
 export const MQTT_RECORDING_PATH = 'src/data/recordings/mqtt-session.json';
 
@@ -31,36 +30,6 @@ export const CLIENT_PACKETS: { name: string; hex: string; answers: number }[] = 
   // DISCONNECT: the broker closes the connection and answers nothing.
   { name: 'disconnect', hex: 'e000', answers: 0 },
 ];
-
-/** mosquitto on 127.0.0.1 and a free port, anonymous, nothing on disk; resolves with its port and a stop function. */
-export async function startMosquitto(binary = 'mosquitto'): Promise<{ port: number; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'ws-mosquitto-'));
-  const port = await freePort();
-  const config = path.join(dir, 'mosquitto.conf');
-  writeFileSync(config, `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\n`);
-  const child = spawn(binary, ['-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let output = '';
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  for (let tries = 0; ; tries++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
-      socket.once('connect', () => socket.destroy());
-    });
-    if (ok) break;
-    if (child.exitCode !== null || tries > 100) throw new Error(`mosquitto did not listen on ${port}:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    port,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await once(child, 'exit');
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 /** Plays CLIENT_PACKETS against a broker on `port`, waiting after each for the bytes it answers. */
 export async function recordMqttSession(port: number): Promise<MqttRecording> {

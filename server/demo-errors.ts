@@ -33,6 +33,17 @@ export const DEMO_ERRORS = {
   DEMO_ERR_AUTH_DEADLINE: { status: 1008, when: 'connection' },
   DEMO_ERR_AUTH_FIRST_MESSAGE: { status: 1008, when: 'connection' },
   DEMO_ERR_NOT_LOOPBACK: { status: 403, when: 'handshake' },
+  // /ws/mqtt (server/endpoints/mqtt.ts). A missing "mqtt" subprotocol is a malformed request for this endpoint: 400.
+  DEMO_ERR_MQTT_UNAVAILABLE: { status: 503, when: 'handshake' },
+  DEMO_ERR_MQTT_SUBPROTOCOL: { status: 400, when: 'handshake' },
+  DEMO_ERR_MQTT_FULL: { status: 503, when: 'handshake' },
+  // 1003: "a type of data it cannot accept (e.g., an endpoint that understands only text data MAY send this if it
+  // receives a binary message)" (RFC 6455 §7.4.1), here the other way round, as MQTT §6 requires.
+  DEMO_ERR_MQTT_TEXT_FRAME: { status: 1003, when: 'connection' },
+  DEMO_ERR_MQTT_TOO_BIG: { status: 1009, when: 'connection' },
+  DEMO_ERR_MQTT_IDLE: { status: 1000, when: 'connection' },
+  // 1013 Try Again Later (IANA registry): the broker's side failed, not anything the page sent.
+  DEMO_ERR_MQTT_BROKER_DOWN: { status: 1013, when: 'connection' },
   // POST /cluster/stop/<node> (server/stop-node.ts): plain HTTP answers, like a refused handshake's.
   DEMO_ERR_STOP_NODE_NOT_LOOPBACK: { status: 403, when: 'handshake' },
   DEMO_ERR_STOP_NODE_NO_HEADER: { status: 403, when: 'handshake' },

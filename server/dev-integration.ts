@@ -31,7 +31,8 @@ export function demoServerIntegration(): AstroIntegration {
         let current: Promise<DemoServer> | undefined;
         const demo = (): Promise<DemoServer> => {
           current ??= server.ssrLoadModule(path.join(SERVER_DIR, 'index.ts')).then((module) => {
-            const { createDemoServer, optionsFromEnv } = module as DemoModule;
+            const { createDemoServer, optionsFromEnv, mosquittoBinary } = module as DemoModule;
+            const loopbackOnly = (server.resolvedUrls?.network ?? []).length === 0;
             const fromEnv = optionsFromEnv(process.env);
             // The dev server's own origins (localhost and, with --host, the network addresses) are same-origin by
             // Host already; listing them also covers a page reached through a proxy that rewrites Host.
@@ -45,7 +46,9 @@ export function demoServerIntegration(): AstroIntegration {
               allowedOrigins: [...(fromEnv.allowedOrigins ?? []), ...devOrigins],
               // astro dev listens on localhost unless --host; then it is reachable from elsewhere, and the CSWSH
               // demo's second origin and unsafe endpoint stay off unless DEMO_SECOND_ORIGIN=on.
-              secondOrigin: fromEnv.secondOrigin ?? (server.resolvedUrls?.network ?? []).length === 0,
+              secondOrigin: fromEnv.secondOrigin ?? loopbackOnly,
+              // The MQTT relay's mosquitto, on the same terms, when it is installed and no DEMO_MQTT_URL names a broker.
+              mqttBroker: fromEnv.mqttBroker ?? (!fromEnv.mqttUrl && loopbackOnly && mosquittoBinary() !== undefined),
             });
           });
           return current;

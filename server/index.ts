@@ -39,12 +39,15 @@ import * as authQuery from './auth/query.ts';
 import { CredentialStore } from './auth/credentials.ts';
 import { handleAuthRequest } from './auth/http.ts';
 import * as cswshUnsafe from './cswsh/unsafe.ts';
+import * as mqtt from './endpoints/mqtt.ts';
+import { linkToBroker, type MqttBrokerLink } from './mqtt/broker-link.ts';
 import { startSecondOrigin, type SecondOrigin } from './cswsh/second-origin.ts';
 import { handleStopNode, mayStopNode } from './stop-node.ts';
 import { STOP_NODE_PATH_PREFIX } from '../src/lib/demo-messages.ts';
 
 export { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from './limits.ts';
 export { httpServerOptions, applyHttpLimits } from './http-limits.ts';
+export { mosquittoBinary } from './mqtt/mosquitto.ts';
 
 /** What the upgrade left behind that ws does not expose: the byte stream under the WebSocket and the response it wrote. */
 export interface Upgrade {
@@ -72,6 +75,8 @@ export interface DemoServices {
   credentials: CredentialStore;
   /** The CSWSH demo's second origin, with DEMO_SECOND_ORIGIN on; null otherwise. */
   secondOrigin: SecondOrigin | null;
+  /** The broker /ws/mqtt relays to (DEMO_MQTT_URL, or mosquitto started with DEMO_MQTT_BROKER on); null when MQTT is off. */
+  mqtt: MqttBrokerLink | null;
   /** Whether the reader who sent `request` may stop this node (cluster mode, on loopback): the chat's welcome says so. */
   mayStopNode(request: IncomingMessage): boolean;
 }
@@ -88,6 +93,8 @@ interface Endpoint {
   compression?: ChooseCompression;
   /** Runs after every guard and cap has passed, on HTTP/1.1 upgrades; null lets ws upgrade as usual. */
   beforeUpgrade?(request: IncomingMessage, options: DemoServerOptions, ip: string, services: DemoServices): UpgradeDecision | null;
+  /** Why the endpoint cannot serve at all right now (MQTT without a broker), for a plain GET to it; null when it can. */
+  unavailable?(services: DemoServices): DemoProtocolError | null;
   /** Only the CSWSH demo's deliberately unsafe endpoint sets this; it exists only with DEMO_SECOND_ORIGIN on. */
   skipsOriginCheck?: boolean;
   /** Its beforeUpgrade only admits or refuses (never writes an answer), so RFC 8441's extended CONNECT runs it too. */
@@ -108,6 +115,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   authFirstMessage,
   authSubprotocol,
   authQuery,
+  mqtt,
 ];
 
 /** Where the CSWSH demo's page asks for the second origin's port: 404 when it is off. */
@@ -144,6 +152,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     node: options.nodeName,
     credentials: new CredentialStore(options.authMaxCredentials, options.authMaxCredentialsPerIp),
     secondOrigin: options.secondOrigin ? startSecondOrigin() : null,
+    mqtt: linkToBroker(options),
     mayStopNode: (request) => mayStopNode(request, { offered: options.offerStopNode, trustedProxies }),
   };
   // The unsafe endpoint is not merely refused without the second origin: it is not there.
@@ -230,7 +239,9 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     }
     if (!path.startsWith(WEBSOCKET_PREFIX)) return false;
     const endpoint = endpoints.find((e) => e.path === path);
+    const down = endpoint?.unavailable?.(services);
     if (!endpoint) sendText(response, 404, `There is no WebSocket endpoint at ${path}.`);
+    else if (down) sendText(response, down.status, `${down.code}: ${down.message}`);
     else {
       const { status, message, headers } = webSocketOnlyAnswer(path);
       sendText(response, status, message, { ...headers, Connection: 'Upgrade' });
@@ -467,7 +478,7 @@ export function createDemoServer(overrides: Partial<DemoServerOptions> = {}): De
     const clients = [...connections.keys()];
     await Promise.all(clients.map((ws) => closeGracefully(ws, code, options.closeGraceMs)));
     await servers.close();
-    await Promise.all([services.broker.close(), stopCapsSync(), services.secondOrigin?.close()]);
+    await Promise.all([services.broker.close(), stopCapsSync(), services.secondOrigin?.close(), services.mqtt?.close()]);
   }
 
   return { options, metrics, connections, nodeName, handleRequest, handleUpgrade, handleConnect, close };

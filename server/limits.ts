@@ -104,6 +104,19 @@ export interface DemoServerOptions {
    * `npm run dev` turn it on when they listen on loopback only (see README, "The second origin").
    */
   secondOrigin: boolean;
+  /** /ws/mqtt: relayed MQTT connections open at once; the next handshake is refused with 503. Default 50. */
+  mqttMaxConnections: number;
+  /** /ws/mqtt: largest binary message a page may send to the broker, in bytes; a larger one closes with 1009. Default 16384. */
+  mqttMaxMessageBytes: number;
+  /** /ws/mqtt: how long a relayed connection may carry no MQTT bytes either way before it is closed, in ms. Default 120000. */
+  mqttIdleTimeoutMs: number;
+  /** The broker /ws/mqtt relays to, as mqtt://host:port (DEMO_MQTT_URL). Default '': none, unless mqttBroker starts one. */
+  mqttUrl: string;
+  /**
+   * Start Debian's mosquitto on 127.0.0.1 and a free port for /ws/mqtt (DEMO_MQTT_BROKER=on|off). Default off;
+   * `npm start` and `npm run dev` turn it on when they listen on loopback only and mosquitto is installed.
+   */
+  mqttBroker: boolean;
   /** pino level for the JSON log lines (one per connection open and close). Default 'info', and 'silent' under Vitest. */
   logLevel: LogLevel;
 }
@@ -113,7 +126,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 type NumericOption = { [K in keyof DemoServerOptions]: DemoServerOptions[K] extends number ? K : never }[keyof DemoServerOptions];
 
-/** DEMO_SECOND_ORIGIN's accepted spellings. */
+/** The accepted spellings of DEMO_SECOND_ORIGIN and DEMO_MQTT_BROKER. */
 const SWITCH_VALUES: Record<string, boolean> = { on: true, off: false, true: true, false: false, '1': true, '0': false };
 
 interface LimitDoc {
@@ -390,11 +403,31 @@ export const LIMITS: Record<NumericOption, LimitDoc> = {
     min: 50,
     description: '/ws/auth/first-message: time a connection gets to send its token, in milliseconds; then it is closed with 1008.',
   },
+  mqttMaxConnections: {
+    env: 'DEMO_MQTT_MAX_CONNECTIONS',
+    default: 50,
+    min: 1,
+    description:
+      '/ws/mqtt: relayed MQTT connections open at once; each holds a TCP connection to the broker. The next handshake is refused with 503.',
+  },
+  mqttMaxMessageBytes: {
+    env: 'DEMO_MQTT_MAX_MESSAGE_BYTES',
+    default: 16 * 1024,
+    min: 2,
+    description: '/ws/mqtt: largest binary message a page may send to the broker, in bytes; a larger one closes the connection with 1009.',
+  },
+  mqttIdleTimeoutMs: {
+    env: 'DEMO_MQTT_IDLE_TIMEOUT_MS',
+    default: 120_000,
+    min: 50,
+    description:
+      '/ws/mqtt: milliseconds a relayed connection may carry no MQTT bytes either way (a client pings within its keep alive); then it is closed with 1000.',
+  },
 };
 
 const NUMERIC_OPTIONS = Object.keys(LIMITS) as NumericOption[];
 
-/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `REDIS_URL`, `DEMO_NODE_NAME`, `DEMO_OFFER_STOP_NODE` and `LOG_LEVEL`. */
+/** Reads overrides from environment variables such as `DEMO_MAX_MESSAGE_BYTES=1048576`, `ALLOWED_ORIGINS`, `TRUSTED_PROXIES`, `REDIS_URL`, `DEMO_NODE_NAME`, `DEMO_MQTT_URL`, `DEMO_MQTT_BROKER`, `DEMO_OFFER_STOP_NODE` and `LOG_LEVEL`. */
 export function optionsFromEnv(env: Record<string, string | undefined>): Partial<DemoServerOptions> {
   const options: Partial<Record<NumericOption, number>> & Partial<DemoServerOptions> = {};
   for (const name of NUMERIC_OPTIONS) {
@@ -414,14 +447,12 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
   if (redisUrl !== undefined && redisUrl.trim() !== '') options.redisUrl = redisUrl.trim();
   const nodeName = env['DEMO_NODE_NAME'];
   if (nodeName !== undefined && nodeName.trim() !== '') options.nodeName = nodeName.trim();
-  const secondOrigin = env['DEMO_SECOND_ORIGIN']?.trim().toLowerCase();
-  if (secondOrigin !== undefined && secondOrigin !== '') {
-    const value = SWITCH_VALUES[secondOrigin];
-    if (value === undefined) {
-      throw new TypeError(`The environment variable DEMO_SECOND_ORIGIN must be on or off, but it is ${JSON.stringify(secondOrigin)}.`);
-    }
-    options.secondOrigin = value;
-  }
+  const secondOrigin = switchFromEnv(env, 'DEMO_SECOND_ORIGIN');
+  if (secondOrigin !== undefined) options.secondOrigin = secondOrigin;
+  const mqttUrl = env['DEMO_MQTT_URL'];
+  if (mqttUrl !== undefined && mqttUrl.trim() !== '') options.mqttUrl = mqttUrl.trim();
+  const mqttBroker = switchFromEnv(env, 'DEMO_MQTT_BROKER');
+  if (mqttBroker !== undefined) options.mqttBroker = mqttBroker;
   const offerStopNode = env['DEMO_OFFER_STOP_NODE'];
   if (offerStopNode !== undefined && offerStopNode.trim() !== '') {
     if (!['0', '1'].includes(offerStopNode.trim())) {
@@ -434,6 +465,15 @@ export function optionsFromEnv(env: Record<string, string | undefined>): Partial
   const level = env['LOG_LEVEL'];
   if (level !== undefined && level.trim() !== '') options.logLevel = level.trim() as LogLevel;
   return options;
+}
+
+/** An on/off variable (SWITCH_VALUES' spellings); undefined when unset or empty, so the caller's default applies. */
+function switchFromEnv(env: Record<string, string | undefined>, name: string): boolean | undefined {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return undefined;
+  const value = SWITCH_VALUES[raw];
+  if (value === undefined) throw new TypeError(`The environment variable ${name} must be on or off, but it is ${JSON.stringify(raw)}.`);
+  return value;
 }
 
 function commaSeparated(list: string): string[] {
@@ -486,7 +526,19 @@ export function resolveOptions(overrides: Partial<DemoServerOptions> = {}): Demo
   }
   const secondOrigin = overrides.secondOrigin ?? false;
   const offerStopNode = overrides.offerStopNode ?? false;
-  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, offerStopNode, logLevel, secondOrigin };
+  const mqttUrl = overrides.mqttUrl ?? '';
+  if (mqttUrl !== '' && !/^mqtt:\/\/[^/:]+(:\d+)?\/?$/.test(mqttUrl)) {
+    throw new TypeError(
+      `The option mqttUrl must be mqtt://host:port, such as mqtt://127.0.0.1:1883, but it is ${JSON.stringify(mqttUrl)}.`,
+    );
+  }
+  const mqttBroker = overrides.mqttBroker ?? false;
+  if (mqttBroker && mqttUrl !== '') {
+    throw new TypeError(
+      'Set either mqttUrl (a broker that runs already) or mqttBroker (start mosquitto), not both: the relay has one broker.',
+    );
+  }
+  return { ...numbers, allowedOrigins, trustedProxies, redisUrl, nodeName, offerStopNode, logLevel, secondOrigin, mqttUrl, mqttBroker };
 }
 
 /** An allowed origin as browsers serialize it in the Origin header: scheme://host[:port], lower case, no path. */

@@ -6,6 +6,7 @@ import { optionsFromEnv } from './index.ts';
 import { createSiteServer, type TlsFiles } from './site-server.ts';
 import { shutDownWithin } from './shutdown.ts';
 import { isLoopbackHost } from './cswsh/loopback.ts';
+import { mosquittoBinary } from './mqtt/mosquitto.ts';
 
 // DIST_DIR lets a second build (astro build --outDir elsewhere) be served without touching dist/.
 const distDir = path.resolve(import.meta.dirname, '..', process.env.DIST_DIR || 'dist');
@@ -23,6 +24,9 @@ const demoOptions = optionsFromEnv(process.env);
 // The CSWSH demo's second origin and its unsafe endpoint: on only when the site listens on loopback alone, so a
 // server reachable from other machines never has them unless DEMO_SECOND_ORIGIN=on says so.
 demoOptions.secondOrigin ??= isLoopbackHost(host);
+// The MQTT relay's broker, decided the same way: mosquitto on loopback when the site is on loopback alone and mosquitto
+// is installed, unless DEMO_MQTT_URL names a broker or DEMO_MQTT_BROKER says otherwise.
+demoOptions.mqttBroker ??= !demoOptions.mqttUrl && isLoopbackHost(host) && mosquittoBinary() !== undefined;
 const { http, demo } = createSiteServer(distDir, demoOptions, site);
 const scheme = tls ? 'https' : 'http';
 

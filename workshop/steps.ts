@@ -1,26 +1,36 @@
 // The hands-on track's eight steps in order: each names its folder under workshop/steps/ and the checks that prove it.
+import type { Locale } from '../src/lib/i18n/locale.ts';
 import type { Step } from './checker/check.ts';
-import { HANDSHAKE_CHECKS } from './steps/01-handshake/checks.ts';
-import { FRAME_HEADER_CHECKS } from './steps/02-frame-header/checks.ts';
-import { UNMASK_CHECKS } from './steps/03-unmask/checks.ts';
-import { ECHO_CHECKS } from './steps/04-echo/checks.ts';
-import { FRAGMENT_CHECKS } from './steps/05-fragments/checks.ts';
-import { CONTROL_FRAME_CHECKS } from './steps/06-control-frames/checks.ts';
-import { VALIDATION_CHECKS } from './steps/07-validation/checks.ts';
-import { LIMIT_CHECKS } from './steps/08-limits/checks.ts';
+import { CHECKER_TEXT } from './checker/checker-text.ts';
+import { handshakeChecks } from './steps/01-handshake/checks.ts';
+import { frameHeaderChecks } from './steps/02-frame-header/checks.ts';
+import { unmaskChecks } from './steps/03-unmask/checks.ts';
+import { echoChecks } from './steps/04-echo/checks.ts';
+import { fragmentChecks } from './steps/05-fragments/checks.ts';
+import { controlFrameChecks } from './steps/06-control-frames/checks.ts';
+import { validationChecks } from './steps/07-validation/checks.ts';
+import { limitChecks } from './steps/08-limits/checks.ts';
 
-export const STEPS: Step[] = [
-  { number: 1, slug: '01-handshake', title: 'Answer the opening handshake', checks: HANDSHAKE_CHECKS },
-  { number: 2, slug: '02-frame-header', title: 'Read a frame header', checks: FRAME_HEADER_CHECKS },
-  { number: 3, slug: '03-unmask', title: 'Unmask the payload', checks: UNMASK_CHECKS },
-  { number: 4, slug: '04-echo', title: 'Send a frame back: an echo server', checks: ECHO_CHECKS },
-  { number: 5, slug: '05-fragments', title: 'Reassemble fragmented messages', checks: FRAGMENT_CHECKS },
-  { number: 6, slug: '06-control-frames', title: 'Ping, pong and the close handshake', checks: CONTROL_FRAME_CHECKS },
-  { number: 7, slug: '07-validation', title: 'Validate, and fail correctly', checks: VALIDATION_CHECKS },
-  { number: 8, slug: '08-limits', title: 'Limits and backpressure', checks: LIMIT_CHECKS },
+const STEP_CHECKS = [
+  { slug: '01-handshake', checks: handshakeChecks },
+  { slug: '02-frame-header', checks: frameHeaderChecks },
+  { slug: '03-unmask', checks: unmaskChecks },
+  { slug: '04-echo', checks: echoChecks },
+  { slug: '05-fragments', checks: fragmentChecks },
+  { slug: '06-control-frames', checks: controlFrameChecks },
+  { slug: '07-validation', checks: validationChecks },
+  { slug: '08-limits', checks: limitChecks },
 ];
 
+/** The steps with their titles and checks told in one language: the same checks, the same ids, in other words. */
+export function stepsIn(locale: Locale): Step[] {
+  const text = CHECKER_TEXT[locale];
+  return STEP_CHECKS.map(({ slug, checks }, i) => ({ number: i + 1, slug, title: text.stepTitles[i + 1]!, checks: checks(text) }));
+}
+
+export const STEPS: Step[] = stepsIn('en');
+
 /** The step with this number, or undefined. */
-export function stepNumbered(number: number): Step | undefined {
-  return STEPS.find((step) => step.number === number);
+export function stepNumbered(number: number, steps: Step[] = STEPS): Step | undefined {
+  return steps.find((step) => step.number === number);
 }

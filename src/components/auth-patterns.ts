@@ -55,32 +55,16 @@ export function socketPlan(pattern: Pattern, credential: string, pageHref: strin
 }
 
 /** The demo server's answer to a POST under /auth/, as the widget reports it. */
-export type AuthAnswer = { ok: true; value: Record<string, string | number> } | { ok: false; text: string };
+export type AuthAnswer = { ok: true; value: Record<string, string | number> } | { ok: false; status: number; body: string };
 
 /** POSTs to /auth/session, /auth/ticket or /auth/token; the browser sends and keeps the demo_session cookie by itself. */
 export async function postAuth(what: 'session' | 'ticket' | 'token', pageHref: string, demoBase = ''): Promise<AuthAnswer> {
   const response = await fetch(demoHttpUrl(`/auth/${what}`, pageHref, demoBase), { method: 'POST' });
-  if (!response.ok) return { ok: false, text: `${response.status}: ${(await response.text()).trim()}` };
+  if (!response.ok) return { ok: false, status: response.status, body: (await response.text()).trim() };
   return { ok: true, value: (await response.json()) as Record<string, string | number> };
 }
 
 /** A credential as the log shows it: its start only, since the log is on screen. */
 export function shortened(value: string): string {
   return value.length > 12 ? `${value.slice(0, 8)}…` : value;
-}
-
-/** Why the token-only offer failed: the server may echo none of the names offered, and WHATWG then fails the connection. */
-export function tokenOnlyFailed(): string {
-  return (
-    'The demo server answered 101 with no Sec-WebSocket-Protocol, since the only name offered was the token. The page had ' +
-    'asked for a subprotocol, so WHATWG says the browser must fail the connection, and this browser did.'
-  );
-}
-
-/** The same offer, in a browser that opens the socket anyway. */
-export function tokenOnlyOpened(): string {
-  return (
-    'The demo server answered 101 with no Sec-WebSocket-Protocol. WHATWG says a browser that asked for a subprotocol must ' +
-    'then fail the connection; this browser opened it anyway, with protocol "".'
-  );
 }

@@ -13,6 +13,8 @@ import {
   type ChatLine,
   type ResumeState,
 } from './chat-room.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { CHAT_ROOM_TEXT, type ChatRoomText } from './chat-room-text.ts';
 
 /** What a member tells the widget that shows it. */
 export interface ChatMemberView {
@@ -29,6 +31,9 @@ export interface ChatMemberView {
 export class ChatMember {
   readonly #url: string;
   readonly #view: ChatMemberView;
+  /** The language of the page around the widget: every status line and notice is in it. */
+  readonly #locale: Locale;
+  readonly #text: ChatRoomText;
   #socket: WebSocket | undefined;
   #joined = false;
   #joinRefused = false;
@@ -43,9 +48,11 @@ export class ChatMember {
   #rejoinAttempt = 0;
   #rejoinTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(url: string, view: ChatMemberView) {
+  constructor(url: string, view: ChatMemberView, locale: Locale = 'en') {
     this.#url = url;
     this.#view = view;
+    this.#locale = locale;
+    this.#text = CHAT_ROOM_TEXT[locale];
   }
 
   get joined(): boolean {
@@ -77,7 +84,7 @@ export class ChatMember {
     this.#open(nickname);
   }
 
-  leave(reason = 'Reader pressed Leave'): void {
+  leave(reason = this.#text.leaveReason): void {
     clearTimeout(this.#rejoinTimer);
     this.#socket?.close(1000, reason);
   }
@@ -104,9 +111,9 @@ export class ChatMember {
         headers: { [STOP_NODE_HEADER]: node },
       });
       const answer = (await response.text()).trim();
-      return response.status === 202 ? answer : `${node} did not stop (HTTP ${response.status}): ${answer}`;
+      return response.status === 202 ? this.#text.stop.stopping(node, answer) : this.#text.stop.refused(node, response.status, answer);
     } catch {
-      return `${node} did not answer the stop request.`;
+      return this.#text.stop.noAnswer(node);
     }
   }
 
@@ -119,7 +126,7 @@ export class ChatMember {
     this.#socket = socket;
     this.#joined = false;
     this.#joinRefused = false;
-    this.#view.status(`Connecting to ${this.#url}…`);
+    this.#view.status(this.#text.connecting(this.#url));
     socket.addEventListener('open', () => {
       opened = true;
       socket.send(joinRequest(nickname, this.#resume));
@@ -132,14 +139,12 @@ export class ChatMember {
       // A rejoin that cannot connect yet (the next node still starting) counts as a try, and the next one follows.
       if ((wasJoined || this.#rejoinAttempt > 0) && shouldRejoin(event.code, this.#rejoinAttempt)) {
         const delay = rejoinDelayMs(this.#rejoinAttempt++);
-        this.#view.status(describeRejoin(event, delay));
+        this.#view.status(describeRejoin(event, delay, this.#locale));
         this.#rejoinTimer = setTimeout(() => this.#open(this.#me), delay);
         this.#view.changed();
         return;
       }
-      this.#view.status(
-        this.#joinRefused ? 'Not connected: the server refused to let you join, and says why below.' : describeChatClose(event, opened),
-      );
+      this.#view.status(this.#joinRefused ? this.#text.joinRefused : describeChatClose(event, opened, this.#locale));
       this.#view.changed();
     });
     this.#view.changed();
@@ -147,7 +152,7 @@ export class ChatMember {
 
   #receive(data: unknown): void {
     const message: ChatMessage | null = parseChatMessage(data);
-    if (!message) return this.#view.line({ kind: 'refusal', text: 'The server sent something that is not a chat message.' });
+    if (!message) return this.#view.line({ kind: 'refusal', text: this.#text.notAChatMessage });
     if (message.type === 'message') {
       // The server sends each message once; a repeat could only come from a server that broke that promise.
       if (this.#resume.after !== undefined && message.id <= this.#resume.after) return;
@@ -160,15 +165,15 @@ export class ChatMember {
       this.#node = message.node;
       this.#canStopNode = message.canStopNode === true;
       this.#resume.resumeToken = message.resumeToken;
-      this.#view.status(`In the room as ${message.nickname}.`);
+      this.#view.status(this.#text.inRoomAs(message.nickname));
       this.#view.welcomed(message);
       this.#view.changed();
     }
-    const line = chatLine(message);
+    const line = chatLine(message, this.#locale);
     // A refused join leaves the connection open but useless; close it so Join works again with another nickname.
     if (line.kind === 'refusal' && !this.#joined) {
       this.#joinRefused = true;
-      this.#socket?.close(1000, 'Join refused');
+      this.#socket?.close(1000, this.#text.joinRefusedReason);
     }
     this.#view.line(line);
   }

@@ -1,6 +1,8 @@
 // What the chat room widget sends and how it words what it receives, kept apart from the DOM so it can be unit-tested.
 import { CHAT_MESSAGE_TYPES, parseServerMessage, type ChatLimits, type ChatMessage, type ChatRequest } from '../lib/demo-messages.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { CHAT_ROOM_TEXT } from './chat-room-text.ts';
 
 /** One line of the chat log: a member's message, a notice about the room, or the server's refusal. */
 export type ChatLine =
@@ -26,51 +28,52 @@ export function parseChatMessage(data: unknown): ChatMessage | null {
   return typeof data === 'string' ? parseServerMessage<ChatMessage>(data, CHAT_MESSAGE_TYPES) : null;
 }
 
-/** A message from the server as a line of the log. */
-export function chatLine(message: ChatMessage): ChatLine {
+/** A message from the server as a line of the log, in the page's language. */
+export function chatLine(message: ChatMessage, locale: Locale = 'en'): ChatLine {
+  const text = CHAT_ROOM_TEXT[locale];
   switch (message.type) {
     case 'welcome': {
-      const others = message.members.length === 0 ? 'Nobody else is here yet.' : `Also here: ${message.members.join(', ')}.`;
-      if (!message.resumed) return { kind: 'notice', text: `You joined as ${message.nickname}. ${others}` };
+      const others = message.members.length === 0 ? text.welcome.nobodyElse : text.welcome.alsoHere(message.members);
+      if (!message.resumed) return { kind: 'notice', text: text.welcome.joinedAs(message.nickname, others) };
       const { replayed, incomplete } = message.resumed;
-      const missed =
-        replayed === 0 ? 'You missed nothing.' : `${replayed} missed ${replayed === 1 ? 'message follows' : 'messages follow'}.`;
-      const lost = incomplete ? ' Some older ones are no longer kept, so those are lost to you.' : '';
-      return { kind: 'notice', text: `You are back as ${message.nickname}. ${missed}${lost} ${others}` };
+      const missed = replayed === 0 ? text.welcome.missedNothing : text.welcome.missed(replayed);
+      const lost = incomplete ? text.welcome.someLost : '';
+      return { kind: 'notice', text: text.welcome.backAs(message.nickname, missed, lost, others) };
     }
     case 'joined':
-      return { kind: 'notice', text: `${message.nickname} joined.` };
+      return { kind: 'notice', text: text.joined(message.nickname) };
     case 'left':
       return {
         kind: 'notice',
         text:
           message.reason === 'too-slow'
-            ? `${message.nickname} was dropped: their connection was not reading what the room sent.`
+            ? text.droppedTooSlow(message.nickname)
             : message.reason === 'timed-out'
-              ? `${message.nickname} left: the server node they were on stopped answering.`
-              : `${message.nickname} left.`,
+              ? text.leftTimedOut(message.nickname)
+              : text.left(message.nickname),
       };
     case 'message':
       return { kind: 'message', from: message.from, text: message.text, sentAt: message.sentAt };
     case 'refused':
-      return { kind: 'refusal', text: `The server refused: ${message.message} (${message.code})` };
+      return { kind: 'refusal', text: text.refused(message.code, message.message) };
   }
 }
 
 /** The server's limits in words, shown once it has sent them. */
-export function describeLimits(limits: ChatLimits): string {
-  return `The server allows nicknames of up to ${limits.maxNicknameChars} characters, and messages of up to ${limits.maxMessageChars}, ${limits.messagesPerMinute} a minute.`;
+export function describeLimits(limits: ChatLimits, locale: Locale = 'en'): string {
+  return CHAT_ROOM_TEXT[locale].limits(limits);
 }
 
 /** Why the chat connection ended, in words; `everOpened` tells an unreachable server from a dropped connection. */
-export function describeChatClose(event: { code: number; reason: string }, everOpened: boolean): string {
+export function describeChatClose(event: { code: number; reason: string }, everOpened: boolean, locale: Locale = 'en'): string {
   if (!everOpened) {
-    return demoUnreachable();
+    return demoUnreachable(undefined, locale);
   }
-  const reason = event.reason ? `: ${event.reason}` : '';
-  if (event.code === 1000) return `You left the room (close code 1000${reason}).`;
-  if (event.code === 1006) return 'The connection dropped without a close handshake (close code 1006). Press Join to come back.';
-  return `The server closed the connection with code ${event.code}${reason}. Press Join to come back.`;
+  const text = CHAT_ROOM_TEXT[locale];
+  const reason = text.reason(event.reason);
+  if (event.code === 1000) return text.closed.left(reason);
+  if (event.code === 1006) return text.closed.dropped;
+  return text.closed.byServer(event.code, reason);
 }
 
 /**
@@ -95,13 +98,14 @@ export function rejoinDelayMs(attempt: number, random: number = Math.random()): 
 }
 
 /** The status line while a rejoin waits. */
-export function describeRejoin(event: { code: number; reason: string }, delayMs: number): string {
-  const reason = event.reason ? `: ${event.reason}` : '';
-  return `The connection closed with code ${event.code}${reason}. Rejoining in ${(delayMs / 1000).toFixed(1)} s…`;
+export function describeRejoin(event: { code: number; reason: string }, delayMs: number, locale: Locale = 'en'): string {
+  const text = CHAT_ROOM_TEXT[locale];
+  return text.rejoining(event.code, text.reason(event.reason), delayMs);
 }
 
-/** Time of day as HH:MM, in the reader's own time zone. */
-export function shortTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+/** Time of day as HH:MM on a 24-hour clock, in the reader's own time zone, written by Intl for the locale. */
+export function shortTime(epochMs: number, locale: Locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale === 'zh-CN' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    epochMs,
+  );
 }

@@ -17,13 +17,9 @@ export function secondOriginPage(pageHref: string, port: number): string {
   return url.href;
 }
 
-/** Asks the demo server for the second origin's port; null with a sentence when it is off (any host not on loopback). */
-export async function findSecondOrigin(pageHref: string, demoBase = ''): Promise<{ port: number } | { off: string }> {
+/** Asks the demo server for the second origin's port; `off` when it has none (any host not on loopback). */
+export async function findSecondOrigin(pageHref: string, demoBase = ''): Promise<{ port: number } | { off: true }> {
   const response = await fetch(demoHttpUrl('/cswsh/second-origin', pageHref, demoBase));
   if (response.ok) return (await response.json()) as { port: number };
-  return {
-    off:
-      'This demo server has no second origin: it runs only on a server listening on loopback (npm run dev or npm start on ' +
-      'your machine), or with DEMO_SECOND_ORIGIN=on.',
-  };
+  return { off: true };
 }

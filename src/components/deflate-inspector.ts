@@ -13,6 +13,8 @@ import {
 } from '../lib/protocol/deflate-parameters.ts';
 import { checkExtensions } from '../lib/protocol/handshake-headers.ts';
 import { SYNC_FLUSH_TAIL } from '../lib/protocol/inflate-message.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { DEFLATE_INSPECTOR_TEXT } from './deflate-inspector-text.ts';
 
 /** The demo server's default limit on a /ws/deflate message once inflated; a larger one is closed with 1009. */
 export const DEFAULT_INFLATED_LIMIT_BYTES = 16 * 1024;
@@ -52,42 +54,51 @@ export interface Negotiation {
   summary: string;
 }
 
-/** The negotiation as the browser offered it and the server answered it (RFC 7692 §5, §7.1). */
-export function describeNegotiation(request: HandshakeMessage, response: HandshakeMessage): Negotiation {
-  const offered = explainSide(extensionsHeader(request), 'offer');
-  const answered = explainSide(extensionsHeader(response), 'answer');
+/** The negotiation as the browser offered it and the server answered it (RFC 7692 §5, §7.1), in the page's language. */
+export function describeNegotiation(request: HandshakeMessage, response: HandshakeMessage, locale: Locale = 'en'): Negotiation {
+  const offered = explainSide(extensionsHeader(request), 'offer', locale);
+  const answered = explainSide(extensionsHeader(response), 'answer', locale);
   const answer = answered.header === null ? null : checkExtensions(answered.header);
   const accepted = answer?.ok ? answer.extensions.find((e) => e.name === PERMESSAGE_DEFLATE) : undefined;
   const agreement = accepted ? deflateAgreement(accepted) : null;
-  return { offered, answered, agreement, summary: summarize(offered, agreement) };
+  return { offered, answered, agreement, summary: summarize(offered, agreement, locale) };
 }
 
-function explainSide(header: string | null, side: NegotiationSide): NegotiationSideReport {
-  const who = side === 'offer' ? 'Your browser offered' : 'The server answered with';
-  if (header === null) {
-    const remark =
-      side === 'offer'
-        ? 'Your browser sent no Sec-WebSocket-Extensions header, so it offered no extension.'
-        : 'The server sent no Sec-WebSocket-Extensions header: no extension is in use, and every frame goes uncompressed (RFC 7692 §5).';
-    return { header, extensions: [], remark };
-  }
+function explainSide(header: string | null, side: NegotiationSide, locale: Locale): NegotiationSideReport {
+  const text = DEFLATE_INSPECTOR_TEXT[locale].negotiation;
+  if (header === null) return { header, extensions: [], remark: side === 'offer' ? text.noOffer : text.noAnswer };
   const parsed = checkExtensions(header);
-  if (!parsed.ok) return { header, extensions: [], remark: `${who} a header that does not parse: ${parsed.reason}` };
+  // The parser's reason stays as it words it: handshake-headers.ts is shared with the handshake widgets.
+  if (!parsed.ok) return { header, extensions: [], remark: text.unparsable(side, parsed.reason) };
   const extensions = parsed.extensions.map((extension) => ({
     name: extension.name,
-    notes: extension.name === PERMESSAGE_DEFLATE ? explainDeflateParameters(extension, side) : [],
+    notes: extension.name === PERMESSAGE_DEFLATE ? explainDeflateParameters(extension, side, locale) : [],
   }));
   return { header, extensions, remark: null };
 }
 
-function summarize(offered: NegotiationSideReport, agreement: DeflateAgreement | null): string {
-  if (!offered.extensions.some((e) => e.name === PERMESSAGE_DEFLATE)) {
-    return 'Your browser did not offer permessage-deflate, so this connection is not compressed.';
+function summarize(offered: NegotiationSideReport, agreement: DeflateAgreement | null, locale: Locale): string {
+  const text = DEFLATE_INSPECTOR_TEXT[locale].negotiation;
+  if (!offered.extensions.some((e) => e.name === PERMESSAGE_DEFLATE)) return text.notOffered;
+  if (!agreement) return text.declined;
+  return text.agreed(
+    { keeps: agreement.serverContextTakeover, kib: 2 ** agreement.serverMaxWindowBits / 1024 },
+    { keeps: agreement.clientContextTakeover, kib: 2 ** agreement.clientMaxWindowBits / 1024 },
+  );
+}
+
+/** One side's notes as the widget lists them: its remark, then every extension's parameters explained. */
+export function negotiationNotes(side: NegotiationSideReport, locale: Locale = 'en'): string[] {
+  const text = DEFLATE_INSPECTOR_TEXT[locale].negotiation;
+  const notes = side.remark ? [side.remark] : [];
+  for (const extension of side.extensions) {
+    if (extension.notes.length === 0) notes.push(text.noParameters(extension.name));
+    for (const note of extension.notes) {
+      const written = note.value === null ? note.name : `${note.name}=${note.value}`;
+      notes.push(text.parameter(written, note.meaning, note.section, note.problem));
+    }
   }
-  if (!agreement) return 'The server declined permessage-deflate, so this connection is not compressed (RFC 7692 §5).';
-  const window = (bits: number) => `${2 ** bits / 1024} KiB`;
-  const takeover = (on: boolean) => (on ? 'keeps its window from message to message' : 'starts every message afresh');
-  return `permessage-deflate is on. The server ${takeover(agreement.serverContextTakeover)} with a ${window(agreement.serverMaxWindowBits)} window; your browser ${takeover(agreement.clientContextTakeover)} with at most ${window(agreement.clientMaxWindowBits)}.`;
+  return notes;
 }
 
 /** A message as its frames carried it: joined, unmasked payloads, and whether its first frame had RSV1 set. */
@@ -140,14 +151,16 @@ export interface RoundSizes {
 }
 
 /** A payload's size against the message's, for the table: "7 bytes (140 %)", or "uncompressed" when RSV1 was clear. */
-export function payloadCell(payloadBytes: number, messageBytes: number, compressed: boolean): string {
-  if (!compressed) return `${payloadBytes} bytes, sent uncompressed`;
-  if (messageBytes === 0) return `${payloadBytes} bytes`;
-  return `${payloadBytes} bytes (${Math.round((payloadBytes / messageBytes) * 100)} % of the message)`;
+export function payloadCell(payloadBytes: number, messageBytes: number, compressed: boolean, locale: Locale = 'en'): string {
+  const text = DEFLATE_INSPECTOR_TEXT[locale].payloadCell;
+  if (!compressed) return text.uncompressed(payloadBytes);
+  if (messageBytes === 0) return text.plain(payloadBytes);
+  return text.share(payloadBytes, Math.round((payloadBytes / messageBytes) * 100));
 }
 
 /** The sentence under the table, once two rounds sent the same message: what the second cost against the first. */
-export function compareRepeat(rounds: readonly RoundSizes[]): string | null {
+export function compareRepeat(rounds: readonly RoundSizes[], locale: Locale = 'en'): string | null {
+  const text = DEFLATE_INSPECTOR_TEXT[locale].compare;
   const last = rounds.at(-1);
   const before = rounds.at(-2);
   if (!last || !before || last.messageBytes !== before.messageBytes || last.serverContextTakeover !== before.serverContextTakeover) {
@@ -156,10 +169,10 @@ export function compareRepeat(rounds: readonly RoundSizes[]): string | null {
   if (!last.serverCompressed || !before.serverCompressed) return null;
   if (last.serverContextTakeover) {
     return last.serverPayloadBytes < before.serverPayloadBytes
-      ? `The server's second frame is ${before.serverPayloadBytes - last.serverPayloadBytes} bytes shorter than its first: with context takeover, the repeat is a back-reference into the window the first one left (RFC 7692 §7.1.1, §7.2.3.2).`
-      : `The server's second frame is no shorter than its first (${last.serverPayloadBytes} and ${before.serverPayloadBytes} bytes): the message is too short for a back-reference to save anything, or longer than the window.`;
+      ? text.shorter(before.serverPayloadBytes - last.serverPayloadBytes)
+      : text.notShorter(last.serverPayloadBytes, before.serverPayloadBytes);
   }
-  return `The server's two frames are the same size (${last.serverPayloadBytes} bytes): with server_no_context_takeover it compresses every message from an empty window, so a repeat costs as much as the first (RFC 7692 §7.1.1.1).`;
+  return text.reset(last.serverPayloadBytes);
 }
 
 /** Why the connection ended, in words a reader can act on; null when there is nothing to explain. */
@@ -169,15 +182,11 @@ export function describeDeflateClose(
   code: number,
   reason: string,
   lastFrameBytes: number | null,
+  locale: Locale = 'en',
 ): string | null {
-  if (!everOpened) {
-    return `The demo server could not be reached at ${url}, or it refused the connection. Is it running? Both \`npm run dev\` and \`npm start\` start it.`;
-  }
-  if (code === 1009) {
-    const wire = lastFrameBytes === null ? '' : `, though its frame was only ${lastFrameBytes} bytes on the wire`;
-    return `The server closed the connection with 1009 (Message Too Big): the message inflated past the ${DEFAULT_INFLATED_LIMIT_BYTES} bytes /ws/deflate accepts${wire}. A server must judge the inflated size against its limit (RFC 6455 §10.4), or a small frame could make it allocate megabytes. Press Send to reconnect.`;
-  }
+  const text = DEFLATE_INSPECTOR_TEXT[locale].close;
+  if (!everOpened) return text.unreachable(url);
+  if (code === 1009) return text.tooBig(DEFAULT_INFLATED_LIMIT_BYTES, lastFrameBytes);
   if (code === 1000 || code === 1005) return null;
-  const why = reason ? `: "${reason}"` : '';
-  return `The connection closed with ${code}${why}. Press Send to reconnect.`;
+  return text.other(code, reason);
 }

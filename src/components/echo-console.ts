@@ -1,6 +1,9 @@
 // What the echo console says about a connection, and how it reads its inputs, kept apart from the DOM so it can be unit-tested.
 import { hex } from '../lib/protocol/bytes.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
+import { describeDemoError, splitDemoReason } from '../lib/i18n/demo-error-text.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { ECHO_CONSOLE_TEXT } from './echo-console-text.ts';
 
 export type Direction = 'sent' | 'received' | 'event';
 
@@ -11,11 +14,6 @@ export function describeReadyState(readyState: number): string {
   return `${READY_STATE_NAMES[readyState] ?? 'UNKNOWN'} (${readyState})`;
 }
 
-export function clockTime(date: Date): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
-}
-
 const PREVIEW_BYTES = 32;
 
 /** The bytes a message occupies in a frame's payload: UTF-8 for text (§5.6), as-is for binary. */
@@ -24,49 +22,66 @@ export function messageBytes(data: string | ArrayBuffer): Uint8Array {
 }
 
 /** A message as the log shows it: text verbatim, binary as a byte count and its first bytes in hex. */
-export function describeMessage(data: string | ArrayBuffer): string {
+export function describeMessage(data: string | ArrayBuffer, locale: Locale): string {
+  const text = ECHO_CONSOLE_TEXT[locale].log;
   const bytes = messageBytes(data);
-  if (typeof data === 'string') return `text (${bytes.length} bytes): ${data}`;
+  if (typeof data === 'string') return text.text(bytes.length, data);
   const more = bytes.length > PREVIEW_BYTES ? ' …' : '';
-  return `binary (${bytes.length} bytes): ${spacedHex(bytes.subarray(0, PREVIEW_BYTES))}${more}`;
+  return text.binary(bytes.length, `${spacedHex(bytes.subarray(0, PREVIEW_BYTES))}${more}`);
 }
 
 /** How many bytes the hex view of one log entry shows; a 60 KiB message would otherwise fill the page. */
 export const HEX_VIEW_BYTES = 256;
 
 /** Every byte of a message (up to {@link HEX_VIEW_BYTES}) as spaced hex, 16 to a line. */
-export function hexView(data: string | ArrayBuffer, maxBytes = HEX_VIEW_BYTES): string {
+export function hexView(data: string | ArrayBuffer, locale: Locale, maxBytes = HEX_VIEW_BYTES): string {
+  const text = ECHO_CONSOLE_TEXT[locale].log;
   const bytes = messageBytes(data);
   const lines: string[] = [];
   for (let at = 0; at < Math.min(bytes.length, maxBytes); at += 16) {
     lines.push(spacedHex(bytes.subarray(at, Math.min(at + 16, maxBytes))));
   }
-  if (bytes.length > maxBytes) lines.push(`… and ${bytes.length - maxBytes} more bytes`);
-  return lines.length ? lines.join('\n') : '(no bytes)';
+  if (bytes.length > maxBytes) lines.push(text.moreBytes(bytes.length - maxBytes));
+  return lines.length ? lines.join('\n') : text.noBytes;
 }
 
 function spacedHex(bytes: Uint8Array): string {
   return hex(bytes).replace(/(..)(?!$)/g, '$1 ');
 }
 
+/** What a close event's fields are, in words. */
+type CloseFields = { code: number; reason: string; wasClean: boolean };
+
+function closeSummary(event: CloseFields, locale: Locale): string {
+  return ECHO_CONSOLE_TEXT[locale].log.close(event.code, event.reason ? describeReason(event.reason, locale) : undefined, event.wasClean);
+}
+
+/**
+ * A close reason as the log shows it: quoted as received, except that on a Chinese page a refusal the server explained
+ * (`DEMO_ERR_…: sentence`) gets the Chinese sentence for its code, with the server's English kept beside it.
+ */
+export function describeReason(reason: string, locale: Locale): string {
+  const { code, message } = splitDemoReason(reason);
+  if (code === undefined || locale === 'en') return ECHO_CONSOLE_TEXT[locale].log.quotedReason(reason);
+  return `${code}：${describeDemoError(code, message, locale)}`;
+}
+
 /** A close event in words, including what 1006 really means to a reader. */
-export function describeClose(event: { code: number; reason: string; wasClean: boolean }, everOpened: boolean): string {
-  const reason = event.reason ? `, reason "${event.reason}"` : '';
-  const summary = `close: code ${event.code}${reason}, wasClean ${event.wasClean}`;
-  if (!everOpened) return `${summary}. ${demoUnreachable()}`;
-  if (event.code === 1006) return `${summary}. The connection dropped without a close handshake.`;
+export function describeClose(event: CloseFields, everOpened: boolean, locale: Locale): string {
+  const text = ECHO_CONSOLE_TEXT[locale].log;
+  const summary = closeSummary(event, locale);
+  if (!everOpened) return text.explained(summary, demoUnreachable(undefined, locale));
+  if (event.code === 1006) return text.explained(summary, text.dropped);
   return summary;
 }
 
 /** The open event in words: which subprotocol and extensions the server chose, and what an empty choice means. */
-export function describeOpen(offered: readonly string[], protocol: string, extensions: string): string {
-  const summary = `open: protocol "${protocol}", extensions "${extensions}"`;
+export function describeOpen(offered: readonly string[], protocol: string, extensions: string, locale: Locale): string {
+  const text = ECHO_CONSOLE_TEXT[locale].log;
+  const summary = text.open(protocol, extensions);
   if (offered.length === 0) return summary;
-  if (protocol === '') {
-    return `${summary}. You offered ${offered.join(', ')} and the server's 101 named none (RFC 6455 §4.2.2, step 4). WHATWG says a browser must then fail the connection, so that open never fires; this browser opened it anyway, with protocol "". The engine table shows which engines do which.`;
-  }
-  const first = protocol === offered[0] && offered.length > 1 ? ', your first choice' : '';
-  return `${summary}. The server picked "${protocol}"${first} from what you offered (RFC 6455 §4.2.2, step 4). /ws/echo runs on ws, which, unless the server gives it a handleProtocols hook, accepts the first name offered, whether or not the server speaks it.`;
+  if (protocol === '') return text.explained(summary, text.openNamedNone(offered));
+  return text.explained(summary, text.openPicked(protocol, protocol === offered[0] && offered.length > 1));
 }
 
 /** A name the demo server speaks nowhere: /ws/lab declines every subprotocol, this one included. */
@@ -77,10 +92,9 @@ export const UNSPOKEN_SUBPROTOCOL = 'x-unknown';
  * 1006, and no open. A page sees the same for a server that is down, so what tells them apart is the 101 itself,
  * which only the server (or the network panel) sees.
  */
-export function describeDeclinedClose(event: { code: number; reason: string; wasClean: boolean }, everOpened: boolean): string {
-  const summary = `close: code ${event.code}${event.reason ? `, reason "${event.reason}"` : ''}, wasClean ${event.wasClean}`;
-  if (everOpened) return `${summary}. The connection had opened, although the server chose none of the subprotocols offered.`;
-  return `${summary}. The server answered 101 but chose none of the subprotocols offered, so this browser failed the connection, as WHATWG says it must: error, then close 1006, and open never fired. A page cannot tell this from a server that is down; only the 101 response shows it.`;
+export function describeDeclinedClose(event: CloseFields, everOpened: boolean, locale: Locale): string {
+  const text = ECHO_CONSOLE_TEXT[locale].log;
+  return text.explained(closeSummary(event, locale), everOpened ? text.declinedOpened : text.declinedFailed);
 }
 
 /** Either what the reader typed, read and checked, or a sentence naming the rule it breaks. */
@@ -93,40 +107,29 @@ const SEPARATORS = '()<>@,;:\\"/[]?={} \t';
  * Reads the subprotocols field: names separated by commas or spaces. The browser itself throws a SyntaxError for a
  * name that is not an HTTP token or for a name offered twice (WHATWG WebSockets, the constructor); this says why first.
  */
-export function parseSubprotocols(text: string): Checked<string[]> {
+export function parseSubprotocols(text: string, locale: Locale): Checked<string[]> {
+  const rules = ECHO_CONSOLE_TEXT[locale].rules;
   const names = text.split(/[\s,]+/).filter(Boolean);
   for (const name of names) {
     const bad = [...name].find((c) => c < '!' || c > '~' || SEPARATORS.includes(c));
     if (bad !== undefined) {
-      return {
-        ok: false,
-        message: `The subprotocol "${name}" contains ${JSON.stringify(bad)}. A subprotocol name is printable ASCII (U+0021 to U+007E) without HTTP separators such as ( ) < > @ ; : / [ ] ? = { } " (RFC 6455 §4.1, item 10).`,
-      };
+      return { ok: false, message: rules.subprotocolCharacter(name, bad) };
     }
   }
   const twice = names.find((name, i) => names.indexOf(name) !== i);
   if (twice !== undefined) {
-    return { ok: false, message: `The subprotocol "${twice}" is offered twice. Each name may appear once (RFC 6455 §4.1, item 10).` };
+    return { ok: false, message: rules.subprotocolTwice(twice) };
   }
   return { ok: true, value: names };
 }
 
 /** Pairs of hex digits, optionally with spaces between the bytes: `48 69` or `4869`. An empty field is zero bytes. */
-export function parseHexMessage(text: string): Checked<ArrayBuffer> {
+export function parseHexMessage(text: string, locale: Locale): Checked<ArrayBuffer> {
+  const rules = ECHO_CONSOLE_TEXT[locale].rules;
   const digits = text.replace(/\s+/g, '');
   const bad = /[^0-9a-f]/i.exec(digits);
-  if (bad) {
-    return {
-      ok: false,
-      message: `'${bad[0]}' is not a hex digit. A binary message is written as pairs of hex digits (0–9, a–f), one pair per byte, such as 48 69.`,
-    };
-  }
-  if (digits.length % 2 !== 0) {
-    return {
-      ok: false,
-      message: `That is ${digits.length} hex digits, an odd number. Every byte is exactly two hex digits, such as 48 69.`,
-    };
-  }
+  if (bad) return { ok: false, message: rules.hexDigit(bad[0]) };
+  if (digits.length % 2 !== 0) return { ok: false, message: rules.hexOdd(digits.length) };
   const bytes = new Uint8Array(digits.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(digits.slice(2 * i, 2 * i + 2), 16);
   return { ok: true, value: bytes.buffer };
@@ -140,42 +143,29 @@ export const MAX_CLOSE_REASON_BYTES = 123;
  * WebSockets, `close()`): code 1000 or 3000–4999, else an InvalidAccessError; reason at most 123 bytes of UTF-8, else
  * a SyntaxError. An empty code field means calling close() with no code at all, which then takes no reason either.
  */
-export function checkClose(codeText: string, reason: string): Checked<{ code?: number; reason: string }> {
+export function checkClose(codeText: string, reason: string, locale: Locale): Checked<{ code?: number; reason: string }> {
+  const rules = ECHO_CONSOLE_TEXT[locale].rules;
   const trimmed = codeText.trim();
   const code = trimmed === '' ? undefined : /^\d{1,5}$/.test(trimmed) ? Number(trimmed) : NaN;
   if (code !== undefined && !(code === 1000 || (code >= 3000 && code <= 4999))) {
-    return {
-      ok: false,
-      message: `A page may close with code 1000 or a code from 3000 to 4999, and "${trimmed}" is neither; the browser would throw an InvalidAccessError (WHATWG WebSockets, close()). Codes 1001 to 2999 are reserved for the protocol and its extensions (RFC 6455 §7.4.2).`,
-    };
+    return { ok: false, message: rules.closeCode(trimmed) };
   }
   if (code === undefined && reason !== '') {
-    return {
-      ok: false,
-      message:
-        'A reason needs a code: a Close frame carries the 2-byte code first and the reason after it (RFC 6455 §5.5.1). Enter 1000 or a code from 3000 to 4999, or clear the reason.',
-    };
+    return { ok: false, message: rules.reasonNeedsCode };
   }
   const length = new TextEncoder().encode(reason).length;
-  if (length > MAX_CLOSE_REASON_BYTES) return reasonTooLong(length);
+  if (length > MAX_CLOSE_REASON_BYTES) return { ok: false, message: rules.reasonTooLong(length, MAX_CLOSE_REASON_BYTES) };
   return { ok: true, value: code === undefined ? { reason } : { code, reason } };
-}
-
-function reasonTooLong(length: number): Checked<never> {
-  return {
-    ok: false,
-    message: `The reason is ${length} bytes in UTF-8, and a close reason may be at most ${MAX_CLOSE_REASON_BYTES}: a Close frame carries at most 125 bytes, 2 of them the code (RFC 6455 §5.5, §5.5.1). The browser would throw a SyntaxError.`,
-  };
 }
 
 /** The flood that shows bufferedAmount: 10 messages of 60 KiB, each under the demo server's 64 KiB limit. */
 export const FLOOD_MESSAGES = 10;
 export const FLOOD_MESSAGE_BYTES = 60 * 1024;
 
-export function describeFlood(bufferedAfter: number): string {
-  return `queued ${FLOOD_MESSAGES} binary messages of ${FLOOD_MESSAGE_BYTES} bytes; bufferedAmount just after the last send(): ${bufferedAfter} bytes`;
+export function describeFlood(bufferedAfter: number, locale: Locale): string {
+  return ECHO_CONSOLE_TEXT[locale].log.flood(FLOOD_MESSAGES, FLOOD_MESSAGE_BYTES, bufferedAfter);
 }
 
-export function describeDrained(ms: number): string {
-  return `bufferedAmount back to 0 after ${Math.round(ms)} ms: the browser has handed every byte to the network`;
+export function describeDrained(ms: number, locale: Locale): string {
+  return ECHO_CONSOLE_TEXT[locale].log.drained(Math.round(ms));
 }

@@ -2,6 +2,8 @@
 import type { HandshakeMessage, HandshakeReport } from '../lib/demo-messages.ts';
 import { computeAccept } from '../lib/protocol/handshake.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { HANDSHAKE_INSPECTOR_TEXT } from './handshake-inspector-text.ts';
 
 /** An HTTP message as text: the start line, then one `Name: value` line per header, in order. */
 export function formatHttpMessage(message: HandshakeMessage): string {
@@ -25,41 +27,35 @@ export interface AcceptCheck {
 }
 
 /** Recomputes Sec-WebSocket-Accept from the request's key (RFC 6455 §4.2.2) and compares it with the response's. */
-export async function checkAccept(request: HandshakeMessage, response: HandshakeMessage): Promise<AcceptCheck | null> {
+export async function checkAccept(request: HandshakeMessage, response: HandshakeMessage, locale: Locale): Promise<AcceptCheck | null> {
   const key = headerValue(request, 'Sec-WebSocket-Key');
   const received = headerValue(response, 'Sec-WebSocket-Accept');
   if (key === null || received === null) return null;
   const computed = await computeAccept(key.trim());
   const matches = computed === received;
-  const verdict = matches
-    ? 'matches: the server proved it read this key as a WebSocket server would (§4.2.2).'
-    : 'does not match: a browser would fail this connection (§4.1).';
+  const text = HANDSHAKE_INSPECTOR_TEXT[locale];
+  const verdict = matches ? text.matches : text.doesNotMatch;
   return { key, computed, received, matches, verdict };
 }
 
 /** Why a connection ended before the report arrived, in words a reader can act on. */
-export function describeFailure(url: string, everOpened: boolean, code: number): string {
+export function describeFailure(url: string, everOpened: boolean, code: number, locale: Locale): string {
   if (!everOpened) {
-    return demoUnreachable(url);
+    return demoUnreachable(url, locale);
   }
-  return `The connection closed (code ${code}) before the server sent its report. Press the button to try again.`;
+  return HANDSHAKE_INSPECTOR_TEXT[locale].closedEarly(code);
 }
 
 /**
  * Over HTTP/2 there is no key and no accept to check: what the reader should see instead is that the handshake was an
  * extended CONNECT on one stream (RFC 8441 §4, §5). Null for an HTTP/1.1 upgrade.
  */
-export function describeHttp2(report: HandshakeReport): string | null {
+export function describeHttp2(report: HandshakeReport, locale: Locale): string | null {
   if (!report.http2) return null;
+  const text = HANDSHAKE_INSPECTOR_TEXT[locale];
   const { streamId } = report.http2;
-  const method = headerValue(report.request, ':method') ?? '(none)';
-  const protocol = headerValue(report.request, ':protocol') ?? '(none)';
+  const method = headerValue(report.request, ':method') ?? text.none;
+  const protocol = headerValue(report.request, ':protocol') ?? text.none;
   const status = headerValue(report.response, ':status') ?? report.response.startLine.replace(/^:status:\s*/, '');
-  return (
-    `Your browser did not upgrade a connection: it sent an extended CONNECT (:method ${method}, :protocol ${protocol}; ` +
-    `RFC 8441 §4) as the HEADERS of stream ${streamId} of an HTTP/2 connection, and the server answered ` +
-    `:status ${status} on the same stream (§5). There is no Sec-WebSocket-Key and no Sec-WebSocket-Accept: the stream ` +
-    `itself is the handshake. Every WebSocket frame of this connection travels as the payload of DATA frames on stream ` +
-    `${streamId} (§5).`
-  );
+  return text.http2({ method, protocol, status, streamId });
 }

@@ -1,5 +1,7 @@
 // What the Reproduce control says about each browser event, kept apart from the DOM so it can be unit-tested.
 import { demoSocketUrl } from '../lib/demo-url.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { REPRODUCE_TEXT } from './reproduce-text.ts';
 
 /**
  * The socket URL for one symptom of the trouble endpoint, found as every widget finds the demo server. `scheme`
@@ -13,39 +15,40 @@ export function troubleUrl(symptom: string, pageHref: string, demoBase = '', end
 }
 
 /** The constructor itself refused (mixed content, a bad URL): the page gets an exception, and no events at all. */
-export function describeThrown(error: unknown): string {
+export function describeThrown(error: unknown, locale: Locale): string {
   const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-  const said = message ? `: ${message.replace(/\.$/, '')}` : '';
-  return `new WebSocket threw ${name}${said}. No socket exists, so no event will follow.`;
+  return REPRODUCE_TEXT[locale].thrown(name, message.replace(/\.$/, ''));
 }
 
 /** Seconds since the reader pressed the button, to the millisecond, so a cut after 5 s reads "5.0xx s". */
-export function elapsed(sinceMs: number, nowMs: number): string {
-  return `${((nowMs - sinceMs) / 1000).toFixed(3)} s`;
+export function elapsed(sinceMs: number, nowMs: number, locale: Locale): string {
+  return REPRODUCE_TEXT[locale].seconds(((nowMs - sinceMs) / 1000).toFixed(3));
 }
 
 /** Which socket of several an entry is about; a control that opens one socket does not number it. */
-export function socketLabel(index: number, count: number): string {
-  return count > 1 ? `socket ${index + 1}: ` : '';
+export function socketLabel(index: number, count: number, locale: Locale): string {
+  return count > 1 ? REPRODUCE_TEXT[locale].socketLabel(index + 1) : '';
 }
 
+/** The constructor call as the page made it: code, so the same in every language. */
 export function describeConnecting(url: string): string {
   return `new WebSocket("${url}")`;
 }
 
-export function describeOpen(): string {
-  return 'open';
+export function describeOpen(locale: Locale): string {
+  return REPRODUCE_TEXT[locale].open;
 }
 
-export function describeMessage(data: unknown): string {
-  if (typeof data === 'string') return `message (text, ${new TextEncoder().encode(data).length} bytes): ${data}`;
-  if (data instanceof ArrayBuffer) return `message (binary, ${data.byteLength} bytes)`;
-  return 'message';
+export function describeMessage(data: unknown, locale: Locale): string {
+  const text = REPRODUCE_TEXT[locale];
+  if (typeof data === 'string') return text.messageText(new TextEncoder().encode(data).length, data);
+  if (data instanceof ArrayBuffer) return text.messageBinary(data.byteLength);
+  return text.message;
 }
 
 /** The error event has no detail by design (WHATWG HTML, WebSockets: "fire an event named error"). */
-export function describeError(): string {
-  return 'error (the event carries no detail; the browser wrote its reason to the DevTools console, which a page cannot read)';
+export function describeError(locale: Locale): string {
+  return REPRODUCE_TEXT[locale].error;
 }
 
 export interface CloseFacts {
@@ -55,14 +58,14 @@ export interface CloseFacts {
 }
 
 /** A close event in the words of its own fields, then one sentence on what that combination means. */
-export function describeClose(event: CloseFacts, everOpened: boolean): string {
-  const fields = `close: code ${event.code}, wasClean ${event.wasClean}, reason ${JSON.stringify(event.reason)}`;
-  return `${fields}. ${meaningOfClose(event, everOpened)}`;
+export function describeClose(event: CloseFacts, everOpened: boolean, locale: Locale): string {
+  return REPRODUCE_TEXT[locale].closeFields(event.code, event.wasClean, event.reason) + meaningOfClose(event, everOpened, locale);
 }
 
-export function meaningOfClose(event: CloseFacts, everOpened: boolean): string {
-  if (event.code === 1006 && !everOpened) return 'The handshake failed, so the connection never opened.';
-  if (event.code === 1006) return 'The TCP connection ended without a Close frame.';
-  if (event.wasClean) return 'Both sides exchanged Close frames: a clean close.';
-  return 'The connection closed without completing the close handshake.';
+export function meaningOfClose(event: CloseFacts, everOpened: boolean, locale: Locale): string {
+  const meaning = REPRODUCE_TEXT[locale].meaning;
+  if (event.code === 1006 && !everOpened) return meaning.neverOpened;
+  if (event.code === 1006) return meaning.noCloseFrame;
+  if (event.wasClean) return meaning.clean;
+  return meaning.unclean;
 }

@@ -1,5 +1,7 @@
 // What the two-member widget says about its members' nodes and the path each message took, kept apart from the DOM so it can be unit-tested.
 import type { ChatWelcome } from '../lib/demo-messages.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { TWO_MEMBERS_TEXT } from './two-members-text.ts';
 
 /** The widget's two members, in the order they join. */
 export const MEMBER_NAMES = ['Ada', 'Lin'] as const;
@@ -26,25 +28,33 @@ export function shouldPickAnotherNode(first: string, second: string, broker: Cha
 }
 
 /** Where the two members are, in one sentence. */
-export function describeRoute(nodes: Partial<Record<MemberName, string>>, broker: ChatWelcome['broker'] | undefined): string {
+export function describeRoute(
+  nodes: Partial<Record<MemberName, string>>,
+  broker: ChatWelcome['broker'] | undefined,
+  locale: Locale = 'en',
+): string {
+  const text = TWO_MEMBERS_TEXT[locale];
   const [first, second] = MEMBER_NAMES;
   const a = nodes[first];
   const b = nodes[second];
-  if (a === undefined && b === undefined) return 'Not connected.';
+  if (a === undefined && b === undefined) return text.notConnected;
   if (a === undefined || b === undefined) {
-    const [name, node] = a === undefined ? [second, b] : [first, a];
-    return `${name} is on ${node}; the other member is not in the room.`;
+    const [name, node] = a === undefined ? [second, b!] : [first, a];
+    return text.route.oneIn(name, node);
   }
-  if (a !== b) return `${first} is on ${a} and ${second} on ${b}: every message between them crosses Redis.`;
-  if (broker === 'redis') {
-    return `Both are on ${a}, the only node that took them: their messages still go through Redis, and back to the same node.`;
-  }
-  return `Both are on the same node, ${a}: this server is one process with no Redis, so messages go from one socket to the other inside it.`;
+  if (a !== b) return text.route.twoNodes(first, a, second, b);
+  return broker === 'redis' ? text.route.sameNodeRedis(a) : text.route.sameProcess(a);
 }
 
 /** The path a message took to a member, from the node its sender is on (when the sender is one of the widget's own). */
-export function describeCrossing(fromNode: string | undefined, toNode: string, broker: ChatWelcome['broker'] | undefined): string {
-  if (fromNode === undefined) return `delivered on ${toNode}`;
-  if (fromNode !== toNode) return `said on ${fromNode}, delivered on ${toNode}: it crossed Redis`;
-  return broker === 'redis' ? `said and delivered on ${toNode}, through Redis` : `said and delivered on ${toNode}, inside one process`;
+export function describeCrossing(
+  fromNode: string | undefined,
+  toNode: string,
+  broker: ChatWelcome['broker'] | undefined,
+  locale: Locale = 'en',
+): string {
+  const text = TWO_MEMBERS_TEXT[locale].crossing;
+  if (fromNode === undefined) return text.deliveredOn(toNode);
+  if (fromNode !== toNode) return text.crossedRedis(fromNode, toNode);
+  return broker === 'redis' ? text.sameNodeRedis(toNode) : text.sameProcess(toNode);
 }

@@ -1,3 +1,5 @@
+// The chat room as a reader uses it, on its English pages and, in one lean journey, on its Chinese page.
+import { CHAT_ROOM_TEXT } from '../../src/components/chat-room-text.ts';
 import { expect, test, type Driver } from './journey.ts';
 import { startSite } from './site-fixture.ts';
 
@@ -102,4 +104,36 @@ test('says plainly when the demo server cannot be reached', async ({ driver: pag
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByLabel('Status')).toHaveText(/^The demo server could not be reached/);
   await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+});
+
+test('on the Chinese page: Chinese labels, notices, refusals and close, with the server speaking English on the wire', async ({
+  driver: page,
+}) => {
+  const text = CHAT_ROOM_TEXT['zh-CN'];
+  await page.goto('/zh-cn/writing-a-server/');
+  const room = page.getByRole('region', { name: text.title });
+  await expect(room.getByRole('button', { name: '加入' })).toBeEnabled();
+  await expect(room.getByLabel(text.labels.status)).toHaveText('未连接。');
+  // The reader types a nickname and presses Enter.
+  await room.getByLabel(text.labels.nickname).fill('lin');
+  await room.getByLabel(text.labels.nickname).press('Enter');
+  await expect(room.getByLabel(text.labels.status)).toHaveText('已作为 lin 进入聊天室。');
+  await expect(room.getByText('服务器允许的昵称最长 32 个字符，消息最长 500 个字符，每分钟最多 60 条。')).toBeVisible();
+  const log = room.getByRole('log', { name: text.labels.log });
+  await expect(log).toContainText(/你以 lin 的身份加入了。(这里还没有别人。|在场的还有：)/);
+
+  // An over-long message: the server refuses in English on the wire, the page says it in Chinese and keeps the code.
+  await room.getByLabel(text.labels.message, { exact: true }).fill('长'.repeat(501));
+  await room.getByLabel(text.labels.message, { exact: true }).press('Enter');
+  await expect(room.getByRole('alert')).toHaveText(
+    '服务器拒绝了（DEMO_ERR_CHAT_MESSAGE_TOO_LONG）：这条聊天消息超过了服务器允许的长度。（服务器原文：A chat message may have at most 500 characters, and this one has 501.）',
+  );
+  await room.getByLabel(text.labels.message, { exact: true }).fill('你好');
+  await room.getByRole('button', { name: '发送' }).click();
+  await expect(log.locator('li[data-kind="message"]')).toHaveText([/^\d\d:\d\d lin: 你好$/]);
+
+  // The reader leaves: the close is worded in Chinese, with the reason the page sent.
+  await room.getByRole('button', { name: '离开' }).click();
+  await expect(room.getByLabel(text.labels.status)).toHaveText('你离开了聊天室（关闭码 1000：读者按下了离开）。');
+  expect(page.errors).toEqual([]);
 });

@@ -1,5 +1,6 @@
 // The deflate inspector, used as a reader would, with Node's zlib as the oracle for the compressed bytes on the page.
 import { constants, inflateRawSync } from 'node:zlib';
+import { DEFLATE_INSPECTOR_TEXT } from '../../src/components/deflate-inspector-text.ts';
 import { expect, test, type Driver } from './journey.ts';
 
 const MESSAGE = 'Hello, Hello, Hello! Compression loves repetition.';
@@ -114,4 +115,34 @@ async function deflateJourney(page: Driver): Promise<void> {
 
 test('negotiates permessage-deflate and shows both compressed frames, context takeover and the bomb', async ({ driver: page }) => {
   await deflateJourney(page);
+});
+
+test('on the Chinese page: Chinese labels, negotiation, comparison and 1009 explanation; the HTTP/2 session annotated in Chinese', async ({
+  driver: page,
+}) => {
+  const text = DEFLATE_INSPECTOR_TEXT['zh-CN'];
+  await page.goto('/zh-cn/extensions/');
+  const inspector = page.getByRole('region', { name: text.title });
+  // The reader types a message and presses Enter, then sends it again with the Chinese Send button.
+  await inspector.getByLabel(text.labels.message, { exact: true }).fill(MESSAGE);
+  await inspector.getByLabel(text.labels.message, { exact: true }).press('Enter');
+  const table = inspector.getByRole('table', { name: text.labels.table });
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(inspector.getByLabel(text.labels.agreement)).toContainText('permessage-deflate 已启用。服务器在消息之间保留窗口');
+  await expect(inspector.getByText(/^server_max_window_bits=12：服务器会用至多 2\^12 字节（4 KiB）的窗口压缩/)).toBeVisible();
+  await inspector.getByRole('button', { name: '发送', exact: true }).click();
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  await expect(table.locator('tbody tr').first().locator('td').nth(1)).toHaveText(`${MESSAGE.length} 字节`);
+  await expect(inspector.getByText(/^服务器的第二帧比第一帧短 \d+ 字节：有了上下文接管/)).toBeVisible();
+  await expect(inspector.getByText(new RegExp(`^第 2 轮：消息 ${MESSAGE.length} 字节；你的浏览器的帧载荷 \\d+ 字节`))).toBeVisible();
+
+  // The small deflate bomb: the server closes with 1009, and the page explains it in Chinese.
+  await inspector.getByRole('button', { name: /^发送 100 KiB 的空格/ }).click();
+  await expect(inspector.getByRole('alert')).toContainText('服务器以 1009（Message Too Big）关闭了连接');
+  await expect(inspector.getByRole('alert')).toContainText(/尽管它的帧在线路上只有 \d+ 字节/);
+
+  // The recorded HTTP/2 session further down the page is annotated in Chinese at build time.
+  await expect(page.getByRole('figure', { name: '客户端 → 服务器：连接前言' })).toBeVisible();
+  await expect(page.getByText('客户端可以用扩展的 CONNECT 打开 WebSocket').first()).toBeVisible();
+  expect(page.errors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Driver } from './journey.ts';
 import { startSite } from './site-fixture.ts';
 import { readEngineFacts } from './engine-facts.ts';
+import { ECHO_CONSOLE_TEXT } from '../../src/components/echo-console-text.ts';
 
 /** The chapter the echo console belongs to; the handshake chapter has it too, as its "Try it first". */
 const PAGE = '/browser-api/';
@@ -181,4 +182,30 @@ test('offers a subprotocol the server does not speak, and shows what this engine
   }
   await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
   await expect(page.getByRole('button', { name: 'Offer a subprotocol the server does not speak' })).toBeEnabled();
+});
+
+test('on the Chinese page: connects, echoes, refuses a reserved close code and describes the close, all in Chinese', async ({
+  driver: page,
+}) => {
+  const text = ECHO_CONSOLE_TEXT['zh-CN'];
+  await page.goto('/zh-cn/browser-api/');
+  const chineseLog = page.getByRole('log', { name: text.labels.log });
+  // The reader connects with the Chinese button.
+  await page.getByRole('button', { name: text.buttons.connect, exact: true }).click();
+  await expect(page.getByLabel('readyState')).toHaveText('OPEN (1)');
+  await expect(chineseLog).toContainText(`${text.arrows.event} open：protocol ""，extensions ""`);
+  // The reader sends the Chinese greeting the field starts with; it comes back counted in UTF-8 bytes.
+  await expect(page.getByLabel(text.labels.message, { exact: true })).toHaveValue(text.defaultMessage);
+  await page.getByLabel(text.labels.message, { exact: true }).press('Enter');
+  await expect(chineseLog.locator('li[data-direction="received"]')).toContainText(
+    `${text.arrows.received} 文本（18 字节）：你好，WebSocket`,
+  );
+  // The reader asks for a code only the protocol may use, then a permitted one.
+  await page.getByLabel(text.labels.closeCode).fill('1001');
+  await page.getByRole('button', { name: text.buttons.disconnect }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '"1001" 两者都不是' })).toContainText('InvalidAccessError');
+  await page.getByLabel(text.labels.closeCode).fill('4000');
+  await page.getByRole('button', { name: text.buttons.disconnect }).click();
+  await expect(page.getByLabel('readyState')).toHaveText('CLOSED (3)');
+  await expect(chineseLog).toContainText(`close：关闭码 4000，原因 “${text.defaultCloseReason}”，wasClean true`);
 });

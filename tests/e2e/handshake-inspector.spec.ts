@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Driver } from './journey.ts';
 import { startSite } from './site-fixture.ts';
+import { HANDSHAKE_INSPECTOR_TEXT } from '../../src/components/handshake-inspector-text.ts';
+import { SEQUENCES } from '../../src/components/sequence-diagram-text.ts';
 
 const widget = (page: Driver) => page.getByRole('region', { name: 'Handshake inspector' });
 const request = (page: Driver) => widget(page).getByRole('figure', { name: 'Request, as the server received it' });
@@ -63,4 +65,20 @@ test('says plainly when the demo server cannot be reached', async ({ driver: pag
   await widget(page).getByRole('button', { name: 'Connect and inspect' }).click();
   await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
   await expect(widget(page).getByRole('button', { name: 'Connect and inspect' })).toBeEnabled();
+});
+
+test('on the Chinese page: inspects the handshake and gives the verdict in Chinese', async ({ driver: page }) => {
+  const text = HANDSHAKE_INSPECTOR_TEXT['zh-CN'];
+  await page.goto('/zh-cn/handshake/');
+  await expect(page.getByRole('img', { name: SEQUENCES['opening-handshake']['zh-CN'].caption })).toBeVisible();
+  const inspector = page.getByRole('region', { name: text.title });
+  // The reader presses the Chinese button.
+  await inspector.getByRole('button', { name: text.connect }).click();
+  await expect(inspector.getByRole('status').filter({ hasText: '已检查与' })).toContainText('的握手，随后关闭了连接。');
+  const requestText = await inspector.getByRole('figure', { name: text.labels.request }).locator('pre').textContent();
+  const key = /^Sec-WebSocket-Key: (.+)$/im.exec(requestText!)![1]!;
+  const expected = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  await expect(inspector.getByLabel(text.labels.computed)).toHaveText(expected);
+  await expect(inspector.getByLabel(text.labels.received)).toHaveText(expected);
+  await expect(inspector.getByLabel(text.labels.verdict)).toHaveText(text.matches);
 });

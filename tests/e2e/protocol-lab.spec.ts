@@ -3,6 +3,8 @@
 import { wsReceive } from '../unit/protocol/ws-oracle.ts';
 import { expect, test, type Driver, type Locator } from './journey.ts';
 import { startSite } from './site-fixture.ts';
+import { PROTOCOL_LAB_TEXT } from '../../src/components/protocol-lab-text.ts';
+import { SEQUENCES } from '../../src/components/sequence-diagram-text.ts';
 
 const widget = (page: Driver) => page.getByRole('region', { name: 'Protocol lab' });
 const timeline = (page: Driver) => widget(page).getByRole('table', { name: /^Timeline/ });
@@ -134,4 +136,35 @@ test('says plainly when the demo server cannot be reached', async ({ driver: pag
   await site.stop();
   await widget(page).getByRole('button', { name: 'Connect to the lab' }).click();
   await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+});
+
+test('on the Chinese page: fragments and a close, announced and reported in Chinese', async ({ driver: page }) => {
+  const text = PROTOCOL_LAB_TEXT['zh-CN'];
+  await page.goto('/zh-cn/closing/');
+  await expect(page.getByRole('img', { name: SEQUENCES['closing-handshake']['zh-CN'].caption })).toBeVisible();
+  const lab = page.getByRole('region', { name: text.title });
+  const chineseTimeline = lab.getByRole('table', { name: text.caption });
+  const events = chineseTimeline.locator('tr[data-side="browser"] td:last-child');
+  // The reader connects and asks for three fragments.
+  await lab.getByRole('button', { name: text.connect }).click();
+  await expect(events).toHaveText(['open']);
+  await lab.getByLabel(text.labels.count(16)).fill('3');
+  await lab.getByRole('button', { name: text.acts.fragments }).click();
+  await expect(chineseTimeline).toContainText('一条文本消息，分成 3 个分片');
+  await expect(chineseTimeline.getByRole('figure', { name: /^第 \d 个分片（共 3 个）/ })).toHaveCount(3);
+  // ws reassembles the three frames the page shows into the message the browser reported.
+  const fragmentFrames = await Promise.all(
+    [1, 2, 3].map((n) => frameBytes(chineseTimeline.getByRole('figure', { name: new RegExp(`^第 ${n} 个分片（共 3 个）`) }))),
+  );
+  expect(await wsReceive(Uint8Array.from(fragmentFrames.flatMap((bytes) => [...bytes])), 'server')).toEqual({
+    events: [{ kind: 'text', text: 'One message, sent in fragments (RFC 6455 §5.4).' }],
+    failedWith: null,
+  });
+  await expect(events).toHaveText(['open', 'message：文本（48 字节）"One message, sent in fragments (RFC 6455 §5.4)."']);
+  // The reader closes with a code and a Chinese reason.
+  await lab.getByLabel(text.labels.code).fill('4001');
+  await lab.getByLabel(text.labels.reason).fill('再见');
+  await lab.getByRole('button', { name: text.acts.close }).click();
+  await expect(chineseTimeline.getByRole('figure', { name: /^Close（操作码 0x8）：关闭码 4001/ })).toBeVisible();
+  await expect(events).toHaveText(['open', /^message：/, 'close：关闭码 4001，原因 "再见"，wasClean true']);
 });

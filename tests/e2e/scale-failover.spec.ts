@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import WebSocket from 'ws';
+import { TWO_MEMBERS_TEXT } from '../../src/components/two-members-text.ts';
 import { expect, test, type Driver } from './journey.ts';
 import { freePort } from '../../scripts/free-port.ts';
 
@@ -196,4 +197,27 @@ test('on one process the two members share its node, and no one may stop it', as
   ]);
   // npm start without DEMO_OFFER_STOP_NODE offers the joined members no Stop button.
   expect(await page.getByRole('button', { name: /^Stop / }).count()).toBe(0);
+});
+
+test('on the Chinese page the two members speak Chinese: labels, where they are, and the path of a message', async ({ driver: page }) => {
+  const text = TWO_MEMBERS_TEXT['zh-CN'];
+  await page.goto('/zh-cn/scale/');
+  const widget = page.getByRole('region', { name: text.title });
+  const lin = widget.getByRole('region', { name: 'Lin', exact: true });
+  const ada = widget.getByRole('region', { name: 'Ada', exact: true });
+  // The reader presses 两人都加入 (Join both).
+  await widget.getByRole('button', { name: '两人都加入' }).click();
+  await expect(lin.getByLabel(text.labels.connection('Lin'))).toHaveText(/^已作为 Lin-[a-z]{3} 进入聊天室。$/);
+  const node = (await ada.getByLabel(text.labels.node('Ada')).textContent())!.trim();
+  await expect(widget.getByLabel(text.labels.route)).toHaveText(
+    `两人在同一个节点 ${node} 上：这个服务器是一个没有 Redis 的进程，消息在进程内部从一条连接传到另一条。`,
+  );
+  // The reader sends a message as Lin; Ada's log says, in Chinese, that it never left the process.
+  await lin.getByLabel(text.labels.says('Lin')).fill('同一个进程');
+  await lin.getByRole('button', { name: '以 Lin 的身份发送' }).click();
+  await expect(ada.getByRole('log', { name: text.labels.log('Ada') }).locator('li[data-kind="message"]')).toHaveText([
+    new RegExp(`^Lin-[a-z]{3}: 同一个进程（在 ${node.replace(/[.]/g, '\\.')} 上发出并送达，没有离开进程）$`),
+  ]);
+  await expect(ada.getByRole('log', { name: text.labels.log('Ada') })).toContainText(/你以 Ada-[a-z]{3} 的身份加入了。/);
+  expect(page.errors).toEqual([]);
 });

@@ -1,12 +1,16 @@
 // The Security pages' widgets in both engines: the CSWSH demo's second origin, and each authentication pattern.
 import { expect, test, type Driver } from './journey.ts';
 import { readEngineFacts } from './engine-facts.ts';
+import { AUTH_PATTERNS_TEXT } from '../../src/components/auth-patterns-text.ts';
+import { CROSS_SITE_HIJACK_TEXT } from '../../src/components/cross-site-hijack-text.ts';
+import { REPRODUCE_TEXT } from '../../src/components/reproduce-text.ts';
+import { DEMO_ERROR_SENTENCES_ZH } from '../../src/lib/i18n/demo-error-text.ts';
 
 /** Signs the reader in with the widget's button and returns the name the demo server gave them. */
-async function signIn(page: Driver, widget: ReturnType<Driver['getByRole']>, button: string): Promise<string> {
+async function signIn(page: Driver, widget: ReturnType<Driver['getByRole']>, button: string, label = 'Signed in as'): Promise<string> {
   await widget.getByRole('button', { name: button }).click();
-  await expect(page.getByLabel('Signed in as')).toContainText('reader-');
-  return /reader-[0-9a-f]{4}/.exec((await page.getByLabel('Signed in as').textContent()) ?? '')![0];
+  await expect(page.getByLabel(label)).toContainText('reader-');
+  return /reader-[0-9a-f]{4}/.exec((await page.getByLabel(label).textContent()) ?? '')![0];
 }
 
 test('a page on another origin is refused with the Origin check, and signed in as the reader without it', async ({
@@ -68,4 +72,44 @@ test('each authentication pattern welcomes the signed-in reader', async ({ drive
     await expect(log).toContainText('WHATWG says the browser must fail the connection, and this browser did.');
     await expect(log).not.toContainText('welcome');
   }
+});
+
+// The Chinese pages: one lean journey per widget, selected by the Chinese labels, so a string left English fails.
+test('在中文页面上：the hijacking demo signs in, connects from this page and finds the second origin, all in Chinese', async ({
+  driver: page,
+}) => {
+  const text = CROSS_SITE_HIJACK_TEXT['zh-CN'];
+  await page.goto('/zh-cn/security/cross-site-hijacking/');
+  const widget = page.getByRole('region', { name: text.title });
+  await expect(page.getByLabel(text.labels.secondOrigin)).toHaveText(text.signInFirst);
+  const user = await signIn(page, widget, text.signIn, text.labels.signedInAs);
+  await expect(page.getByLabel(text.labels.signedInAs)).toHaveText(text.signedIn(user));
+  await widget.getByRole('button', { name: text.connect }).click();
+  await expect(page.getByLabel(text.labels.fromHere)).toHaveText(text.welcomed(user));
+  // The link to the other origin is there, and the status says which port it is on, in Chinese.
+  await expect(widget.getByRole('link', { name: text.openOther })).toBeVisible();
+  const status = (await page.getByLabel(text.labels.secondOrigin).textContent()) ?? '';
+  const port = Number(/\d+/.exec(status)?.[0]);
+  expect(status).toBe(text.otherAt(port));
+  await expect(widget.getByRole('link', { name: text.openOther })).toHaveAttribute(
+    'href',
+    new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?from=`),
+  );
+});
+
+test('在中文页面上：an authentication pattern is refused before sign-in in Chinese, then welcomes the reader', async ({ driver: page }) => {
+  const text = AUTH_PATTERNS_TEXT['zh-CN'];
+  const events = REPRODUCE_TEXT['zh-CN'];
+  await page.goto('/zh-cn/security/authentication/');
+  const widget = page.getByRole('region', { name: text.title });
+  const log = widget.getByRole('log', { name: text.labels.log });
+  // Before signing in, asking for a token is refused: the server's English is kept beside the Chinese sentence.
+  await widget.getByLabel(text.patterns['first-message'], { exact: true }).check();
+  await widget.getByRole('button', { name: text.connect }).click();
+  await expect(log).toContainText(`被拒绝：403。${DEMO_ERROR_SENTENCES_ZH['DEMO_ERR_AUTH_MISSING']}（服务器原文：`);
+  const user = await signIn(page, widget, text.signIn, text.labels.signedInAs);
+  await widget.getByRole('button', { name: text.connect }).click();
+  await expect(log).toContainText(text.sentFirstMessage);
+  await expect(log).toContainText(`{"type":"welcome","user":"${user}","via":"first-message"}`);
+  await expect(log).toContainText(events.closeFields(1000, true, '') + events.meaning.clean);
 });

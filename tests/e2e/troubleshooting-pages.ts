@@ -1,5 +1,6 @@
 // What the troubleshooting specs share: short /ws/trouble timings for `npm start`, the reader pressing a Reproduce
 // control, and the check that a console line or an error the engine produced is one its page quotes.
+import { REPRODUCE_TEXT, type ReproduceText } from '../../src/components/reproduce-text.ts';
 import { LIMITS, optionsFromEnv, resolveOptions, type DemoServerOptions } from '../../server/limits.ts';
 import { expect } from './driver/expect.ts';
 import type { Driver, Locator } from './driver/driver.ts';
@@ -22,17 +23,21 @@ export const TROUBLE_OPTIONS: DemoServerOptions = resolveOptions(optionsFromEnv(
 export const troubleTest = journeyTest.extend({ siteEnv: [TROUBLE_SITE_ENV, { scope: 'worker' }] });
 
 /** The reader tabs to a control's Reproduce button and presses Enter; returns the control and its event log. */
-export async function pressReproduce(page: Driver, title: string): Promise<{ widget: Locator; log: Locator }> {
+export async function pressReproduce(
+  page: Driver,
+  title: string,
+  text: ReproduceText = REPRODUCE_TEXT.en,
+): Promise<{ widget: Locator; log: Locator }> {
   const widget = page.getByRole('region', { name: title });
-  await widget.getByRole('button', { name: 'Reproduce' }).focus();
+  await widget.getByRole('button', { name: text.reproduce }).focus();
   await page.keyboard.press('Enter');
-  return { widget, log: widget.getByRole('log', { name: 'Browser events' }) };
+  return { widget, log: widget.getByRole('log', { name: text.labels.log }) };
 }
 
-/** The log's entries without their times, in order. */
+/** The log's entries without their times (seconds, `s` or 秒), in order. */
 export async function entries(log: Locator): Promise<string[]> {
   const texts = await log.locator('li').allTextContents();
-  return texts.map((text) => text.replace(/^\d+\.\d{3} s /, ''));
+  return texts.map((text) => text.replace(/^\d+\.\d{3} (s|秒) /, ''));
 }
 
 /**

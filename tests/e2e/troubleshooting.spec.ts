@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { mergedMessages } from '../../server/trouble/merged.ts';
+import { REPRODUCE_TEXT } from '../../src/components/reproduce-text.ts';
 import { expect, playwrightPage, type Driver, type Locator } from './journey.ts';
 import {
   consoleLineWith,
@@ -63,6 +64,21 @@ test('closed with 1006: a cut after open logs nothing; a refused handshake fires
     'Reproduce: a handshake that fails',
     'Error during WebSocket handshake: Unexpected response code: 404',
   );
+});
+
+test('在中文页面上：a cut after open is logged in Chinese, by the Chinese control', async ({ driver: page }) => {
+  const text = REPRODUCE_TEXT['zh-CN'];
+  await page.goto('/zh-cn/troubleshooting/closed-1006/');
+  const { log } = await pressReproduce(page, '复现：open 之后被切断的连接', text);
+  const cut = text.closeFields(1006, false, '') + text.meaning.noCloseFrame;
+  await expect(log).toContainText(cut);
+  const seen = await entries(log);
+  expect(seen[0]).toMatch(/^new WebSocket\("ws:\/\/127\.0\.0\.1:\d+\/ws\/trouble\?symptom=drop"\)$/);
+  expect(seen.slice(1, 2)).toEqual([text.open]);
+  // The server's greeting stays English; the widget's own words around it are Chinese.
+  expect(seen[2]).toMatch(/^message（文本，\d+ 字节）：Open\. /);
+  expect(seen[3]).toBe(cut);
+  expect((await log.locator('li').first().textContent()) ?? '').toMatch(/^\d+\.\d{3} 秒 /);
 });
 
 test('403: the foreign-origin control is refused with 403, error then close 1006', async ({ driver: page }) => {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer } from '../../workshop/steps/04-echo/solution.ts';
-import { STEPS } from '../../workshop/steps.ts';
+import { CHECKER_TEXT } from '../../workshop/checker/checker-text.ts';
+import { STEPS, stepsIn } from '../../workshop/steps.ts';
 import { expect, test as base, type Driver } from './journey.ts';
 import { startSite, type RunningSite } from './site-fixture.ts';
 
@@ -60,6 +61,16 @@ test('a step page shows the start file with its gap marked, and the checks from 
   await expect(
     page.locator('figure').filter({ hasText: 'workshop/steps/04-echo/solution.ts' }).locator('.ec-line.ins').first(),
   ).toBeVisible();
+});
+
+test('the Chinese step page lists the checks in the words of the checker run with --lang zh-cn', async ({ driver: page }) => {
+  const zhStep4 = stepsIn('zh-CN').find((step) => step.number === 4)!;
+  const words = CHECKER_TEXT['zh-CN'].page;
+  await page.goto('/zh-cn/workshop/04-echo/');
+  const checks = page.getByRole('table', { name: words.caption(zhStep4.checks.length, 4) });
+  await expect(checks.getByRole('columnheader')).toHaveText(Object.values(words.columns));
+  await expect(checks.locator('tbody tr td:first-child')).toHaveText(zhStep4.checks.map((check) => check.id));
+  await expect(checks.locator('tbody tr td:nth-child(2)')).toHaveText(zhStep4.checks.map((check) => check.title));
 });
 
 test('copying a change leaves out the lines it removes, so the reader pastes the code after it', async ({ driver: page }) => {

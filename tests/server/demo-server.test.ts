@@ -227,6 +227,9 @@ describe('options', () => {
       authMaxCredentials: 10_000,
       authMaxCredentialsPerIp: 20,
       authFirstMessageTimeoutMs: 5000,
+      mqttMaxConnections: 50,
+      mqttMaxMessageBytes: 16384,
+      mqttIdleTimeoutMs: 120_000,
       maxConnectionsPerIp: 50,
       maxConnections: 10000,
       maxMessagesPerSecond: 100,
@@ -244,6 +247,8 @@ describe('options', () => {
       offerStopNode: false,
       logLevel: 'silent',
       secondOrigin: false,
+      mqttUrl: '',
+      mqttBroker: false,
     });
   });
 
@@ -256,5 +261,12 @@ describe('options', () => {
     );
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(TypeError);
     expect(() => optionsFromEnv({ DEMO_MAX_MESSAGE_BYTES: 'lots' })).toThrow(/DEMO_MAX_MESSAGE_BYTES must be a number/);
+    expect(() => resolveOptions({ mqttUrl: 'http://127.0.0.1:1883' })).toThrow(/mqttUrl must be mqtt:\/\/host:port/);
+    expect(() => resolveOptions({ mqttUrl: 'mqtt://127.0.0.1:1883', mqttBroker: true })).toThrow(/either mqttUrl .* or mqttBroker/);
+    expect(() => optionsFromEnv({ DEMO_MQTT_BROKER: 'maybe' })).toThrow(/DEMO_MQTT_BROKER must be on or off/);
+    expect(optionsFromEnv({ DEMO_MQTT_BROKER: 'off', DEMO_MQTT_URL: ' mqtt://10.0.0.2 ' })).toMatchObject({
+      mqttBroker: false,
+      mqttUrl: 'mqtt://10.0.0.2',
+    });
   });
 });

@@ -94,3 +94,26 @@ describe('annotateMqttPackets on the recorded exchange', () => {
     expectEveryByteExplained([packet!], publish.length);
   });
 });
+
+describe('annotateMqttPackets in Chinese', () => {
+  it('explains the same bytes with the same sections, in Chinese words, keeping types, numbers and strings', () => {
+    for (const s of recording.steps) {
+      for (const hex of [s.sent, s.received]) {
+        const en = annotateMqttPackets(bytes(hex));
+        const zh = annotateMqttPackets(bytes(hex), 'zh-CN');
+        expect(zh.map((p) => [p.type, p.range, p.segments.map((g) => [g.range, g.hex, g.section])])).toEqual(
+          en.map((p) => [p.type, p.range, p.segments.map((g) => [g.range, g.hex, g.section])]),
+        );
+      }
+    }
+    const [connack] = annotateMqttPackets(bytes(step('connect').received), 'zh-CN');
+    expect(fields(connack!)).toEqual([
+      '固定报头：报文类型和标志 = CONNACK，标志 0000',
+      '剩余长度 = 2 字节',
+      '确认标志 = 没有已存会话',
+      '返回码 = 0: 接受连接',
+    ]);
+    const [publish] = annotateMqttPackets(bytes(step('publish').received), 'zh-CN');
+    expect(fields(publish!)).toContain('载荷 = 11 字节："Hello, MQTT"');
+  });
+});

@@ -6,6 +6,7 @@ import {
   describeDeflateClose,
   describeNegotiation,
   extensionsHeader,
+  negotiationNotes,
   payloadCell,
   wireMessage,
   withTailRestored,
@@ -114,5 +115,59 @@ describe('sizes', () => {
     expect(describeDeflateClose('ws://x/ws/deflate', true, 1009, '', 120)).toContain('though its frame was only 120 bytes on the wire');
     expect(describeDeflateClose('ws://x/ws/deflate', false, 1006, '', null)).toContain('could not be reached');
     expect(describeDeflateClose('ws://x/ws/deflate', true, 1000, '', null)).toBeNull();
+  });
+});
+
+describe('the deflate inspector in Chinese', () => {
+  it('explains the negotiation, every parameter and the agreement in Chinese, names and sections kept', () => {
+    const negotiation = describeNegotiation(
+      request('permessage-deflate; client_max_window_bits'),
+      response('permessage-deflate; client_max_window_bits=12; server_max_window_bits=12'),
+      'zh-CN',
+    );
+    expect(negotiation.summary).toBe(
+      'permessage-deflate 已启用。服务器在消息之间保留窗口，窗口为 4 KiB；你的浏览器在消息之间保留窗口，窗口至多 4 KiB。',
+    );
+    expect(negotiationNotes(negotiation.offered, 'zh-CN')).toEqual([
+      'client_max_window_bits：客户端表示，如果服务器要求，它可以限制自己的 LZ77 窗口；没有这个参数，服务器就不能提出这个要求（RFC 7692 §7.1.2.2）。',
+    ]);
+    expect(negotiationNotes(negotiation.answered, 'zh-CN')[1]).toBe(
+      'server_max_window_bits=12：服务器会用至多 2^12 字节（4 KiB）的窗口压缩（RFC 7692 §7.1.2.1）。',
+    );
+    // The English notes are worded as before, from the same table.
+    expect(negotiationNotes(describeNegotiation(request('permessage-deflate; client_max_window_bits'), response()).offered)).toEqual([
+      'client_max_window_bits: The client says it can limit its LZ77 window if the server asks; without this, the server must not ask. (RFC 7692 §7.1.2.2)',
+    ]);
+  });
+
+  it('names the rule a bad parameter breaks, in Chinese', () => {
+    const bad = describeNegotiation(request('permessage-deflate; server_max_window_bits=08; x_bits'), response(), 'zh-CN');
+    const notes = negotiationNotes(bad.offered, 'zh-CN');
+    expect(notes[0]).toContain('"08" 不是窗口大小：值应为 8 到 15 的十进制数，不带前导零（RFC 7692 §7.1.2.1）。');
+    expect(notes[1]).toContain('RFC 7692 没有定义参数 "x_bits"');
+    expect(bad.answered.remark).toBe('服务器没有发送 Sec-WebSocket-Extensions 头部：没有启用任何扩展，每一帧都不压缩（RFC 7692 §5）。');
+    expect(bad.summary).toBe('服务器拒绝了 permessage-deflate，所以这个连接不压缩（RFC 7692 §5）。');
+  });
+
+  it('words sizes, the repeat comparison and the 1009 close in Chinese', () => {
+    expect(payloadCell(7, 5, true, 'zh-CN')).toBe('7 字节（消息的 140%）');
+    expect(payloadCell(1500, 1500, false, 'zh-CN')).toBe('1,500 字节，未压缩发送');
+    const round = (n: number, serverPayloadBytes: number, serverContextTakeover: boolean): RoundSizes => ({
+      round: n,
+      messageBytes: 50,
+      serverContextTakeover,
+      browserPayloadBytes: 40,
+      browserCompressed: true,
+      serverPayloadBytes,
+      serverCompressed: true,
+    });
+    expect(compareRepeat([round(1, 40, true), round(2, 9, true)], 'zh-CN')).toMatch(/^服务器的第二帧比第一帧短 31 字节：/);
+    expect(compareRepeat([round(1, 40, false), round(2, 40, false)], 'zh-CN')).toMatch(/^服务器的两帧一样大（40 字节）/);
+    expect(describeDeflateClose('ws://x/ws/deflate', true, 1009, '', 120, 'zh-CN')).toBe(
+      '服务器以 1009（Message Too Big）关闭了连接：消息解压后超过了 /ws/deflate 接受的 16,384 字节，尽管它的帧在线路上只有 120 字节。服务器必须按解压后的大小对照上限（RFC 6455 §10.4），否则一个小小的帧就能让它分配几兆字节的内存。按“发送”即可重新连接。',
+    );
+    expect(describeDeflateClose('ws://x/ws/deflate', true, 1008, 'DEMO_ERR_IDLE: idle for 60 s', null, 'zh-CN')).toBe(
+      '连接以 1008 关闭：连接空闲太久，没有任何消息，演示服务器关闭了它。（服务器原文：idle for 60 s）。按“发送”即可重新连接。',
+    );
   });
 });

@@ -1,4 +1,5 @@
 // The HPACK decoder against RFC 7541's own examples, and the HTTP/2 frame annotator on frames built here byte by byte.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HpackDecoder, huffmanDecode } from '../../src/lib/http2/hpack.ts';
 import { annotatePreface, CLIENT_PREFACE, Http2Reader, splitFrames } from '../../src/lib/http2/annotate-http2-frame.ts';
@@ -64,5 +65,44 @@ describe('the HTTP/2 frame annotator', () => {
     expect(frames).toHaveLength(1);
     expect(rest).toHaveLength(11);
     expect(annotatePreface(CLIENT_PREFACE).fields[0]!.section).toBe('RFC 9113 §3.4');
+  });
+});
+
+describe('the HTTP/2 annotations in Chinese', () => {
+  it('keeps the names, values, byte ranges and sections, and words every title and note in Chinese', () => {
+    const hexes = [
+      '000006 04 00 00000000 0008 00000001',
+      '000011 01 04 00000001 8286 8441 8cf1 e3c2 e5f2 3a6b a0ab 90f4 ff',
+      '000007 00 01 00000001 810548656c6c6f',
+    ];
+    const english = new Http2Reader();
+    const chinese = new Http2Reader('zh-CN');
+    for (const hexText of hexes) {
+      const en = english.annotate(bytes(hexText));
+      const zh = chinese.annotate(bytes(hexText));
+      expect(zh.typeName).toBe(en.typeName);
+      expect(zh.flags).toEqual(en.flags);
+      expect(zh.segments.map((s) => [s.range, s.hex, s.fields.map((f) => [f.bits, f.section])])).toEqual(
+        en.segments.map((s) => [s.range, s.hex, s.fields.map((f) => [f.bits, f.section])]),
+      );
+      for (const segment of zh.segments) {
+        for (const field of segment.fields) {
+          // Prose words left in English would be a string missed; RFC names, header names and units are allowed.
+          const english = field.note.replace(/RFC|HTTP|HPACK|WebSocket|Huffman|CONNECT|websocket|Host|scheme|:[a-z]+|[A-Z_]{3,}/g, '');
+          expect(english, field.note).not.toMatch(/[A-Za-z]{4,}/);
+          expect(field.note, field.note).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+    }
+    expect(new Http2Reader('zh-CN').annotate(bytes('000006 04 00 00000000 0008 00000001')).segments[1]!.fields[1]!.note).toBe(
+      '客户端可以用扩展的 CONNECT 打开 WebSocket',
+    );
+    expect(annotatePreface(CLIENT_PREFACE, 'zh-CN').fields[0]).toMatchObject({ value: '24 个八位组', section: 'RFC 9113 §3.4' });
+  });
+
+  it('has Chinese words for every step of the recorded session', async () => {
+    const { HTTP2_SESSION_DUMP_TEXT } = await import('../../src/components/http2-session-dump-text.ts');
+    const recording = JSON.parse(readFileSync('src/data/recordings/http2-session.json', 'utf8')) as { steps: { name: string }[] };
+    expect(Object.keys(HTTP2_SESSION_DUMP_TEXT['zh-CN'].steps!).sort()).toEqual(recording.steps.map((s) => s.name).sort());
   });
 });

@@ -1,5 +1,5 @@
 // The Chinese edition stays in step with the English, and speaks with one vocabulary (src/lib/i18n/glossary.ts).
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { globSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,33 @@ const CHINESE_PAGES = readdirSync(join(DOCS_DIR, LOCALE_DIR), { recursive: true,
   .filter((file) => /\.mdx?$/.test(file))
   .map((file) => join(DOCS_DIR, LOCALE_DIR, file));
 
+// A ruled-out word may still name its own idea when the text says which, as in TCP 的分段（segmentation）.
+const glossedAsItsOwnIdea = (variant: string) => new RegExp(`${variant}[（(][A-Za-z -]+[）)]`, 'g');
+
+/** The ruled-out words a Chinese text uses, each with the term to say instead. */
+function ruledOutWords(text: string): string[] {
+  return GLOSSARY.flatMap((term) =>
+    (term.notThese ?? [])
+      .filter((variant) => text.replace(glossedAsItsOwnIdea(variant), '').includes(variant))
+      .map((variant) => `${variant} (say ${term.zh} for ${term.en})`),
+  );
+}
+
+/**
+ * The Chinese string literals of a text table's source, quotations taken out. Comment lines go first (an apostrophe
+ * in one would open a false literal); the glossary's own lists of ruled-out words are what the rule reads, not prose.
+ */
+function chineseLiterals(file: string): string[] {
+  const code = readFileSync(file, 'utf8')
+    .replace(/^\s*(\/\/|\/?\*).*$/gm, '')
+    .replace(/notThese: \[[^\]]*\]/g, '');
+  const literals = code.match(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g) ?? [];
+  return literals.filter((literal) => /\p{Script=Han}/u.test(literal)).map((literal) => literal.replace(/“[^”\n]*”|「[^」\n]*」/g, ''));
+}
+
+// Found by glob, so a widget's text table added on any branch is held to the glossary without being listed here.
+const TEXT_TABLES = globSync(['src/components/*-text.ts', 'src/lib/i18n/*.ts', 'workshop/**/*-text.ts']).sort();
+
 describe('the glossary', () => {
   it('gives each idea one term, different from every word it rules out', () => {
     expect(new Set(GLOSSARY.map((term) => term.zh)).size).toBe(GLOSSARY.length);
@@ -83,15 +110,8 @@ describe('the glossary', () => {
   describe.each(CHINESE_PAGES)('%s', (file) => {
     const prose = ownProse(file);
 
-    // A ruled-out word may still name its own idea when the page says which, as in TCP 的分段（segmentation）.
     it('uses none of the translations the glossary rules out, outside quotations', () => {
-      const glossedAsItsOwnIdea = (variant: string) => new RegExp(`${variant}[（(][A-Za-z -]+[）)]`, 'g');
-      const found = GLOSSARY.flatMap((term) =>
-        (term.notThese ?? [])
-          .filter((variant) => prose.replace(glossedAsItsOwnIdea(variant), '').includes(variant))
-          .map((variant) => `${variant} (say ${term.zh} for ${term.en})`),
-      );
-      expect(found).toEqual([]);
+      expect(ruledOutWords(prose)).toEqual([]);
     });
 
     // The glossary page's own table gives the English of every term.
@@ -106,5 +126,25 @@ describe('the glossary', () => {
         .map((term) => `${term.zh}（${term.en}）`);
       expect(missing).toEqual([]);
     });
+  });
+});
+
+describe("the widgets' and the checker's text tables", () => {
+  it("are found, the transport race's among them", () => {
+    expect(TEXT_TABLES).toContain('src/components/transport-race-text.ts');
+  });
+
+  describe.each(TEXT_TABLES)('%s', (file) => {
+    it('uses none of the translations the glossary rules out in its Chinese strings, outside quotations', () => {
+      const found = chineseLiterals(file).flatMap((literal) => ruledOutWords(literal).map((word) => `${word} in ${literal}`));
+      expect(found).toEqual([]);
+    });
+  });
+
+  it('catches a ruled-out word in a Chinese string literal, and not in a comment or a quotation', () => {
+    const root = mkdtempSync(join(tmpdir(), 'i18n-text-'));
+    const file = join(root, 'x-text.ts');
+    writeFileSync(file, "// 讯息 in a comment\nconst a = { zh: '一条讯息', quoted: '“讯息”', en: 'message' };\n");
+    expect(chineseLiterals(file).flatMap(ruledOutWords)).toEqual(['讯息 (say 消息 for message)']);
   });
 });

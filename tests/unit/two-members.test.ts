@@ -34,3 +34,17 @@ describe('the two-member widget', () => {
     expect(nicknameFor('Lin', () => 0.999)).toBe('Lin-zzz');
   });
 });
+
+describe('the two-member widget in Chinese', () => {
+  it('says where the members are and the path each message took', () => {
+    expect(describeRoute({}, undefined, 'zh-CN')).toBe('未连接。');
+    expect(describeRoute({ Lin: 'node-2' }, 'redis', 'zh-CN')).toBe('Lin 在 node-2 上；另一个成员不在聊天室里。');
+    expect(describeRoute({ Ada: 'node-1', Lin: 'node-2' }, 'redis', 'zh-CN')).toBe(
+      'Ada 在 node-1 上，Lin 在 node-2 上：他们之间的每条消息都要经过 Redis。',
+    );
+    expect(describeRoute({ Ada: 'h:8080', Lin: 'h:8080' }, 'in-process', 'zh-CN')).toMatch(/^两人在同一个节点 h:8080 上：/);
+    expect(describeCrossing('node-1', 'node-2', 'redis', 'zh-CN')).toBe('在 node-1 上发出，在 node-2 上送达：它经过了 Redis');
+    expect(describeCrossing('h:1', 'h:1', 'in-process', 'zh-CN')).toBe('在 h:1 上发出并送达，没有离开进程');
+    expect(describeCrossing(undefined, 'node-2', 'redis', 'zh-CN')).toBe('在 node-2 上送达');
+  });
+});

@@ -6,11 +6,12 @@ import { CLIENT_CLOSE, type FrameCase } from '../../tests/server/bad-input/frame
 import { handshakeAnswerProblems, type ExpectedStatus, type HandshakeCase } from '../../tests/server/bad-input/handshake-cases.ts';
 import { clientFrame, handshakeLines, RawClient, request, type ServerFrame } from '../../tests/server/bad-input/raw-client.ts';
 import { CheckFailure, type Check } from './check.ts';
+import type { CheckerText } from './checker-text.ts';
 import { describeClose, describeFrame, describeRequest, describeResponse, spacedHex } from './describe.ts';
 
 /** How long the checker waits for the server to say anything before it concludes that the server will not. */
 export const SILENCE_MS = 1500;
-const SILENCE = `${SILENCE_MS / 1000} s`;
+const silence = (text: CheckerText) => text.evidence.seconds(SILENCE_MS / 1000);
 
 interface Patient<T> {
   value?: T;
@@ -39,7 +40,7 @@ async function readPatiently<T>(client: RawClient, read: () => Promise<T>): Prom
 }
 
 /** Opens a TCP connection and completes a valid opening handshake on /ws/echo, or fails the check saying how it went wrong. */
-export async function openWebSocket(base: string, options: { allowHalfOpen?: boolean } = {}): Promise<RawClient> {
+export async function openWebSocket(base: string, text: CheckerText, options: { allowHalfOpen?: boolean } = {}): Promise<RawClient> {
   const client = await RawClient.open(base, options);
   const lines = handshakeLines(base);
   await client.write(request(lines));
@@ -47,9 +48,13 @@ export async function openWebSocket(base: string, options: { allowHalfOpen?: boo
   if (answer?.status === 101) return client;
   client.destroy();
   throw new CheckFailure({
-    sent: describeRequest(lines),
-    received: answer ? describeResponse(answer) : silent ? `no response within ${SILENCE}` : 'the connection closed without a response',
-    expected: '101 Switching Protocols (this check needs step 1 working first)',
+    sent: describeRequest(lines, text.describe),
+    received: answer
+      ? describeResponse(answer)
+      : silent
+        ? text.evidence.noResponseWithin(silence(text))
+        : text.evidence.closedWithoutResponse,
+    expected: text.evidence.needsStep1,
   });
 }
 
@@ -65,14 +70,18 @@ export interface ServerAnswer {
 }
 
 /** Reads the server's frames until its Close, a broken frame, silence, the end of the connection, or `enough`. */
-export async function readServerFrames(client: RawClient, enough: (answer: ServerAnswer) => boolean): Promise<ServerAnswer> {
+export async function readServerFrames(
+  client: RawClient,
+  enough: (answer: ServerAnswer) => boolean,
+  text: CheckerText,
+): Promise<ServerAnswer> {
   const parser = new FrameParser({ sender: 'server' });
   const answer: ServerAnswer = { frames: [], close: null, broken: null, silent: false, ended: false };
   let read = 0;
   const outcome = await readPatiently(client, () =>
     client.until((received) => {
       for (const event of parser.push(received.subarray(read))) {
-        if (event.kind === 'failed') answer.broken = `a frame that breaks §${event.violation.section}: ${event.violation.explanation}`;
+        if (event.kind === 'failed') answer.broken = text.evidence.breaks(event.violation.section, event.violation.explanation);
         if (event.kind !== 'frame') continue;
         const { opcode, payload } = event.decoded.frame;
         if (opcode === 0x8) answer.close = { code: payload.length >= 2 ? Buffer.from(payload).readUInt16BE(0) : null };
@@ -88,13 +97,14 @@ export async function readServerFrames(client: RawClient, enough: (answer: Serve
 }
 
 /** The server's answer in words, ending with how it ended. */
-export function describeAnswer(answer: ServerAnswer): string {
-  const parts = answer.frames.map(describeFrame);
-  if (answer.close) parts.push(describeClose(answer.close.code));
+export function describeAnswer(answer: ServerAnswer, text: CheckerText): string {
+  const parts = answer.frames.map((frame) => describeFrame(frame, text.describe));
+  if (answer.close) parts.push(describeClose(answer.close.code, text.describe));
   else if (answer.broken) parts.push(answer.broken);
-  else if (answer.silent) parts.push(parts.length ? `nothing more for ${SILENCE}` : `nothing within ${SILENCE}`);
-  else if (answer.ended) parts.push('the connection closed without a Close frame');
-  return parts.length ? parts.join(', then ') : 'nothing';
+  else if (answer.silent)
+    parts.push(parts.length ? text.evidence.nothingMoreFor(silence(text)) : text.evidence.nothingWithin(silence(text)));
+  else if (answer.ended) parts.push(text.evidence.closedWithoutClose);
+  return parts.length ? parts.join(text.evidence.then) : text.evidence.nothing;
 }
 
 const sameFrame = (a: ServerFrame | undefined, b: ServerFrame | undefined) => a?.opcode === b?.opcode && a?.payload === b?.payload;
@@ -103,24 +113,27 @@ const sameFrame = (a: ServerFrame | undefined, b: ServerFrame | undefined) => a?
 const acceptedCloseCodes = (testCase: FrameCase) => [testCase.closeCode, ...(testCase.orCloseCodes ?? [])];
 
 /** The expected exchange in words: `text "Hello", then Close 1000`. */
-function describeExpectedFrames(testCase: FrameCase, untilClose: boolean): string {
+function describeExpectedFrames(testCase: FrameCase, untilClose: boolean, text: CheckerText): string {
   const replies = testCase.replies ?? [];
-  const parts = testCase.checkReplies === false ? ['any echoes'] : replies.map(describeFrame);
-  if (untilClose) parts.push(acceptedCloseCodes(testCase).map(describeClose).join(' or '));
-  return parts.length ? parts.join(', then ') : 'nothing';
+  const parts = testCase.checkReplies === false ? [text.evidence.anyEchoes] : replies.map((frame) => describeFrame(frame, text.describe));
+  if (untilClose)
+    parts.push(
+      acceptedCloseCodes(testCase)
+        .map((code) => describeClose(code, text.describe))
+        .join(text.evidence.or),
+    );
+  return parts.length ? parts.join(text.evidence.then) : text.evidence.nothing;
 }
 
 /** The codes with which a server fails the connection (§7.4.1), as opposed to answering a Close. */
 const FAILURE_CODES = [1002, 1007, 1008, 1009];
 
-const CLOSE_BEFORE_TCP =
-  'A server that fails the connection SHOULD send a Close first and MAY just close TCP (§7.1.7, §5.1); the check wants the Close, with this code.';
-
 /** What a frame case's check demands beyond the RFC: the case's own choice, and the Close frame when it fails the connection. */
-function beyondRfcOf(testCase: FrameCase, untilClose: boolean): string | undefined {
+function beyondRfcOf(testCase: FrameCase, untilClose: boolean, text: CheckerText): string | undefined {
   const failsTheConnection =
     untilClose && !testCase.clientCloses && FAILURE_CODES.includes(testCase.closeCode ?? 0) && !testCase.id.startsWith('7.7.');
-  const sentences = [testCase.beyondRfc, failsTheConnection ? CLOSE_BEFORE_TCP : undefined].filter((sentence) => sentence !== undefined);
+  const own = testCase.beyondRfc === undefined ? undefined : (text.caseBeyondRfc?.[testCase.id] ?? testCase.beyondRfc);
+  const sentences = [own, failsTheConnection ? text.evidence.closeBeforeTcp : undefined].filter((sentence) => sentence !== undefined);
   return sentences.length ? sentences.join(' ') : undefined;
 }
 
@@ -138,24 +151,27 @@ export interface FrameCaseOptions {
 /** A check made from a frame case: after a valid handshake, send its bytes; the server's replies (and Close) must match. */
 export function frameCaseCheck(
   testCase: FrameCase,
-  { section, untilClose, bytewise = false, title = testCase.title }: FrameCaseOptions,
+  { section, untilClose, bytewise = false, title: ownTitle }: FrameCaseOptions,
+  text: CheckerText,
 ): Check {
+  const title = ownTitle ?? text.frameCaseTitles?.[testCase.id] ?? testCase.title;
   const replies = testCase.replies ?? [];
   const checkReplies = testCase.checkReplies !== false;
-  const expectation = describeExpectedFrames(testCase, untilClose);
+  const expectation = describeExpectedFrames(testCase, untilClose, text);
   const clientCloses = untilClose && testCase.clientCloses === true;
-  const beyondRfc = beyondRfcOf(testCase, untilClose);
+  const beyondRfc = beyondRfcOf(testCase, untilClose, text);
   return {
     id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
-    title: bytewise ? `${title}, one byte per write` : title,
+    title: bytewise ? `${title}${text.evidence.oneBytePerWrite}` : title,
     section,
     ...(beyondRfc ? { beyondRfc } : {}),
     expectation,
     async run({ start, sending, serverRead }) {
       const { base } = await start();
-      const client = await openWebSocket(base);
-      const described = `${title}:\n${spacedHex(testCase.bytes)}${bytewise ? ', one byte per write' : ''}`;
-      const sent = clientCloses ? `${described}\nthen Close 1000: ${spacedHex(CLIENT_CLOSE)}` : described;
+      const client = await openWebSocket(base, text);
+      const hexOf = (bytes: Uint8Array) => spacedHex(bytes, 24, text.describe);
+      const described = `${title}${text.evidence.colon}\n${hexOf(testCase.bytes)}${bytewise ? text.evidence.oneBytePerWrite : ''}`;
+      const sent = clientCloses ? `${described}\n${text.evidence.thenClientClose(hexOf(CLIENT_CLOSE))}` : described;
       sending(sent);
       const reads = await client.write(testCase.bytes, bytewise);
       if (bytewise) serverRead(reads);
@@ -165,6 +181,7 @@ export function frameCaseCheck(
         (sofar) =>
           (checkReplies && sofar.frames.some((frame, i) => !sameFrame(frame, replies[i]))) ||
           (!untilClose && sofar.frames.length >= replies.length),
+        text,
       );
       client.destroy();
       const repliesMatch =
@@ -172,7 +189,7 @@ export function frameCaseCheck(
       const closeMatches = !untilClose || (answer.close !== null && acceptedCloseCodes(testCase).includes(answer.close.code));
       const nothingElse = untilClose || (answer.close === null && answer.broken === null);
       if (repliesMatch && closeMatches && nothingElse) return;
-      throw new CheckFailure({ sent, received: describeAnswer(answer), expected: expectation });
+      throw new CheckFailure({ sent, received: describeAnswer(answer, text), expected: expectation });
     },
   };
 }
@@ -183,28 +200,31 @@ function describeStatus({ status, headers = {} }: ExpectedStatus): string {
 }
 
 /** The expected response in words: `400 Bad Request, a body that mentions "Sec-WebSocket-Key"`. */
-function describeExpectedResponse(testCase: HandshakeCase): string {
-  const statuses = [describeStatus(testCase), ...(testCase.orElse ? [describeStatus(testCase.orElse)] : [])].join('; or ');
-  return testCase.body ? `${statuses}, a body that mentions "${testCase.body}"` : statuses;
+function describeExpectedResponse(testCase: HandshakeCase, text: CheckerText): string {
+  const statuses = [describeStatus(testCase), ...(testCase.orElse ? [describeStatus(testCase.orElse)] : [])].join(text.evidence.statusOr);
+  return testCase.body ? `${statuses}${text.evidence.bodyMentions(testCase.body)}` : statuses;
 }
 
 /** A check made from a handshake case: send its request; the status, header fields and body must match. */
 export function handshakeCaseCheck(
   testCase: HandshakeCase,
   { section, rfc, bytewise = false }: { section: string; rfc?: string; bytewise?: boolean },
+  text: CheckerText,
 ): Check {
-  const expectation = describeExpectedResponse(testCase);
+  const expectation = describeExpectedResponse(testCase, text);
+  const title = text.handshakeCaseTitles?.[testCase.id] ?? text.stepCheckTitles?.[testCase.id] ?? testCase.title;
+  const beyondRfc = testCase.beyondRfc === undefined ? undefined : (text.caseBeyondRfc?.[testCase.id] ?? testCase.beyondRfc);
   return {
     id: bytewise ? `${testCase.id}-bytewise` : testCase.id,
-    title: bytewise ? `${testCase.title}, one byte per write` : testCase.title,
+    title: bytewise ? `${title}${text.evidence.oneBytePerWrite}` : title,
     section,
     ...(rfc ? { rfc } : {}),
-    ...(testCase.beyondRfc ? { beyondRfc: testCase.beyondRfc } : {}),
+    ...(beyondRfc ? { beyondRfc } : {}),
     expectation,
     async run({ start, sending, serverRead }) {
       const { base } = await start();
       const lines = testCase.lines(base);
-      const sent = describeRequest(lines) + (bytewise ? '\n(one byte per write)' : '');
+      const sent = describeRequest(lines, text.describe) + (bytewise ? text.evidence.oneBytePerWriteLine : '');
       sending(sent);
       const client = await RawClient.open(base);
       const reads = await client.write(request(lines), bytewise);
@@ -212,80 +232,81 @@ export function handshakeCaseCheck(
       const { value: answer, silent } = await readPatiently(client, () => client.readResponse());
       client.destroy();
       if (!answer) {
-        const received = silent ? `no response within ${SILENCE}` : 'the connection closed without a response';
+        const received = silent ? text.evidence.noResponseWithin(silence(text)) : text.evidence.closedWithoutResponse;
         throw new CheckFailure({ sent, received, expected: expectation });
       }
-      const wrong = handshakeAnswerProblems(testCase, answer);
+      const wrong = handshakeAnswerProblems(testCase, answer, text.evidence);
       if (wrong.length)
-        throw new CheckFailure({ sent, received: describeResponse(answer), expected: `${expectation}\n(${wrong.join('; ')})` });
+        throw new CheckFailure({ sent, received: describeResponse(answer), expected: `${expectation}\n${text.evidence.problems(wrong)}` });
     },
   };
 }
 
 /** After the close handshake the server closes the TCP connection first (§7.1.1), so that the server, not the client, holds TIME_WAIT. */
-export const serverClosesTcpCheck: Check = {
+export const serverClosesTcpCheck = (text: CheckerText): Check => ({
   id: '6.tcp',
-  title: 'after the close handshake, the server closes the TCP connection',
+  title: text.own.serverClosesTcp.title,
   section: '7.1.1',
-  expectation: 'Close 1000, then the end of the TCP connection',
+  expectation: text.own.serverClosesTcp.expectation,
   async run({ start }) {
     const { base } = await start();
-    const client = await openWebSocket(base);
+    const client = await openWebSocket(base, text);
     await client.write(CLIENT_CLOSE);
-    const answer = await readServerFrames(client, () => false);
+    const answer = await readServerFrames(client, () => false, text);
     const { silent } = await readPatiently(client, () => client.closed());
     client.destroy();
     if (answer.close?.code === 1000 && !silent) return;
     throw new CheckFailure({
-      sent: `Close 1000: ${spacedHex(CLIENT_CLOSE)}`,
-      received: answer.close ? `${describeAnswer(answer)}, then the connection stayed open for ${SILENCE}` : describeAnswer(answer),
+      sent: `Close 1000: ${spacedHex(CLIENT_CLOSE, 24, text.describe)}`,
+      received: answer.close
+        ? text.own.serverClosesTcp.stayedOpen(describeAnswer(answer, text), silence(text))
+        : describeAnswer(answer, text),
       expected: this.expectation,
     });
   },
-};
+});
 
 /** A client that ends TCP without a Close (a browser tab killed mid-message): the server must not keep the socket open. */
-export const peerEndsTcpCheck: Check = {
+export const peerEndsTcpCheck = (text: CheckerText): Check => ({
   id: '6.fin',
-  title: 'a client that ends TCP without sending a Close',
+  title: text.own.peerEndsTcp.title,
   section: '7.1.1',
-  beyondRfc:
-    "The RFC does not say what a server does when TCP ends without a Close; ending the server's side too, rather than keeping a half-open socket for good, is the check's demand.",
-  expectation: 'the server ends its side of the TCP connection too',
+  beyondRfc: text.own.peerEndsTcp.beyondRfc,
+  expectation: text.own.peerEndsTcp.expectation,
   async run({ start }) {
     const { base } = await start();
-    const client = await openWebSocket(base);
+    const client = await openWebSocket(base, text);
     client.socket.end();
     const { silent } = await readPatiently(client, () => client.closed());
     client.destroy();
     if (!silent) return;
     throw new CheckFailure({
-      sent: 'a valid handshake, then the end of our side of TCP (a FIN), and no Close frame',
-      received: `the connection stayed open for ${SILENCE}`,
+      sent: text.own.peerEndsTcp.sent,
+      received: text.own.peerEndsTcp.stayedOpen(silence(text)),
       expected: this.expectation,
     });
   },
-};
+});
 
 /** How long after its Close the server may keep a lingering client's connection: its 2 s deadline and some slack. */
 const LINGER_LIMIT_MS = 3500;
 const TRICKLE_MS = 250;
 
 /** A client that answers the close handshake but never ends TCP, and keeps sending a byte now and then. */
-export const lingeringPeerCheck: Check = {
+export const lingeringPeerCheck = (text: CheckerText): Check => ({
   id: '6.linger',
-  title: `after the close handshake, a client that keeps its side of TCP open and sends a byte every ${TRICKLE_MS} ms`,
+  title: text.own.linger.title(TRICKLE_MS),
   section: '5.5.1',
-  expectation: `Close 1000, then the end of the connection within ${LINGER_LIMIT_MS / 1000} s, however the client trickles`,
+  expectation: text.own.linger.expectation(LINGER_LIMIT_MS / 1000),
   async run({ start }) {
     const { base } = await start();
-    const client = await openWebSocket(base, { allowHalfOpen: true });
-    const sent = `Close 1000: ${spacedHex(CLIENT_CLOSE)}, then one byte every ${TRICKLE_MS} ms, never ending TCP`;
+    const client = await openWebSocket(base, text, { allowHalfOpen: true });
+    const sent = text.own.linger.sent(spacedHex(CLIENT_CLOSE, 24, text.describe), TRICKLE_MS);
     await client.write(CLIENT_CLOSE);
-    const answer = await readServerFrames(client, () => false);
+    const answer = await readServerFrames(client, () => false, text);
     if (answer.close?.code !== 1000) {
       client.destroy();
-      throw new CheckFailure({ sent, received: describeAnswer(answer), expected: this.expectation });
+      throw new CheckFailure({ sent, received: describeAnswer(answer, text), expected: this.expectation });
     }
     const trickle = setInterval(() => {
       if (!client.socket.destroyed) client.socket.write(Uint8Array.of(0));
@@ -299,31 +320,26 @@ export const lingeringPeerCheck: Check = {
     clearTimeout(timer);
     client.destroy();
     if (cut) return;
-    throw new CheckFailure({
-      sent,
-      received: `Close 1000, then the connection stayed open for ${LINGER_LIMIT_MS / 1000} s (an idle timer that each byte re-arms?)`,
-      expected: this.expectation,
-    });
+    throw new CheckFailure({ sent, received: text.own.linger.stayedOpen(LINGER_LIMIT_MS / 1000), expected: this.expectation });
   },
-};
+});
 
 const MiB = 1024 * 1024;
 
 /** A client that sends and never reads: the server must stop reading from it rather than queue its echoes without bound. */
-export const backpressureCheck: Check = {
+export const backpressureCheck = (text: CheckerText): Check => ({
   id: '8.backpressure',
-  title: 'a client that sends 32 KiB messages and never reads their echoes',
+  title: text.own.backpressure.title,
   section: '10.4',
-  beyondRfc:
-    "The RFC asks for limits, not for one way to keep them (§10.4); the check wants this workshop's way: pause() the socket while write() reports a full buffer.",
-  expectation:
-    'the server pauses reading once its writes back up, holds at most about 1 MiB for the client, and resumes when the client reads',
+  beyondRfc: text.own.backpressure.beyondRfc,
+  expectation: text.own.backpressure.expectation,
   async run({ start }) {
+    const words = text.own.backpressure;
     const { base, server } = await start();
     let serverSide: Socket | undefined;
     // Registered after the reader's own 'upgrade' listener, so this one sees the socket once the reader has it.
     server.on('upgrade', (_req, socket) => (serverSide = socket as Socket));
-    const client = await openWebSocket(base);
+    const client = await openWebSocket(base, text);
     client.socket.pause();
     const paused = new Promise<void>((resolve) => serverSide?.once('pause', () => resolve()));
     let isPaused = false;
@@ -339,21 +355,15 @@ export const backpressureCheck: Check = {
       count++;
     }
     const held = serverSide?.writableLength ?? 0;
-    const sent = `${count} binary messages of 32 KiB (${((count * message.length) / MiB).toFixed(1)} MiB), reading none of the echoes`;
+    const sent = words.sent(count, ((count * message.length) / MiB).toFixed(1));
     if (!isPaused) {
       client.destroy();
-      const received = stalled
-        ? 'the server stopped reading without pausing its socket'
-        : `the server read all of it and holds ${(held / MiB).toFixed(1)} MiB of echoes in memory`;
-      throw new CheckFailure({ sent, received, expected: `${this.expectation}: socket.pause() once socket.write() returns false` });
+      const received = stalled ? words.stoppedWithoutPausing : words.heldEverything((held / MiB).toFixed(1));
+      throw new CheckFailure({ sent, received, expected: `${this.expectation}${words.pauseOnFullBuffer}` });
     }
     if (held > 2 * MiB) {
       client.destroy();
-      throw new CheckFailure({
-        sent,
-        received: `the server paused, holding ${(held / MiB).toFixed(1)} MiB`,
-        expected: 'at most about 1 MiB held',
-      });
+      throw new CheckFailure({ sent, received: words.pausedHolding((held / MiB).toFixed(1)), expected: words.atMostAboutOneMiB });
     }
     // Now the client reads: every echo must arrive, so the server resumed each time its socket drained.
     const more = 16;
@@ -363,11 +373,7 @@ export const backpressureCheck: Check = {
     const { silent } = await readPatiently(client, () => client.until((received) => received.length >= expectedBytes));
     client.destroy();
     if (silent) {
-      throw new CheckFailure({
-        sent: `${sent}, then ${more} more, then read`,
-        received: `the echoes stopped before all ${count + more} arrived`,
-        expected: "every echo, as the server resumes reading on 'drain'",
-      });
+      throw new CheckFailure({ sent: words.thenMore(sent, more), received: words.echoesStopped(count + more), expected: words.everyEcho });
     }
   },
-};
+});

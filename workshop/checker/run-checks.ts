@@ -5,6 +5,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { watchServerReads, type ServerReads } from '../../tests/server/bad-input/one-byte-per-read.ts';
 import { CheckFailure, type Check, type CheckContext, type ServerModule } from './check.ts';
+import { CHECKER_TEXT, type CheckerText } from './checker-text.ts';
 
 /** A check may take this long in all (the backpressure check moves tens of MiB); past it, it fails. */
 const CHECK_TIMEOUT_MS = 20_000;
@@ -41,7 +42,10 @@ function briefly(error: unknown): string {
 }
 
 /** Starts the reader's server and tracks every socket, so that nothing a check opened outlives it. */
-function contextFor(module: ServerModule): {
+function contextFor(
+  module: ServerModule,
+  text: CheckerText,
+): {
   context: CheckContext;
   lastSent(): string | undefined;
   serverReads(): ServerReads | null | undefined;
@@ -62,14 +66,18 @@ function contextFor(module: ServerModule): {
     async start() {
       if (typeof module.createServer !== 'function') {
         throw new CheckFailure({
-          sent: 'import { createServer } from your file',
-          received: 'no export named createServer',
-          expected: 'export function createServer(): Server (from node:http)',
+          sent: text.evidence.importFromYourFile('createServer'),
+          received: text.evidence.noExportNamed('createServer'),
+          expected: text.evidence.createServerExpected,
         });
       }
       const server: unknown = module.createServer();
       if (!(server instanceof Server)) {
-        throw new CheckFailure({ sent: 'createServer()', received: `it returned ${String(server)}`, expected: 'a node:http Server' });
+        throw new CheckFailure({
+          sent: 'createServer()',
+          received: text.evidence.returned(String(server)),
+          expected: text.evidence.aNodeHttpServer,
+        });
       }
       server.on('connection', (socket: Socket) => sockets.add(socket));
       watchServerReads(server);
@@ -91,8 +99,8 @@ function contextFor(module: ServerModule): {
 }
 
 /** Runs one check; an exception thrown anywhere in the reader's server while it runs fails it. */
-async function runCheck(check: Check, module: ServerModule, step: CheckResult['step']): Promise<CheckResult> {
-  const { context, lastSent, serverReads, stop } = contextFor(module);
+async function runCheck(check: Check, module: ServerModule, step: CheckResult['step'], text: CheckerText): Promise<CheckResult> {
+  const { context, lastSent, serverReads, stop } = contextFor(module, text);
   let crash: (error: unknown) => void = () => {};
   const crashed = new Promise<never>((_, reject) => (crash = reject));
   const onCrash = (error: unknown) => crash(error);
@@ -100,7 +108,7 @@ async function runCheck(check: Check, module: ServerModule, step: CheckResult['s
   process.on('unhandledRejection', onCrash);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The check took more than ${CHECK_TIMEOUT_MS / 1000} s.`)), CHECK_TIMEOUT_MS);
+    timer = setTimeout(() => reject(new Error(text.evidence.tookTooLong(CHECK_TIMEOUT_MS / 1000))), CHECK_TIMEOUT_MS);
   });
   const result: CheckResult = {
     step,
@@ -119,7 +127,7 @@ async function runCheck(check: Check, module: ServerModule, step: CheckResult['s
     result.failure =
       error instanceof CheckFailure
         ? { sent: error.sent, received: error.received, expected: error.expected }
-        : { sent: lastSent() ?? check.title, received: `your server threw an exception:\n${briefly(error)}`, expected: check.expectation };
+        : { sent: lastSent() ?? check.title, received: text.evidence.yourServerThrew(briefly(error)), expected: check.expectation };
   } finally {
     clearTimeout(timer);
     process.off('uncaughtException', onCrash);
@@ -131,8 +139,12 @@ async function runCheck(check: Check, module: ServerModule, step: CheckResult['s
   return result;
 }
 
-/** Runs checks one after another against the module at `file`, each on a server of its own. */
-export async function runChecks(groups: { step: CheckResult['step']; checks: Check[] }[], file: string): Promise<CheckResult[]> {
+/** Runs checks one after another against the module at `file`, each on a server of its own, reporting in the words of `text`. */
+export async function runChecks(
+  groups: { step: CheckResult['step']; checks: Check[] }[],
+  file: string,
+  text: CheckerText = CHECKER_TEXT.en,
+): Promise<CheckResult[]> {
   const loaded = await loadServerModule(file);
   const results: CheckResult[] = [];
   // A crash between two checks (a socket the last check left behind) must not end the run.
@@ -143,8 +155,8 @@ export async function runChecks(groups: { step: CheckResult['step']; checks: Che
       if (loaded instanceof Error) {
         const failure = {
           sent: `import ${file}`,
-          received: `it could not be loaded:\n${briefly(loaded)}`,
-          expected: 'a module that loads',
+          received: text.evidence.couldNotBeLoaded(briefly(loaded)),
+          expected: text.evidence.aModuleThatLoads,
         };
         results.push({
           step,
@@ -156,7 +168,7 @@ export async function runChecks(groups: { step: CheckResult['step']; checks: Che
           failure,
         });
       } else {
-        results.push(await runCheck(check, loaded, step));
+        results.push(await runCheck(check, loaded, step, text));
       }
     }
   }

@@ -2,6 +2,8 @@
 import { hex } from '../protocol/bytes.ts';
 import { spacedHex } from '../protocol/annotate-frame.ts';
 import { HpackDecoder, type Representation } from './hpack.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { HTTP2_TEXT, type Http2Text } from './annotate-http2-frame-text.ts';
 
 /** One field of a segment, in the shape the annotated-dump components render (see FrameDump.astro). */
 export interface Http2FieldNote {
@@ -35,17 +37,18 @@ export interface Http2FrameAnnotation {
 /** The connection preface every client sends first (RFC 9113 §3.4): `PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n`. */
 export const CLIENT_PREFACE = new TextEncoder().encode('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
 
-const FRAME_TYPES: Record<number, { name: string; section: string; meaning: string }> = {
-  0x0: { name: 'DATA', section: 'RFC 9113 §6.1', meaning: 'carries a stream’s content' },
-  0x1: { name: 'HEADERS', section: 'RFC 9113 §6.2', meaning: 'opens a stream and carries a header block' },
-  0x2: { name: 'PRIORITY', section: 'RFC 9113 §6.3', meaning: 'a stream’s priority (deprecated)' },
-  0x3: { name: 'RST_STREAM', section: 'RFC 9113 §6.4', meaning: 'ends a stream at once' },
-  0x4: { name: 'SETTINGS', section: 'RFC 9113 §6.5', meaning: 'the sender’s settings for the connection' },
-  0x5: { name: 'PUSH_PROMISE', section: 'RFC 9113 §6.6', meaning: 'announces a pushed stream' },
-  0x6: { name: 'PING', section: 'RFC 9113 §6.7', meaning: 'asks for an answer, to measure or to keep alive' },
-  0x7: { name: 'GOAWAY', section: 'RFC 9113 §6.8', meaning: 'the connection is being shut down' },
-  0x8: { name: 'WINDOW_UPDATE', section: 'RFC 9113 §6.9', meaning: 'grants flow-control credit' },
-  0x9: { name: 'CONTINUATION', section: 'RFC 9113 §6.10', meaning: 'continues a header block' },
+/** What each type does is in the text table (annotate-http2-frame-text.ts), by the same number. */
+const FRAME_TYPES: Record<number, { name: string; section: string }> = {
+  0x0: { name: 'DATA', section: 'RFC 9113 §6.1' },
+  0x1: { name: 'HEADERS', section: 'RFC 9113 §6.2' },
+  0x2: { name: 'PRIORITY', section: 'RFC 9113 §6.3' },
+  0x3: { name: 'RST_STREAM', section: 'RFC 9113 §6.4' },
+  0x4: { name: 'SETTINGS', section: 'RFC 9113 §6.5' },
+  0x5: { name: 'PUSH_PROMISE', section: 'RFC 9113 §6.6' },
+  0x6: { name: 'PING', section: 'RFC 9113 §6.7' },
+  0x7: { name: 'GOAWAY', section: 'RFC 9113 §6.8' },
+  0x8: { name: 'WINDOW_UPDATE', section: 'RFC 9113 §6.9' },
+  0x9: { name: 'CONTINUATION', section: 'RFC 9113 §6.10' },
 };
 
 /** The flags each frame type defines (RFC 9113 §6); other bits are unused and must be ignored. */
@@ -65,22 +68,15 @@ const FLAGS: Record<number, [number, string][]> = {
   0x9: [[0x4, 'END_HEADERS']],
 };
 
-const SETTINGS: Record<number, { name: string; section: string; meaning: (value: number) => string }> = {
-  0x1: { name: 'SETTINGS_HEADER_TABLE_SIZE', section: 'RFC 9113 §6.5.2', meaning: (v) => `the HPACK dynamic table may hold ${v} octets` },
-  0x2: { name: 'SETTINGS_ENABLE_PUSH', section: 'RFC 9113 §6.5.2', meaning: (v) => (v ? 'server push allowed' : 'no server push') },
-  0x3: { name: 'SETTINGS_MAX_CONCURRENT_STREAMS', section: 'RFC 9113 §6.5.2', meaning: (v) => `at most ${v} streams open at once` },
-  0x4: {
-    name: 'SETTINGS_INITIAL_WINDOW_SIZE',
-    section: 'RFC 9113 §6.5.2',
-    meaning: (v) => `each new stream starts with ${v} octets of credit`,
-  },
-  0x5: { name: 'SETTINGS_MAX_FRAME_SIZE', section: 'RFC 9113 §6.5.2', meaning: (v) => `frame payloads of up to ${v} octets` },
-  0x6: { name: 'SETTINGS_MAX_HEADER_LIST_SIZE', section: 'RFC 9113 §6.5.2', meaning: (v) => `header lists of up to ${v} octets` },
-  0x8: {
-    name: 'SETTINGS_ENABLE_CONNECT_PROTOCOL',
-    section: 'RFC 8441 §3',
-    meaning: (v) => (v === 1 ? 'the client may open WebSockets with an extended CONNECT' : 'no extended CONNECT'),
-  },
+/** What each setting's value means is in the text table, by the same identifier. */
+const SETTINGS: Record<number, { name: string; section: string }> = {
+  0x1: { name: 'SETTINGS_HEADER_TABLE_SIZE', section: 'RFC 9113 §6.5.2' },
+  0x2: { name: 'SETTINGS_ENABLE_PUSH', section: 'RFC 9113 §6.5.2' },
+  0x3: { name: 'SETTINGS_MAX_CONCURRENT_STREAMS', section: 'RFC 9113 §6.5.2' },
+  0x4: { name: 'SETTINGS_INITIAL_WINDOW_SIZE', section: 'RFC 9113 §6.5.2' },
+  0x5: { name: 'SETTINGS_MAX_FRAME_SIZE', section: 'RFC 9113 §6.5.2' },
+  0x6: { name: 'SETTINGS_MAX_HEADER_LIST_SIZE', section: 'RFC 9113 §6.5.2' },
+  0x8: { name: 'SETTINGS_ENABLE_CONNECT_PROTOCOL', section: 'RFC 8441 §3' },
 };
 
 const ERROR_CODES: Record<number, string> = {
@@ -93,30 +89,27 @@ const ERROR_CODES: Record<number, string> = {
   0x8: 'CANCEL',
 };
 
-/** What a few fields mean on an RFC 8441 stream, with the section that says so. */
-const FIELD_MEANINGS: Record<string, { note: string; section: string }> = {
-  ':method': { note: 'CONNECT, which RFC 8441 extends with :protocol', section: 'RFC 8441 §4' },
-  ':protocol': { note: 'the protocol the stream will carry: websocket', section: 'RFC 8441 §4' },
-  ':scheme': { note: 'the target URI’s scheme, which extended CONNECT carries as a request does', section: 'RFC 8441 §4' },
-  ':path': { note: 'the WebSocket endpoint, the path of the ws:// URI', section: 'RFC 8441 §4' },
-  ':authority': { note: 'the host and port, as Host on HTTP/1.1', section: 'RFC 9113 §8.3.1' },
-  ':status': { note: 'any 2xx opens the WebSocket; there is no 101 and no Sec-WebSocket-Accept', section: 'RFC 8441 §5' },
-  'sec-websocket-version': { note: 'keeps its RFC 6455 meaning; over HTTP/2 there is no Sec-WebSocket-Key', section: 'RFC 8441 §5' },
-  'sec-websocket-protocol': { note: 'keeps its RFC 6455 meaning', section: 'RFC 8441 §5' },
-  'sec-websocket-extensions': {
-    note: 'keeps its RFC 6455 meaning, so permessage-deflate is negotiated as on HTTP/1.1',
-    section: 'RFC 8441 §5',
-  },
-  origin: { note: 'the page’s origin, which the server checks as on HTTP/1.1', section: '10.2' },
-  date: { note: 'when the server answered; an origin server with a clock sends it', section: 'RFC 9110 §6.6.1' },
+/** The sections that say what a few fields mean on an RFC 8441 stream; the meanings are in the text table. */
+const FIELD_SECTIONS: Record<string, string> = {
+  ':method': 'RFC 8441 §4',
+  ':protocol': 'RFC 8441 §4',
+  ':scheme': 'RFC 8441 §4',
+  ':path': 'RFC 8441 §4',
+  ':authority': 'RFC 9113 §8.3.1',
+  ':status': 'RFC 8441 §5',
+  'sec-websocket-version': 'RFC 8441 §5',
+  'sec-websocket-protocol': 'RFC 8441 §5',
+  'sec-websocket-extensions': 'RFC 8441 §5',
+  origin: '10.2',
+  date: 'RFC 9110 §6.6.1',
 };
 
-const REPRESENTATIONS: Record<Representation['kind'], { label: string; section: string }> = {
-  indexed: { label: 'indexed field: the whole field is a table entry', section: 'RFC 7541 §6.1' },
-  'literal-incremental': { label: 'literal, added to the dynamic table for later blocks', section: 'RFC 7541 §6.2.1' },
-  'literal-without-indexing': { label: 'literal, not added to the dynamic table', section: 'RFC 7541 §6.2.2' },
-  'literal-never-indexed': { label: 'literal that intermediaries must never index', section: 'RFC 7541 §6.2.3' },
-  'table-size-update': { label: 'dynamic table size update', section: 'RFC 7541 §6.3' },
+const REPRESENTATION_SECTIONS: Record<Representation['kind'], string> = {
+  indexed: 'RFC 7541 §6.1',
+  'literal-incremental': 'RFC 7541 §6.2.1',
+  'literal-without-indexing': 'RFC 7541 §6.2.2',
+  'literal-never-indexed': 'RFC 7541 §6.2.3',
+  'table-size-update': 'RFC 7541 §6.3',
 };
 
 /** The 24-bit length, type, flags and 31-bit stream id of the frame at `offset`, or null when fewer than 9 bytes remain. */
@@ -147,36 +140,43 @@ export function splitFrames(bytes: Uint8Array): { frames: Uint8Array[]; rest: Ui
 /** The decoding state of one direction of a connection: its HPACK context. */
 export class Http2Reader {
   readonly #hpack = new HpackDecoder();
+  /** The language of the titles and notes; names, values and sections are the same in every language. */
+  readonly #text: Http2Text;
+
+  constructor(locale: Locale = 'en') {
+    this.#text = HTTP2_TEXT[locale];
+  }
 
   annotate(frame: Uint8Array): Http2FrameAnnotation {
     const header = readFrameHeader(frame);
     if (!header || frame.length !== 9 + header.length) throw new Error('Not one whole HTTP/2 frame.');
+    const t = this.#text;
     const type = FRAME_TYPES[header.type];
-    const typeName = type?.name ?? `0x${header.type.toString(16)} (unknown)`;
+    const typeName = type?.name ?? t.values.unknownType(header.type.toString(16));
     const flags = (FLAGS[header.type] ?? []).filter(([bit]) => header.flags & bit).map(([, name]) => name);
     const segments: Http2Segment[] = [
-      segment(frame, 0, 9, `${typeName} frame header, stream ${header.streamId}`, [
-        note('Length', '', `${header.length}`, 'octets of payload after these nine', 'RFC 9113 §4.1'),
+      segment(frame, 0, 9, t.titles.frameHeader(typeName, header.streamId), [
+        note(t.labels.length, '', `${header.length}`, t.notes.length, 'RFC 9113 §4.1'),
         note(
-          'Type',
+          t.labels.type,
           '',
           `0x${header.type.toString(16).padStart(2, '0')}: ${typeName}`,
-          type?.meaning ?? 'unknown types are ignored',
+          type ? t.frameTypes[header.type]! : t.notes.unknownType,
           type?.section ?? 'RFC 9113 §4.1',
         ),
         note(
-          'Flags',
+          t.labels.flags,
           header.flags.toString(2).padStart(8, '0'),
-          flags.length ? flags.join(', ') : 'none',
-          flagsMeaning(typeName, flags),
+          flags.length ? flags.join(', ') : t.values.none,
+          flagsMeaning(typeName, flags, t),
           // On an RFC 8441 stream, END_STREAM is the WebSocket's orderly TCP close (§5).
           typeName === 'DATA' && flags.includes('END_STREAM') ? 'RFC 8441 §5' : (type?.section ?? 'RFC 9113 §4.1'),
         ),
         note(
-          'Stream identifier',
+          t.labels.streamId,
           '',
           `${header.streamId}`,
-          header.streamId === 0 ? 'stream 0 is the connection itself' : 'client-initiated streams are odd; this one carries the WebSocket',
+          header.streamId === 0 ? t.notes.connectionStream : t.notes.webSocketStream,
           'RFC 9113 §5.1.1',
         ),
       ]),
@@ -184,26 +184,20 @@ export class Http2Reader {
     const payload = frame.subarray(9);
     let data: Uint8Array | null = null;
     let headers: [string, string][] | null = null;
-    if (typeName === 'SETTINGS') segments.push(...settingsSegments(frame));
+    if (typeName === 'SETTINGS') segments.push(...settingsSegments(frame, t));
     else if (typeName === 'HEADERS') {
       if (flags.includes('PADDED') || flags.includes('PRIORITY') || !flags.includes('END_HEADERS'))
         throw new Error('This annotator reads only unpadded HEADERS frames that hold a whole header block.');
       const fields = this.#hpack.decode(payload);
       headers = fields.filter((f) => f.kind !== 'table-size-update').map((f) => [f.name, f.value]);
-      for (const field of fields) segments.push(fieldSegment(frame, field));
+      for (const field of fields) segments.push(fieldSegment(frame, field, t));
     } else if (typeName === 'DATA') {
       if (flags.includes('PADDED')) throw new Error('This annotator reads only unpadded DATA frames.');
       data = payload.slice();
       if (payload.length > 0)
         segments.push(
-          segment(frame, 9, frame.length, `${payload.length} octets of the WebSocket connection`, [
-            note(
-              'Payload',
-              '',
-              `${payload.length} octets`,
-              'WebSocket frames exactly as on a TCP connection, the client’s masked; explained below',
-              'RFC 8441 §5',
-            ),
+          segment(frame, 9, frame.length, t.titles.webSocketBytes(payload.length), [
+            note(t.labels.payload, '', t.values.octets(payload.length), t.notes.webSocketPayload, 'RFC 8441 §5'),
           ]),
         );
     } else if (typeName === 'RST_STREAM' || typeName === 'WINDOW_UPDATE') {
@@ -213,45 +207,31 @@ export class Http2Reader {
           frame,
           9,
           13,
-          typeName === 'RST_STREAM' ? 'Error code' : 'Window size increment',
+          typeName === 'RST_STREAM' ? t.titles.errorCode : t.titles.windowIncrement,
           typeName === 'RST_STREAM'
-            ? [
-                note(
-                  'Error code',
-                  '',
-                  errorName(value),
-                  'why the stream ended; NO_ERROR after a complete response asks the peer to stop sending',
-                  'RFC 9113 §6.4',
-                ),
-              ]
-            : [note('Window size increment', '', `${value & 0x7fffffff}`, 'more octets the sender may now send', 'RFC 9113 §6.9')],
+            ? [note(t.labels.errorCode, '', errorName(value, t), t.notes.errorRstStream, 'RFC 9113 §6.4')]
+            : [note(t.labels.windowIncrement, '', `${value & 0x7fffffff}`, t.notes.windowIncrement, 'RFC 9113 §6.9')],
         ),
       );
     } else if (typeName === 'GOAWAY') {
       segments.push(
-        segment(frame, 9, 13, 'Last stream identifier', [
-          note(
-            'Last stream',
-            '',
-            `${readUint32(payload, 0) & 0x7fffffff}`,
-            'the highest stream the sender may have acted on',
-            'RFC 9113 §6.8',
-          ),
+        segment(frame, 9, 13, t.titles.lastStream, [
+          note(t.labels.lastStream, '', `${readUint32(payload, 0) & 0x7fffffff}`, t.notes.lastStream, 'RFC 9113 §6.8'),
         ]),
-        segment(frame, 13, 17, 'Error code', [
-          note('Error code', '', errorName(readUint32(payload, 4)), 'why the connection ends', 'RFC 9113 §6.8'),
+        segment(frame, 13, 17, t.titles.errorCode, [
+          note(t.labels.errorCode, '', errorName(readUint32(payload, 4), t), t.notes.errorGoaway, 'RFC 9113 §6.8'),
         ]),
       );
       if (frame.length > 17)
         segments.push(
-          segment(frame, 17, frame.length, 'Debug data', [
-            note('Debug data', '', `${frame.length - 17} octets`, 'opaque', 'RFC 9113 §6.8'),
+          segment(frame, 17, frame.length, t.titles.debugData, [
+            note(t.labels.debugData, '', t.values.octets(frame.length - 17), t.notes.debugData, 'RFC 9113 §6.8'),
           ]),
         );
     } else if (payload.length > 0)
       segments.push(
-        segment(frame, 9, frame.length, 'Payload', [
-          note('Payload', '', `${payload.length} octets`, 'not explained here', 'RFC 9113 §4.1'),
+        segment(frame, 9, frame.length, t.titles.payload, [
+          note(t.labels.payload, '', t.values.octets(payload.length), t.notes.payload, 'RFC 9113 §4.1'),
         ]),
       );
     return { typeName, streamId: header.streamId, flags, segments, data, headers };
@@ -259,87 +239,91 @@ export class Http2Reader {
 }
 
 /** The client's connection preface as one segment. */
-export function annotatePreface(bytes: Uint8Array): Http2Segment {
+export function annotatePreface(bytes: Uint8Array, locale: Locale = 'en'): Http2Segment {
   if (hex(bytes) !== hex(CLIENT_PREFACE)) throw new Error('Not the HTTP/2 client connection preface.');
-  return segment(bytes, 0, bytes.length, 'Connection preface: PRI * HTTP/2.0␍␊␍␊SM␍␊␍␊', [
-    note('Preface', '', '24 octets', 'tells an HTTP/1.1 server this is HTTP/2; a SETTINGS frame follows', 'RFC 9113 §3.4'),
+  const t = HTTP2_TEXT[locale];
+  return segment(bytes, 0, bytes.length, t.titles.preface, [
+    note(t.labels.preface, '', t.values.octets(24), t.notes.preface, 'RFC 9113 §3.4'),
   ]);
 }
 
-function settingsSegments(frame: Uint8Array): Http2Segment[] {
+function settingsSegments(frame: Uint8Array, t: Http2Text): Http2Segment[] {
   const segments: Http2Segment[] = [];
   for (let offset = 9; offset + 6 <= frame.length; offset += 6) {
     const id = (frame[offset]! << 8) | frame[offset + 1]!;
     const value = readUint32(frame, offset + 2);
     const setting = SETTINGS[id];
     segments.push(
-      segment(frame, offset, offset + 6, setting?.name ?? `setting 0x${id.toString(16)}`, [
+      segment(frame, offset, offset + 6, setting?.name ?? t.titles.unknownSetting(id.toString(16)), [
         note(
-          'Identifier',
+          t.labels.identifier,
           '',
-          `0x${id.toString(16).padStart(4, '0')}: ${setting?.name ?? 'unknown'}`,
-          'two octets',
+          `0x${id.toString(16).padStart(4, '0')}: ${setting?.name ?? t.values.unknown}`,
+          t.notes.twoOctets,
           setting?.section ?? 'RFC 9113 §6.5.1',
         ),
-        note('Value', '', `${value}`, setting?.meaning(value) ?? 'an unknown setting is ignored', setting?.section ?? 'RFC 9113 §6.5.1'),
+        note(
+          t.labels.value,
+          '',
+          `${value}`,
+          setting ? t.settings[id]!(value) : t.notes.unknownSetting,
+          setting?.section ?? 'RFC 9113 §6.5.1',
+        ),
       ]),
     );
   }
   return segments;
 }
 
-function fieldSegment(frame: Uint8Array, field: Representation): Http2Segment {
+function fieldSegment(frame: Uint8Array, field: Representation, t: Http2Text): Http2Segment {
   const start = 9 + field.start;
   const end = 9 + field.end;
-  const representation = REPRESENTATIONS[field.kind];
+  const representation = { label: t.representations[field.kind], section: REPRESENTATION_SECTIONS[field.kind] };
   if (field.kind === 'table-size-update')
-    return segment(frame, start, end, `Table size ${field.newTableSize}`, [
-      note('Representation', '', representation.label, `${field.newTableSize} octets`, representation.section),
+    return segment(frame, start, end, t.titles.tableSize(field.newTableSize), [
+      note(t.labels.representation, '', representation.label, t.notes.tableSizeOctets(field.newTableSize), representation.section),
     ]);
-  const fromTable =
-    field.index === null ? null : field.index <= 61 ? `static table entry ${field.index}` : `dynamic table entry ${field.index}`;
+  const fromTable = field.index === null ? null : field.index <= 61 ? t.notes.staticEntry(field.index) : t.notes.dynamicEntry(field.index);
   const fields = [
     note(
-      'Representation',
+      t.labels.representation,
       '',
       representation.label,
-      fromTable ? `from the ${fromTable}` : 'name and value spelled out',
+      fromTable ? t.notes.fromTable(fromTable) : t.notes.spelledOut,
       representation.section,
     ),
   ];
   if (field.kind !== 'indexed') {
     fields.push(
       note(
-        'Name',
+        t.labels.name,
         '',
         field.name,
-        field.huffmanName === null ? `from the ${fromTable}` : stringNote(field.huffmanName),
+        field.huffmanName === null ? t.notes.fromTable(fromTable!) : stringNote(field.huffmanName, t),
         field.huffmanName === null ? 'RFC 7541 §2.3' : 'RFC 7541 §5.2',
       ),
-      note('Value', '', field.value, stringNote(field.huffmanValue ?? false), 'RFC 7541 §5.2'),
+      note(t.labels.value, '', field.value, stringNote(field.huffmanValue ?? false, t), 'RFC 7541 §5.2'),
     );
   }
-  const meaning = FIELD_MEANINGS[field.name];
-  if (meaning) fields.push(note('Meaning', '', field.value, meaning.note, meaning.section));
+  const meaning = t.fields[field.name];
+  if (meaning) fields.push(note(t.labels.meaning, '', field.value, meaning, FIELD_SECTIONS[field.name]!));
   return segment(frame, start, end, `${field.name}: ${field.value}`, fields);
 }
 
-function stringNote(huffman: boolean): string {
-  return huffman ? 'a literal, Huffman-coded (Appendix B)' : 'a literal, in plain octets';
+function stringNote(huffman: boolean, t: Http2Text): string {
+  return huffman ? t.notes.huffman : t.notes.plainOctets;
 }
 
-function flagsMeaning(typeName: string, flags: string[]): string {
-  if (flags.includes('ACK')) return 'acknowledges the peer’s frame';
-  if (typeName === 'DATA' && flags.includes('END_STREAM'))
-    return 'the sender’s last frame on this stream: its half of the WebSocket’s TCP-like close';
-  if (flags.includes('END_HEADERS')) return 'the header block is whole in this frame';
-  return 'no flag this frame type defines is set';
+function flagsMeaning(typeName: string, flags: string[], t: Http2Text): string {
+  if (flags.includes('ACK')) return t.notes.flags.ack;
+  if (typeName === 'DATA' && flags.includes('END_STREAM')) return t.notes.flags.endStreamData;
+  if (flags.includes('END_HEADERS')) return t.notes.flags.endHeaders;
+  return t.notes.flags.none;
 }
 
-function errorName(code: number): string {
-  return `0x${code.toString(16)}: ${ERROR_CODES[code] ?? 'unknown'}`;
+function errorName(code: number, t: Http2Text): string {
+  return `0x${code.toString(16)}: ${ERROR_CODES[code] ?? t.values.unknown}`;
 }
-
 function readUint32(bytes: Uint8Array, offset: number): number {
   return ((bytes[offset]! << 24) >>> 0) + ((bytes[offset + 1]! << 16) | (bytes[offset + 2]! << 8) | bytes[offset + 3]!);
 }

@@ -1,5 +1,7 @@
 // Explains the parameters of permessage-deflate (RFC 7692 §7.1) as a client offers them and as a server answers.
 import type { ExtensionOffer } from './handshake-headers.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { DEFLATE_PARAMETER_TEXT, type DeflateParameterText } from './deflate-parameters-text.ts';
 
 export const PERMESSAGE_DEFLATE = 'permessage-deflate';
 
@@ -30,20 +32,21 @@ export interface DeflateAgreement {
 
 const WINDOW_BITS = /^(8|9|1[0-5])$/;
 
-/** Explains every parameter of one permessage-deflate offer or answer, in order. */
-export function explainDeflateParameters(extension: ExtensionOffer, side: NegotiationSide): DeflateParameterNote[] {
+/** Explains every parameter of one permessage-deflate offer or answer, in order, in the page's language. */
+export function explainDeflateParameters(extension: ExtensionOffer, side: NegotiationSide, locale: Locale = 'en'): DeflateParameterNote[] {
+  const text = DEFLATE_PARAMETER_TEXT[locale];
   return extension.params.map(({ name, value }) => {
     const explain = PARAMETERS[name];
     if (!explain) {
       return {
         name,
         value,
-        meaning: 'Not a permessage-deflate parameter.',
+        meaning: text.notAParameter,
         section: 'RFC 7692 §7.1',
-        problem: `RFC 7692 defines no parameter ${JSON.stringify(name)}: a server declines an offer that has one, and a client fails the connection on an answer that has one (RFC 7692 §7.1).`,
+        problem: text.unknownParameter(JSON.stringify(name)),
       };
     }
-    return { name, value, ...explain(value, side) };
+    return { name, value, ...explain(value, side, text) };
   });
 }
 
@@ -62,58 +65,48 @@ export function deflateAgreement(answer: ExtensionOffer): DeflateAgreement {
   };
 }
 
-type Explain = (value: string | null, side: NegotiationSide) => Omit<DeflateParameterNote, 'name' | 'value'>;
+type Explain = (value: string | null, side: NegotiationSide, text: DeflateParameterText) => Omit<DeflateParameterNote, 'name' | 'value'>;
 
 const noValue =
-  (section: string, offer: string, answer: string): Explain =>
-  (value, side) => ({
-    meaning: side === 'offer' ? offer : answer,
+  (section: string, words: (text: DeflateParameterText) => { offer: string; answer: string }): Explain =>
+  (value, side, text) => ({
+    meaning: side === 'offer' ? words(text).offer : words(text).answer,
     section,
-    ...(value === null ? {} : { problem: `This parameter takes no value, but it has ${JSON.stringify(value)} (${section}).` }),
+    ...(value === null ? {} : { problem: text.takesNoValue(JSON.stringify(value), section) }),
   });
 
 const PARAMETERS: Record<string, Explain> = {
-  server_no_context_takeover: noValue(
-    'RFC 7692 §7.1.1.1',
-    `The client asks the server to start every message with an empty LZ77 window, so that none of the server's messages refers back to an earlier one. That costs compression; it saves the client nothing.`,
-    "The server will reset its compressor after every message, so each message it sends inflates on its own and the client need not remember the server's earlier messages.",
-  ),
-  client_no_context_takeover: noValue(
-    'RFC 7692 §7.1.1.2',
-    `The client tells the server that it will not use context takeover: it compresses each message from an empty window, so the server may forget the client's previous messages.`,
-    `The server requires the client to start every message with an empty window, so the server can drop its inflate window between the client's messages.`,
-  ),
-  server_max_window_bits: (value, side) => ({
+  server_no_context_takeover: noValue('RFC 7692 §7.1.1.1', (text) => text.serverNoContextTakeover),
+  client_no_context_takeover: noValue('RFC 7692 §7.1.1.2', (text) => text.clientNoContextTakeover),
+  server_max_window_bits: (value, side, text) => ({
     meaning:
       side === 'offer'
-        ? `The client asks the server to use an LZ77 window of at most 2^${value ?? '?'} bytes, which bounds the memory the client needs to inflate the server's messages.`
-        : `The server will compress with a window of at most 2^${value ?? '?'} bytes (${windowBytes(value)}).`,
+        ? text.serverMaxWindowBits.offer(value ?? '?')
+        : text.serverMaxWindowBits.answer(value ?? '?', windowBytes(value, text)),
     section: 'RFC 7692 §7.1.2.1',
-    ...windowProblem(value, false, 'RFC 7692 §7.1.2.1'),
+    ...windowProblem(value, false, 'RFC 7692 §7.1.2.1', text),
   }),
-  client_max_window_bits: (value, side) => ({
+  client_max_window_bits: (value, side, text) => ({
     meaning:
       side === 'offer'
         ? value === null
-          ? 'The client says it can limit its LZ77 window if the server asks; without this, the server must not ask.'
-          : `The client says it will use a window of at most 2^${value} bytes (${windowBytes(value)}).`
-        : `The server asks the client to compress with a window of at most 2^${value ?? '?'} bytes (${windowBytes(value)}), which bounds the memory the server needs to inflate the client's messages.`,
+          ? text.clientMaxWindowBits.offerBare
+          : text.clientMaxWindowBits.offer(value, windowBytes(value, text))
+        : text.clientMaxWindowBits.answer(value ?? '?', windowBytes(value, text)),
     section: 'RFC 7692 §7.1.2.2',
-    ...windowProblem(value, side === 'offer', 'RFC 7692 §7.1.2.2'),
+    ...windowProblem(value, side === 'offer', 'RFC 7692 §7.1.2.2', text),
   }),
 };
 
-function windowBytes(value: string | null): string {
-  if (value === null || !WINDOW_BITS.test(value)) return 'no valid size';
+function windowBytes(value: string | null, text: DeflateParameterText): string {
+  if (value === null || !WINDOW_BITS.test(value)) return text.noValidSize;
   const bytes = 2 ** Number(value);
-  return bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
+  return bytes >= 1024 ? `${bytes / 1024} KiB` : text.bytes(bytes);
 }
 
 /** Window bits are a decimal 8–15 without leading zeros; only a client's client_max_window_bits may go without one. */
-function windowProblem(value: string | null, mayBeEmpty: boolean, section: string): { problem?: string } {
-  if (value === null) return mayBeEmpty ? {} : { problem: `This parameter needs a value from 8 to 15 (${section}).` };
+function windowProblem(value: string | null, mayBeEmpty: boolean, section: string, text: DeflateParameterText): { problem?: string } {
+  if (value === null) return mayBeEmpty ? {} : { problem: text.needsValue(section) };
   if (WINDOW_BITS.test(value)) return {};
-  return {
-    problem: `${JSON.stringify(value)} is not a window size: the value is a decimal number from 8 to 15 without leading zeros (${section}).`,
-  };
+  return { problem: text.notAWindowSize(JSON.stringify(value), section) };
 }

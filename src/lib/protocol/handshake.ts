@@ -4,12 +4,16 @@ import { base64Decode, base64Encode, hex } from './bytes.ts';
 /** The GUID that RFC 6455 §1.3 appends to every key; it appears nowhere else. */
 export const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
-/** A failed check: a stable id, the RFC section it enforces, and a sentence a reader can act on. */
+/**
+ * A failed check: a stable id, the RFC section it enforces, and a sentence a reader can act on. `reason` is English;
+ * `values` holds what that sentence names (a length, a character), so another language can say the same from the id.
+ */
 export interface RuleBroken {
   ok: false;
   id: string;
   section: string;
   reason: string;
+  values?: Record<string, string | number>;
 }
 
 export type KeyCheck = { ok: true; nonce: Uint8Array } | RuleBroken;
@@ -30,13 +34,16 @@ export function checkKey(value: string): KeyCheck {
   if (!BASE64_ALPHABET.test(key)) {
     const bad = [...key].find((c) => !/[A-Za-z0-9+/=]/.test(c)) ?? '=';
     const where = bad === '=' ? 'padding "=" only at the end' : `no ${JSON.stringify(bad)}`;
-    return broken('key-not-base64', '4.1', `The key is not base64: base64 allows A–Z, a–z, 0–9, "+", "/" and ${where}. ${rule}.`);
+    return broken('key-not-base64', '4.1', `The key is not base64: base64 allows A–Z, a–z, 0–9, "+", "/" and ${where}. ${rule}.`, {
+      character: bad,
+    });
   }
   if (key.length % 4 !== 0) {
     return broken(
       'key-not-base64',
       '4.1',
       `The key is ${key.length} characters long, and base64 comes in groups of 4. ${rule}, which is 24 characters ending in "==".`,
+      { characters: key.length },
     );
   }
   const nonce = base64Decode(key);
@@ -45,6 +52,7 @@ export function checkKey(value: string): KeyCheck {
       'key-wrong-length',
       '4.1',
       `The key decodes to ${nonce.length} byte${nonce.length === 1 ? '' : 's'}, not 16. ${rule}, which is 24 characters ending in "==".`,
+      { bytes: nonce.length },
     );
   }
   if (base64Encode(nonce) !== key) {
@@ -83,6 +91,6 @@ export async function computeAccept(key: string): Promise<string> {
 }
 
 /** Builds the report of a broken handshake rule; every handshake check in this library reports through it. */
-export function broken(id: string, section: string, reason: string): RuleBroken {
-  return { ok: false, id, section, reason };
+export function broken(id: string, section: string, reason: string, values?: Record<string, string | number>): RuleBroken {
+  return values ? { ok: false, id, section, reason, values } : { ok: false, id, section, reason };
 }

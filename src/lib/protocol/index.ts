@@ -58,5 +58,7 @@ export {
   type DeflateParameterNote,
   type DeflateAgreement,
 } from './deflate-parameters.ts';
+export { DEFLATE_PARAMETER_TEXT, type DeflateParameterText } from './deflate-parameters-text.ts';
 export { SYNC_FLUSH_TAIL, INFLATE_DEFAULTS, MessageInflater, type InflaterOptions } from './inflate-message.ts';
 export { MQTT_PACKET_TYPES, annotateMqttPackets, type MqttPacket, type MqttSegment } from './mqtt-packets.ts';
+export { MQTT_PACKET_TEXT, type MqttPacketLocale, type MqttPacketText } from './mqtt-packets-text.ts';

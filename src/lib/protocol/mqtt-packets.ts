@@ -1,6 +1,7 @@
 // Explains every byte of MQTT 3.1.1 control packets as they travel inside WebSocket binary frames (MQTT 3.1.1 §6), packet by packet, field by field.
 import { spacedHex } from './annotate-frame.ts';
 import type { ByteRange } from './frame.ts';
+import { MQTT_PACKET_TEXT, type MqttPacketLocale, type MqttPacketText } from './mqtt-packets-text.ts';
 
 /** One run of bytes explained together: a fixed header byte, the remaining length, a topic, a payload… */
 export interface MqttSegment {
@@ -42,32 +43,26 @@ export const MQTT_PACKET_TYPES = [
   'reserved (15)',
 ] as const;
 
-const CONNACK_RETURN_CODES = [
-  'Connection Accepted',
-  'refused: unacceptable protocol version',
-  'refused: identifier rejected',
-  'refused: server unavailable',
-  'refused: bad user name or password',
-  'refused: not authorized',
-];
-
 /**
  * Splits `bytes` (the payloads of one direction's binary frames, joined) into MQTT packets and explains each byte
  * exactly once. Packets need not line up with frames (MQTT 3.1.1 §6), so the caller joins frames first; a packet
- * cut off at the end is marked incomplete.
+ * cut off at the end is marked incomplete. Titles and values are in `locale` (English by default); bytes, numbers,
+ * packet type names and quoted strings are the same in every language.
  */
-export function annotateMqttPackets(bytes: Uint8Array): MqttPacket[] {
+export function annotateMqttPackets(bytes: Uint8Array, locale: MqttPacketLocale = 'en'): MqttPacket[] {
+  const text = MQTT_PACKET_TEXT[locale];
   const packets: MqttPacket[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    const packet = annotatePacket(bytes, offset);
+    const packet = annotatePacket(bytes, offset, text);
     packets.push(packet);
     offset = packet.range.end;
   }
   return packets;
 }
 
-function annotatePacket(bytes: Uint8Array, start: number): MqttPacket {
+function annotatePacket(bytes: Uint8Array, start: number, text: MqttPacketText): MqttPacket {
+  const t = text.titles;
   const segments: MqttSegment[] = [];
   const add = (title: string, from: number, to: number, value: string, section: string) =>
     segments.push({ title, range: { start: from, end: to }, hex: spacedHex(bytes.subarray(from, to)), value, section });
@@ -75,7 +70,7 @@ function annotatePacket(bytes: Uint8Array, start: number): MqttPacket {
   const byte0 = bytes[start]!;
   const typeNumber = byte0 >> 4;
   const type = MQTT_PACKET_TYPES[typeNumber]!;
-  add('Fixed header: packet type and flags', start, start + 1, `${type}, flags ${describeFlags(type, byte0 & 0x0f)}`, '2.2');
+  add(t.fixedHeader, start, start + 1, text.typeAndFlags(type, describeFlags(type, byte0 & 0x0f)), '2.2');
 
   // The remaining length: 1 to 4 bytes, 7 bits each, least significant first; the top bit says another follows.
   let remaining = 0;
@@ -86,36 +81,36 @@ function annotatePacket(bytes: Uint8Array, start: number): MqttPacket {
     if ((digit & 0x80) === 0) break;
   }
   if (lengthEnd === start + 1 || (bytes[lengthEnd - 1]! & 0x80) !== 0) {
-    if (lengthEnd > start + 1) add('Remaining length (cut off)', start + 1, lengthEnd, 'more length bytes to come', '2.2.3');
+    if (lengthEnd > start + 1) add(t.remainingLengthCut, start + 1, lengthEnd, text.moreLengthBytes, '2.2.3');
     return { type, range: { start, end: lengthEnd }, complete: false, segments };
   }
-  add('Remaining length', start + 1, lengthEnd, plural(remaining, 'byte'), '2.2.3');
+  add(t.remainingLength, start + 1, lengthEnd, text.bytes(remaining), '2.2.3');
 
   const end = Math.min(lengthEnd + remaining, bytes.length);
-  const body = new BodyReader(bytes, lengthEnd, end, add);
+  const body = new BodyReader(bytes, lengthEnd, end, add, text);
   switch (type) {
     case 'CONNECT': {
-      body.string('Protocol name', '3.1.2.1');
-      body.byte('Protocol level', (level) => (level === 4 ? '4 (MQTT 3.1.1)' : String(level)), '3.1.2.2');
-      const flags = body.byte('Connect flags', describeConnectFlags, '3.1.2.3');
-      body.uint16('Keep alive', (seconds) => plural(seconds, 'second'), '3.1.2.10');
-      body.string('Client identifier', '3.1.3.1');
+      body.string(t.protocolName, '3.1.2.1');
+      body.byte(t.protocolLevel, (level) => (level === 4 ? '4 (MQTT 3.1.1)' : String(level)), '3.1.2.2');
+      const flags = body.byte(t.connectFlags, (value) => describeConnectFlags(value, text), '3.1.2.3');
+      body.uint16(t.keepAlive, text.seconds, '3.1.2.10');
+      body.string(t.clientId, '3.1.3.1');
       if (flags !== undefined && flags & 0x04) {
-        body.string('Will topic', '3.1.3.2');
-        body.string('Will message', '3.1.3.3');
+        body.string(t.willTopic, '3.1.3.2');
+        body.string(t.willMessage, '3.1.3.3');
       }
-      if (flags !== undefined && flags & 0x80) body.string('User name', '3.1.3.4');
-      if (flags !== undefined && flags & 0x40) body.string('Password', '3.1.3.5');
+      if (flags !== undefined && flags & 0x80) body.string(t.userName, '3.1.3.4');
+      if (flags !== undefined && flags & 0x40) body.string(t.password, '3.1.3.5');
       break;
     }
     case 'CONNACK':
-      body.byte('Acknowledge flags', (flags) => ((flags & 1) === 1 ? 'session present' : 'no session present'), '3.2.2.1');
-      body.byte('Return code', (code) => `${code}: ${CONNACK_RETURN_CODES[code] ?? 'reserved'}`, '3.2.2.3');
+      body.byte(t.acknowledgeFlags, (flags) => text.sessionPresent((flags & 1) === 1), '3.2.2.1');
+      body.byte(t.returnCode, (code) => `${code}: ${text.connackCodes[code] ?? text.reserved}`, '3.2.2.3');
       break;
     case 'PUBLISH': {
-      body.string('Topic name', '3.3.2.1');
-      if (((byte0 >> 1) & 0x03) > 0) body.uint16('Packet identifier', String, '3.3.2.2');
-      body.rest('Payload', (payload) => `${plural(payload.length, 'byte')}: ${quote(payload)}`, '3.3.3');
+      body.string(t.topicName, '3.3.2.1');
+      if (((byte0 >> 1) & 0x03) > 0) body.uint16(t.packetId, String, '3.3.2.2');
+      body.rest(t.payload, (payload) => text.payload(payload.length, decodeText(payload)), '3.3.3');
       break;
     }
     case 'PUBACK':
@@ -123,26 +118,26 @@ function annotatePacket(bytes: Uint8Array, start: number): MqttPacket {
     case 'PUBREL':
     case 'PUBCOMP':
     case 'UNSUBACK':
-      body.uint16('Packet identifier', String, '2.3.1');
+      body.uint16(t.packetId, String, '2.3.1');
       break;
     case 'SUBSCRIBE':
-      body.uint16('Packet identifier', String, '2.3.1');
+      body.uint16(t.packetId, String, '2.3.1');
       while (body.left() > 0) {
-        body.string('Topic filter', '3.8.3');
-        body.byte('Requested QoS', (qos) => `QoS ${qos}`, '3.8.3');
+        body.string(t.topicFilter, '3.8.3');
+        body.byte(t.requestedQos, (qos) => `QoS ${qos}`, '3.8.3');
       }
       break;
     case 'SUBACK':
-      body.uint16('Packet identifier', String, '2.3.1');
-      while (body.left() > 0) body.byte('Return code', (code) => (code === 0x80 ? '0x80: failure' : `granted QoS ${code}`), '3.9.3');
+      body.uint16(t.packetId, String, '2.3.1');
+      while (body.left() > 0) body.byte(t.returnCode, (code) => (code === 0x80 ? text.subackFailure : text.grantedQos(code)), '3.9.3');
       break;
     case 'UNSUBSCRIBE':
-      body.uint16('Packet identifier', String, '2.3.1');
-      while (body.left() > 0) body.string('Topic filter', '3.10.3');
+      body.uint16(t.packetId, String, '2.3.1');
+      while (body.left() > 0) body.string(t.topicFilter, '3.10.3');
       break;
   }
   // Bytes the packet's type does not account for are still explained, never skipped.
-  body.rest('Unexplained bytes of this packet', (rest) => plural(rest.length, 'byte'), '2.2.3');
+  body.rest(t.unexplained, (rest) => text.bytes(rest.length), '2.2.3');
   return { type, range: { start, end }, complete: lengthEnd + remaining <= bytes.length, segments };
 }
 
@@ -152,17 +147,20 @@ class BodyReader {
   private offset: number;
   private readonly end: number;
   private readonly add: (title: string, from: number, to: number, value: string, section: string) => void;
+  private readonly text: MqttPacketText;
 
   constructor(
     bytes: Uint8Array,
     offset: number,
     end: number,
     add: (title: string, from: number, to: number, value: string, section: string) => void,
+    text: MqttPacketText,
   ) {
     this.bytes = bytes;
     this.offset = offset;
     this.end = end;
     this.add = add;
+    this.text = text;
   }
 
   left(): number {
@@ -187,8 +185,8 @@ class BodyReader {
     if (this.left() < 2) return;
     const length = (this.bytes[this.offset]! << 8) | this.bytes[this.offset + 1]!;
     const to = Math.min(this.offset + 2 + length, this.end);
-    const text = new TextDecoder().decode(this.bytes.subarray(this.offset + 2, to));
-    this.add(title, this.offset, to, `length ${length}, "${text}"`, section);
+    const decoded = new TextDecoder().decode(this.bytes.subarray(this.offset + 2, to));
+    this.add(title, this.offset, to, this.text.string(length, decoded), section);
     this.offset = to;
   }
 
@@ -206,25 +204,21 @@ function describeFlags(type: string, flags: number): string {
   return `${bits} (DUP ${(flags >> 3) & 1}, QoS ${qos}, RETAIN ${flags & 1})`;
 }
 
-function describeConnectFlags(flags: number): string {
+function describeConnectFlags(flags: number, text: MqttPacketText): string {
+  const word = text.connectFlagNames;
   const names: [number, string][] = [
-    [0x80, 'user name'],
-    [0x40, 'password'],
-    [0x20, 'will retain'],
-    [0x04, 'will'],
-    [0x02, 'clean session'],
+    [0x80, word.userName],
+    [0x40, word.password],
+    [0x20, word.willRetain],
+    [0x04, word.will],
+    [0x02, word.cleanSession],
   ];
   const set = names.filter(([bit]) => flags & bit).map(([, name]) => name);
   const willQos = (flags >> 3) & 0x03;
-  if (flags & 0x04) set.push(`will QoS ${willQos}`);
-  return `${flags.toString(2).padStart(8, '0')}: ${set.length > 0 ? set.join(', ') : 'none'}`;
+  if (flags & 0x04) set.push(text.willQos(willQos));
+  return `${flags.toString(2).padStart(8, '0')}: ${set.length > 0 ? set.join(', ') : word.none}`;
 }
 
-function quote(payload: Uint8Array): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(payload);
-  return `"${text}"`;
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+function decodeText(payload: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(payload);
 }

@@ -193,17 +193,35 @@ export const HANDSHAKE_CASES: HandshakeCase[] = [
 ];
 
 /** What is wrong with `answer` for `testCase`, a phrase for each thing; empty when the answer is right. */
-export function handshakeAnswerProblems(testCase: HandshakeCase, answer: HttpAnswer): string[] {
+export function handshakeAnswerProblems(
+  testCase: HandshakeCase,
+  answer: HttpAnswer,
+  words: AnswerProblemWords = ENGLISH_PROBLEM_WORDS,
+): string[] {
   const expected = testCase.orElse?.status === answer.status ? testCase.orElse : testCase;
   const problems: string[] = [];
   if (answer.status !== expected.status) {
-    const statuses = [testCase.status, ...(testCase.orElse ? [testCase.orElse.status] : [])];
-    problems.push(`the status is ${answer.status}, not ${statuses.join(' or ')}`);
+    problems.push(words.statusIsNot(answer.status, [testCase.status, ...(testCase.orElse ? [testCase.orElse.status] : [])]));
   }
   for (const [name, value] of Object.entries(expected.headers ?? {})) {
-    if (answer.headers[name] !== value)
-      problems.push(`${name} is ${answer.headers[name] === undefined ? 'missing' : `"${answer.headers[name]}"`}`);
+    const got = answer.headers[name];
+    if (got !== value) problems.push(got === undefined ? words.headerMissing(name) : words.headerIs(name, got));
   }
-  if (testCase.body && !answer.body.includes(testCase.body)) problems.push(`the body does not mention "${testCase.body}"`);
+  if (testCase.body && !answer.body.includes(testCase.body)) problems.push(words.bodyDoesNotMention(testCase.body));
   return problems;
 }
+
+/** How a problem with an answer is worded: in English here, in the reader's language by the workshop's checker. */
+export interface AnswerProblemWords {
+  statusIsNot: (status: number, expected: number[]) => string;
+  headerMissing: (name: string) => string;
+  headerIs: (name: string, value: string) => string;
+  bodyDoesNotMention: (body: string) => string;
+}
+
+export const ENGLISH_PROBLEM_WORDS: AnswerProblemWords = {
+  statusIsNot: (status, expected) => `the status is ${status}, not ${expected.join(' or ')}`,
+  headerMissing: (name) => `${name} is missing`,
+  headerIs: (name, value) => `${name} is "${value}"`,
+  bodyDoesNotMention: (body) => `the body does not mention "${body}"`,
+};

@@ -2,6 +2,7 @@
 import { HANDSHAKE_CASES, type HandshakeCase } from '../../../tests/server/bad-input/handshake-cases.ts';
 import { handshakeLines } from '../../../tests/server/bad-input/raw-client.ts';
 import type { Check } from '../../checker/check.ts';
+import type { CheckerText } from '../../checker/checker-text.ts';
 import { handshakeCaseCheck } from '../../checker/probes.ts';
 import { sectionOfHandshakeCase } from '../../checker/sections.ts';
 
@@ -46,8 +47,9 @@ const OWN_CASES: { testCase: HandshakeCase; section: string }[] = [
   },
 ];
 
-export const HANDSHAKE_CHECKS: Check[] = [
-  ...SUITE_CASES.map((id) => handshakeCaseCheck(byId(id), sectionOfHandshakeCase(id))),
-  ...OWN_CASES.map(({ testCase, section }) => handshakeCaseCheck(testCase, { section })),
-  handshakeCaseCheck(byId('h.1'), { section: '4.2.1', bytewise: true }),
+/** Step 1's checks, told in the words of `text`. */
+export const handshakeChecks = (text: CheckerText): Check[] => [
+  ...SUITE_CASES.map((id) => handshakeCaseCheck(byId(id), sectionOfHandshakeCase(id), text)),
+  ...OWN_CASES.map(({ testCase, section }) => handshakeCaseCheck(testCase, { section }, text)),
+  handshakeCaseCheck(byId('h.1'), { section: '4.2.1', bytewise: true }, text),
 ];

@@ -2,6 +2,7 @@
 import { encodeFrame, type FrameToEncode } from '../../../src/lib/protocol/index.ts';
 import { SAMPLE_MASK } from '../../../tests/server/bad-input/raw-client.ts';
 import { CheckFailure, type Check } from '../../checker/check.ts';
+import type { CheckerText } from '../../checker/checker-text.ts';
 import { spacedHex } from '../../checker/describe.ts';
 import { callExport, requireExport, show } from '../../checker/unit-probes.ts';
 
@@ -111,22 +112,22 @@ const CASES: HeaderCase[] = [
   },
 ];
 
-const shownExpected = (expected: ExpectedHeader | null) =>
+const shownExpected = (expected: ExpectedHeader | null, text: CheckerText) =>
   expected === null
     ? 'null'
-    : show({ ...expected, maskingKey: expected.maskingKey === null ? null : Buffer.from(expected.maskingKey, 'hex') });
+    : show({ ...expected, maskingKey: expected.maskingKey === null ? null : Buffer.from(expected.maskingKey, 'hex') }, text);
 
-function headerCheck({ id, title, section, bytes, expected }: HeaderCase): Check {
-  const expectation = `returns ${shownExpected(expected)}`;
+function headerCheck({ id, title, section, bytes, expected }: HeaderCase, text: CheckerText): Check {
+  const expectation = text.evidence.returns(shownExpected(expected, text));
   return {
     id,
-    title,
+    title: text.stepCheckTitles?.[id] ?? title,
     section,
     expectation,
     async run({ module }) {
-      const parseFrameHeader = requireExport(module, 'parseFrameHeader', SIGNATURE);
-      const call = `parseFrameHeader(<${spacedHex(bytes, 16)}>)`;
-      const got = callExport(parseFrameHeader, call, expectation, bytes);
+      const parseFrameHeader = requireExport(module, 'parseFrameHeader', SIGNATURE, text);
+      const call = `parseFrameHeader(<${spacedHex(bytes, 16, text.describe)}>)`;
+      const got = callExport(parseFrameHeader, { text, shown: call, expected: expectation }, bytes);
       const fields = got as Record<string, unknown> | null;
       const same =
         expected === null
@@ -140,9 +141,10 @@ function headerCheck({ id, title, section, bytes, expected }: HeaderCase): Check
                   : fields.maskingKey instanceof Uint8Array && Buffer.from(fields.maskingKey).toString('hex') === expected.maskingKey
                 : fields[key] === expected[key],
             );
-      if (!same) throw new CheckFailure({ sent: call, received: `it returned ${show(got)}`, expected: expectation });
+      if (!same) throw new CheckFailure({ sent: call, received: text.evidence.returned(show(got, text)), expected: expectation });
     },
   };
 }
 
-export const FRAME_HEADER_CHECKS: Check[] = CASES.map(headerCheck);
+/** Step 2's checks, told in the words of `text`. */
+export const frameHeaderChecks = (text: CheckerText): Check[] => CASES.map((testCase) => headerCheck(testCase, text));
