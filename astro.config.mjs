@@ -80,7 +80,8 @@ export default defineConfig({
     }),
     mdx(),
     demoServerIntegration(),
-    precompressIntegration(),
+    // PRECOMPRESS=gzip: gzip copies only, for the deploy-variant builds (scripts/build-deploy-variants.ts).
+    precompressIntegration(process.env.PRECOMPRESS === 'gzip' ? 'gzip' : 'brotli+gzip'),
     staticHeadersIntegration(),
   ],
 });

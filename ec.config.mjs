@@ -4,4 +4,17 @@ import { copyWithoutDeletedLines } from './src/lib/copy-without-deleted-lines.ts
 
 export default defineEcConfig({
   plugins: [copyWithoutDeletedLines()],
+  shiki: {
+    // Shiki stops colouring a line after 500 ms by default. On a loaded machine that cut some lines short, so two
+    // builds of the same sources coloured the same code differently and the page sweep's fingerprints differed.
+    // No limit: every build colours every line alike.
+    transformers: [
+      {
+        name: 'no-tokenize-time-limit',
+        preprocess(_code, options) {
+          options.tokenizeTimeLimit = 0;
+        },
+      },
+    ],
+  },
 });

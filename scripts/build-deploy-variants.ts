@@ -1,5 +1,7 @@
 // `npm run build:variants`: the two extra builds the deploy tests serve (tests/e2e/deploy-*.spec.ts), each with
-// its own BASE_PATH and PUBLIC_DEMO_URL, into dist-variants/; dist/ is left alone. `npm test` runs it every time:
+// its own BASE_PATH and PUBLIC_DEMO_URL, into dist-variants/; dist/ is left alone. The split build leaves one Chinese
+// page out (OMIT_PAGES) for the fallback tests, and both write gzip copies only (PRECOMPRESS=gzip): their hosts, python
+// and nginx, send no Brotli, and Brotli at quality 11 is most of a build's compression time. `npm test` runs it every time:
 // a variant's demo port is picked at build time, so a stale build could name a port that is no longer free.
 import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -33,10 +35,18 @@ mkdirSync(VARIANTS_DIR, { recursive: true });
 // One after the other: two Astro builds at once would share node_modules/.astro and .astro/.
 for (const name of names) {
   const variant = variantSettings(name, await freeFixedPort(taken));
-  console.log(`build:variants: ${name}: BASE_PATH=${variant.base} PUBLIC_DEMO_URL=${variant.demoUrl} into ${variant.outDir}/`);
+  const omitted = variant.omitted.length > 0 ? ` OMIT_PAGES=${variant.omitted.join(',')}` : '';
+  console.log(`build:variants: ${name}: BASE_PATH=${variant.base} PUBLIC_DEMO_URL=${variant.demoUrl}${omitted} into ${variant.outDir}/`);
   const result = spawnSync('npx', ['astro', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, BASE_PATH: variant.base, PUBLIC_DEMO_URL: variant.demoUrl, OUT_DIR: variant.outDir },
+    env: {
+      ...process.env,
+      BASE_PATH: variant.base,
+      PUBLIC_DEMO_URL: variant.demoUrl,
+      OUT_DIR: variant.outDir,
+      OMIT_PAGES: variant.omitted.join(','),
+      PRECOMPRESS: 'gzip',
+    },
   });
   if (result.status !== 0) {
     console.error(`build:variants: the ${name} build failed.`);

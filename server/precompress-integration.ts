@@ -2,15 +2,26 @@
 // sirv) sends compressed bytes without compressing on every request. Static hosts may use them too.
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const COMPRESSIBLE = /\.(html|css|js|mjs|json|svg|txt|xml|map)$/;
 /** Below this size a compressed copy saves less than a packet and costs a file. */
 const MIN_BYTES = 1024;
 
-export function precompressIntegration(): AstroIntegration {
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/**
+ * Which copies to write. `gzip` (PRECOMPRESS=gzip) skips Brotli, which at quality 11 is most of this step's time:
+ * the deploy-variant builds use it, served by python's http.server (no copies at all) and nginx (gzip_static only).
+ */
+export type Precompress = 'brotli+gzip' | 'gzip';
+
+export function precompressIntegration(mode: Precompress = 'brotli+gzip'): AstroIntegration {
   return {
     name: 'websocket-workshop:precompress',
     hooks: {
@@ -18,15 +29,23 @@ export function precompressIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         const files = (await readdir(root, { recursive: true })).filter((file) => COMPRESSIBLE.test(file));
         let written = 0;
-        for (const file of files) {
+        const compress = async (file: string): Promise<void> => {
           const full = path.join(root, file);
           const content = await readFile(full);
-          if (content.length < MIN_BYTES) continue;
-          await writeFile(`${full}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-          await writeFile(`${full}.gz`, gzipSync(content, { level: 9 }));
+          if (content.length < MIN_BYTES) return;
+          if (mode === 'brotli+gzip') {
+            await writeFile(`${full}.br`, await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+          }
+          await writeFile(`${full}.gz`, await gzipAsync(content, { level: 9 }));
           written++;
-        }
-        logger.info(`Wrote Brotli and gzip copies of ${written} files.`);
+        };
+        // zlib's async calls run on libuv's thread pool: one file per core at a time, rather than all on the main thread.
+        const queue = [...files];
+        const lane = async (): Promise<void> => {
+          for (let file = queue.shift(); file !== undefined; file = queue.shift()) await compress(file);
+        };
+        await Promise.all(Array.from({ length: availableParallelism() }, lane));
+        logger.info(`Wrote ${mode === 'gzip' ? 'gzip copies' : 'Brotli and gzip copies'} of ${written} files.`);
       },
     },
   };

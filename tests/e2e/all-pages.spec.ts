@@ -1,11 +1,14 @@
-// Every built page, swept: no console errors, no axe violations in light or dark, every internal link resolves,
-// and no page ships more JavaScript than it should.
-import { readdirSync, readFileSync } from 'node:fs';
+// The page sweep: no console errors, no axe violations in light or dark, every internal link resolves, and no page
+// ships more JavaScript than it should. `npm run sweep` (scripts/sweep.ts, SWEEP=full) sweeps every built page and
+// records each one's fingerprint in src/data/sweep.json; `npm test` checks every page against that recording and
+// sweeps a sample again (sweep-record.ts): a page that changed fails until the full sweep runs again.
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
-import { builtPages, isUntranslatedFallback } from './deploy-variants.ts';
+import { builtContentText, builtPages, isUntranslatedFallback } from './deploy-variants.ts';
 import { expect, test } from './site-fixture.ts';
+import { fingerprintBuild, installedAxeVersion, pageFingerprint, readSweepRecording, samplePages, SWEEP_FILE } from './sweep-record.ts';
 
 /**
  * JavaScript of ours a widget page may load at load time, gzipped. Widgets share one budget per page because
@@ -19,6 +22,11 @@ const WIDGET_PAGE_JS_BUDGET_BYTES = 16 * 1024;
 const DIST_DIR = process.env.DIST_DIR || 'dist';
 const PAGES = builtPages(DIST_DIR);
 
+/** `npm run sweep` sets these: sweep every page, and write what each passing page was to SWEEP_RECORD_FILE. */
+const FULL_SWEEP = process.env.SWEEP === 'full';
+const RECORD_FILE = process.env.SWEEP_RECORD_FILE;
+const SWEPT_PAGES = FULL_SWEEP ? PAGES : samplePages(DIST_DIR, PAGES);
+
 /**
  * The client-mode conformance reports come from the same generator as the server reports, which the sweep checks
  * one by one; axe on a 300-case report takes about half a minute here, so the first client report stands for the
@@ -27,10 +35,13 @@ const PAGES = builtPages(DIST_DIR);
 const FIRST_CLIENT_REPORT = PAGES.find((path) => path.startsWith('/conformance/clients/'));
 const checksAxe = (path: string) => !path.startsWith('/conformance/clients/') || path === FIRST_CLIENT_REPORT;
 
+function fileOf(page: string): string {
+  return page.endsWith('/') ? `${DIST_DIR}${page}index.html` : `${DIST_DIR}${page}`;
+}
+
 /** Pages with a widget carry one of our custom elements; every other page is prose. */
 function hasWidget(page: string): boolean {
-  const file = page.endsWith('/') ? `${DIST_DIR}${page}index.html` : `${DIST_DIR}${page}`;
-  return /<ws-[a-z-]+/.test(readFileSync(file, 'utf8'));
+  return /<ws-[a-z-]+/.test(readFileSync(fileOf(page), 'utf8'));
 }
 
 /**
@@ -78,16 +89,46 @@ const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 /** Internal URLs already fetched by this worker: pages link to the same sidebar, so each target is fetched once. */
 const fetchedTargets = new Map<string, Promise<{ status: number; text: string }>>();
 
-// Axe on a long chapter takes a while on a busy 2-core machine.
-test.describe.configure({ timeout: 120_000 });
+// Axe on a long chapter takes a while on a busy 2-core machine; the full sweep, run while others work, gets more.
+test.describe.configure({ timeout: FULL_SWEEP ? 300_000 : 120_000 });
 
 test('the build wrote the pages we expect', () => {
   expect(PAGES).toEqual(expect.arrayContaining(['/', '/404.html', '/handshake/']));
 });
 
+// Every page the sample below leaves out is checked here: it must be byte for byte (with what it loads) the page the
+// last full sweep passed. Links from a page that did not change can only break by a change to the page they lead
+// to, whose own fingerprint then differs; the demo server, which no fingerprint covers, is met by every widget in
+// the sample.
+test(`every built page is the page the full sweep in ${SWEEP_FILE} passed`, () => {
+  test.skip(FULL_SWEEP, 'the full sweep checks every page itself');
+  const rerun = `run \`npm run sweep\` and commit ${SWEEP_FILE}`;
+  const recording = readSweepRecording();
+  expect(recording, `${SWEEP_FILE} is missing: ${rerun}`).toBeDefined();
+  expect(recording!.axeVersion, `the sweep ran another axe-core: ${rerun}`).toBe(installedAxeVersion());
+  const fingerprints = fingerprintBuild(DIST_DIR);
+  const stale: string[] = [];
+  for (const [page, fingerprint] of fingerprints) {
+    const recorded = recording!.pages[page];
+    if (!recorded) stale.push(`${page}: new since the sweep`);
+    else if (recorded.sha256 !== fingerprint) stale.push(`${page}: changed since the sweep`);
+  }
+  for (const page of Object.keys(recording!.pages)) if (!fingerprints.has(page)) stale.push(`${page}: no longer built`);
+  expect(stale, `pages the full sweep has not seen as they are now: ${rerun}`).toEqual([]);
+});
+
+test('the sample swept again has every widget in each language and every layout, and a few pages more', () => {
+  test.skip(FULL_SWEEP, 'the full sweep loads every page');
+  expect(SWEPT_PAGES.length).toBeLessThan(PAGES.length);
+  expect(SWEPT_PAGES).toEqual(expect.arrayContaining(['/404.html']));
+  const widgets = (pages: string[]) =>
+    new Set(pages.flatMap((page) => [...readFileSync(fileOf(page), 'utf8').matchAll(/<(ws-[a-z-]+)/g)].map((m) => m[1])));
+  expect([...widgets(SWEPT_PAGES)].sort()).toEqual([...widgets(PAGES)].sort());
+});
+
 // One test per page and one load per colour scheme: the light load is weighed, swept by axe and link-checked; the
 // dark load is swept by axe's colour rules.
-for (const path of PAGES) {
+for (const path of SWEPT_PAGES) {
   test(`page ${path}: no console errors, no axe violations light or dark, no broken links, JavaScript within budget`, async ({
     page,
     request,
@@ -127,16 +168,7 @@ for (const path of PAGES) {
     const axe = () => (fallback ? new AxeBuilder({ page }).exclude('main .sl-markdown-content') : new AxeBuilder({ page }));
     if (fallback) {
       const englishPath = path.slice('/zh-cn'.length);
-      // Both as built, before any widget script writes into them (a Reproduce control fills in its URL).
-      const [here = '', english = ''] = await page.evaluate(
-        async (urls) => {
-          const text = async (url: string) =>
-            new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html').querySelector('main .sl-markdown-content')
-              ?.textContent ?? '';
-          return Promise.all(urls.map(text));
-        },
-        [path, englishPath],
-      );
+      const [here = '', english = ''] = await builtContentText(page, [path, englishPath]);
       expect(here.length).toBeGreaterThan(0);
       expect(here, `${path} shows the content of ${englishPath}`).toBe(english);
       await expect(page.getByText('此内容尚不支持你的语言。')).toBeVisible();
@@ -178,6 +210,16 @@ for (const path of PAGES) {
     }
 
     expect(errors).toEqual([]);
+    if (RECORD_FILE) {
+      const record = {
+        page: path,
+        sha256: pageFingerprint(DIST_DIR, path),
+        scriptBytes: { ours, theirs },
+        axe: checksAxe(path),
+        links: internal.length,
+      };
+      appendFileSync(RECORD_FILE, `${JSON.stringify(record)}\n`);
+    }
   });
 }
 

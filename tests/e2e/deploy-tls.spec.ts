@@ -13,6 +13,7 @@ import { freePort, renderNginx, replaceOnce, selfSignedCertificate, spkiHash, st
 import { FIXED_PORT_WAIT_MS, nginx, Running, startNpmStart } from './deploy-fixture.ts';
 import { JOURNEYS, pageUrl, searchFindsTheHandshakeChapter, type Deployment } from './deploy-journeys.ts';
 import { pagesToSweep, readVariant, TLS_DEMO_HOST, TLS_SITE_HOST } from './deploy-variants.ts';
+import { samplePages } from './sweep-record.ts';
 
 const STATIC_EXAMPLE = 'examples/production/nginx-static.conf';
 const PROXY_EXAMPLE = 'examples/production/nginx.conf';
@@ -114,13 +115,16 @@ for (const journey of JOURNEYS) {
 
 // The untranslated /zh-cn/ copies repeat English pages with the same assets; the English pages stand for them.
 const PAGES = pagesToSweep(variant.outDir);
+// Every page's headers are fetched; the browser renders the page sweep's sample of them under those headers (every
+// widget in each language, every layout, a few more), as the policy is one for the whole site.
+const SAMPLE = samplePages(variant.outDir, PAGES);
 
 test(
-  "nginx sends the build's generated headers, the same npm start sends, and every page runs under them with no violation",
+  "nginx sends the build's generated headers on every page, the same npm start sends, and a sample of pages runs under them with no violation",
   CHROMIUM_ONLY,
   async ({ driver, deploy }) => {
-    // A few seconds a page on a busy machine: the budget grows with the site.
-    test.setTimeout(30_000 + PAGES.length * 4_000);
+    // A few seconds a page on a busy machine: the budget grows with the sample.
+    test.setTimeout(30_000 + SAMPLE.length * 4_000 + PAGES.length * 200);
     const page = playwrightPage(driver);
     const expected = siteHeaders(variant.outDir, variant.demoUrl);
     // npm start, serving the same build, sends exactly these: one source for both.
@@ -139,13 +143,27 @@ test(
     page.on('requestfailed', (request) => {
       if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed ${request.url()}: ${request.failure()?.errorText}`);
     });
-    for (const path of PAGES) {
-      const response = (await page.goto(pageUrl(deploy, path), { waitUntil: 'networkidle' }))!;
-      expect(response.status(), path).toBe(200);
-      const headers = response.headers();
+    const expectSiteHeaders = (path: string, status: number, headers: Record<string, string>) => {
+      expect(status, path).toBe(200);
       for (const [name, value] of Object.entries(expected)) expect(headers[name.toLowerCase()], `${name} on ${path}`).toBe(value);
       expect(headers['strict-transport-security'], path).toBe('max-age=31536000');
+    };
+    for (const path of SAMPLE) {
+      const response = (await page.goto(pageUrl(deploy, path), { waitUntil: 'networkidle' }))!;
+      expectSiteHeaders(path, response.status(), response.headers());
     }
+    // Every other page through the browser's own connection to nginx, without rendering it.
+    const fetched = await page.evaluate(
+      async (urls) =>
+        Promise.all(
+          urls.map(async (url) => {
+            const response = await fetch(url, { cache: 'no-store' });
+            return { status: response.status, headers: Object.fromEntries(response.headers) };
+          }),
+        ),
+      PAGES.map((path) => pageUrl(deploy, path)),
+    );
+    PAGES.forEach((path, index) => expectSiteHeaders(path, fetched[index]!.status, fetched[index]!.headers));
     // A page that does not exist gets the site's 404 page, under the same policy; the browser logs the 404 itself.
     const missing = (await page.goto(pageUrl(deploy, '/no-such-page/'), { waitUntil: 'networkidle' }))!;
     expect(missing.status()).toBe(404);

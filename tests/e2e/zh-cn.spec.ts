@@ -1,20 +1,11 @@
-// The Chinese edition as a reader meets it: the language picker, search in Chinese, and an untranslated page.
+// The Chinese edition as a reader meets it: the language picker, search in Chinese, and an untranslated page. The
+// untranslated page is the one the split deploy variant is built without (SPLIT_UNTRANSLATED), so Starlight's fallback
+// stays tested however many pages the real site has translated.
 import { readFileSync } from 'node:fs';
-import { DOCS_DIR, translationStatus } from '../../scripts/i18n-status.ts';
-import { expect, test } from './journey.ts';
-
-/** The first English page with no Chinese twin yet, its /zh-cn/ path and its title; undefined once all are translated. */
-function untranslatedPage(): { path: string; title: string } | undefined {
-  for (const page of translationStatus().filter((status) => status.state === 'not translated')) {
-    const title = /^title:\s*['"]?([^'"\n]+?)['"]?\s*$/m.exec(readFileSync(page.english, 'utf8'))?.[1];
-    const slug = page.english
-      .slice(DOCS_DIR.length + 1)
-      .replace(/\.mdx?$/, '')
-      .replace(/(^|\/)index$/, '');
-    if (title) return { path: `/zh-cn/${slug}${slug ? '/' : ''}`, title };
-  }
-  return undefined;
-}
+import AxeBuilder from '@axe-core/playwright';
+import { Running, startPlainStaticHost } from './deploy-fixture.ts';
+import { builtContentText, readVariant, SPLIT_UNTRANSLATED } from './deploy-variants.ts';
+import { expect, playwrightPage, siteUrl, test } from './journey.ts';
 
 test('the reader switches a chapter to Chinese with the language picker, and back', async ({ driver: page }) => {
   await page.goto('/myths/');
@@ -46,14 +37,50 @@ test('search on a Chinese page finds a Chinese term, 掩码, and opens the chapt
   expect(page.errors).toEqual([]);
 });
 
-test('a page not yet translated shows the English, with Starlight’s notice, in the Chinese frame', async ({ driver: page }) => {
-  // Whichever page is still untranslated when this runs, so translating one never breaks the journey.
-  const untranslated = untranslatedPage();
-  test.skip(!untranslated, 'every English page has a Chinese twin');
-  await page.goto(untranslated!.path);
+const split = readVariant('split');
+
+/** The split build on a plain static host (port 0): its pages need no demo server here. */
+const splitTest = test.extend<{}, { splitHost: string }>({
+  splitHost: [
+    async ({}, use) => {
+      const running = new Running();
+      const port = await startPlainStaticHost(running, split.outDir, split.base);
+      await use(`http://127.0.0.1:${port}`);
+      await running.stop();
+    },
+    { scope: 'worker' },
+  ],
+  site: async ({ splitHost }, use) => use({ origin: splitHost, base: split.base }),
+});
+
+splitTest('a page not yet translated shows the English, with Starlight’s notice, in the Chinese frame', async ({ driver: page }) => {
+  expect(split.omitted, `the split build leaves ${SPLIT_UNTRANSLATED.id} out`).toContain(SPLIT_UNTRANSLATED.id);
+  await page.goto(SPLIT_UNTRANSLATED.path);
   await expect(page.getByText('此内容尚不支持你的语言。')).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(untranslated!.title);
+  const title = /^title:\s*['"]?([^'"\n]+?)['"]?\s*$/m.exec(
+    readFileSync(`src/content/docs${SPLIT_UNTRANSLATED.english.slice(0, -1)}.mdx`, 'utf8'),
+  )?.[1];
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
   expect(await page.evaluate(() => document.querySelector('main')?.lang)).toBe('en');
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
   await expect(page.getByRole('link', { name: '术语表', exact: true }).first()).toBeVisible();
   expect(page.errors).toEqual([]);
 });
+
+splitTest(
+  'the untranslated copy has exactly the English page’s content, and its Chinese frame passes axe',
+  { tag: '@chromium-only' },
+  async ({ driver, site }) => {
+    const page = playwrightPage(driver);
+    await page.goto(siteUrl(site, SPLIT_UNTRANSLATED.path), { waitUntil: 'networkidle' });
+    const [here = '', english = ''] = await builtContentText(
+      page,
+      [SPLIT_UNTRANSLATED.path, SPLIT_UNTRANSLATED.english].map((path) => siteUrl(site, path)),
+    );
+    expect(here.length).toBeGreaterThan(0);
+    expect(here, `${SPLIT_UNTRANSLATED.path} shows the content of ${SPLIT_UNTRANSLATED.english}`).toBe(english);
+    // The English content is swept on the English page; here, the frame around it.
+    const frame = await new AxeBuilder({ page }).exclude('main .sl-markdown-content').analyze();
+    expect(frame.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  },
+);
