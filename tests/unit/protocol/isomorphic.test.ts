@@ -23,6 +23,9 @@ describe('src/lib/protocol', () => {
     const source = readFileSync(join(DIR, file), 'utf8');
     for (const { specifier, typeOnly } of importsOf(source)) {
       if (typeOnly && !specifier.startsWith('.')) continue;
+      // The site's list of languages is a type, gone at run time, so the core still runs anywhere; its words in
+      // those languages are the core's own (protocol-text.ts).
+      if (typeOnly && specifier === '../i18n/locale.ts') continue;
       expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\/[a-z0-9-]+\.ts$/);
     }
   });
