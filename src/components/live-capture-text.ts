@@ -4,6 +4,7 @@ import type { Locale } from '../lib/i18n/locale.ts';
 export interface LiveCaptureText {
   title: string;
   hint: string;
+  loadFailed: string;
   labels: {
     message: string;
     sendAs: string;
@@ -35,6 +36,7 @@ export interface LiveCaptureText {
 export const LIVE_CAPTURE_TEXT: Record<Locale, LiveCaptureText> = {
   en: {
     title: 'Live capture',
+    loadFailed: 'The live capture could not load its code: the site could not be reached. Reload the page to try again.',
     hint: "Nothing connects until you press Send. The demo server reports the frame your browser sent, byte for byte, with the browser's own random mask.",
     labels: {
       message: 'Message',
@@ -71,6 +73,7 @@ export const LIVE_CAPTURE_TEXT: Record<Locale, LiveCaptureText> = {
   },
   'zh-CN': {
     title: '实时抓包',
+    loadFailed: '实时抓包没能加载它的代码：无法连接到本站。请刷新页面再试。',
     hint: '按下“发送”之前不会建立任何连接。演示服务器逐字节报告你的浏览器发出的帧，掩码键是浏览器自己随机挑选的。',
     labels: {
       message: '消息',
