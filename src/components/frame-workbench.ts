@@ -4,8 +4,10 @@ import { decodeFrame } from '../lib/protocol/decode-frame.ts';
 import { encodeFrame, type EncodedFrame, type FrameToEncode } from '../lib/protocol/encode-frame.ts';
 import type { LengthEncoding, Sender } from '../lib/protocol/frame.ts';
 import { randomMaskingKey } from '../lib/protocol/mask.ts';
-import { OPCODES } from '../lib/protocol/opcodes.ts';
+import { opcodeInfo } from '../lib/protocol/opcodes.ts';
 import { receiverPolicy } from '../lib/protocol/violations.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { FRAME_WORKBENCH_TEXT } from './frame-workbench-text.ts';
 
 /**
  * The largest frame the decoder takes, in bytes: 1 MiB of hex digits. The protocol allows far more
@@ -21,8 +23,6 @@ export const SHOWN_SEGMENT_BYTES = 256;
 
 /** How many bytes each line of the built frame's hex holds. */
 export const HEX_BYTES_PER_LINE = 16;
-
-const CAP_REASON = 'so that the page stays responsive; the protocol itself allows payloads up to 2^63 − 1 bytes (§5.2)';
 
 export type PayloadMode = 'text' | 'hex';
 export type LengthChoice = 'minimal' | Exclude<LengthEncoding, '7-bit'>;
@@ -64,12 +64,14 @@ const NOT_HEX_DIGIT = /[^0-9a-f]/iu;
 
 /**
  * Reads hex the way people paste it: `81 05`, `0x81 0x05`, `81:05`, `8105`, any case, over several lines.
- * Each run between separators must hold whole bytes. `what` names the input in messages.
+ * Each run between separators must hold whole bytes. `what` names the input in messages, which are in `locale`.
  */
-export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BYTES): HexParse {
+export function parseHex(text: string, what?: string, maxBytes = MAX_FRAME_BYTES, locale: Locale = 'en'): HexParse {
+  const { hexErrors, inputs } = FRAME_WORKBENCH_TEXT[locale];
+  const input = what ?? inputs.hex;
   // A cheap guard before scanning: even with a separator after every digit, this is too much.
   if (text.length > maxBytes * 6) {
-    return { ok: false, message: `${what} is ${text.length} characters long, more than ${maxBytes} bytes can take ${CAP_REASON}.` };
+    return { ok: false, message: hexErrors.tooManyCharacters(input, text.length, maxBytes) };
   }
   const pieces: string[] = [];
   let digits = 0;
@@ -80,22 +82,19 @@ export function parseHex(text: string, what = 'The hex', maxBytes = MAX_FRAME_BY
     const tokenStart = start + (prefixed ? 2 : 0);
     const bad = NOT_HEX_DIGIT.exec(token);
     if (bad) {
-      return { ok: false, message: `${what}: '${bad[0]}' at position ${tokenStart + bad.index + 1} is not a hex digit (0–9, a–f).` };
+      return { ok: false, message: hexErrors.notHexDigit(input, bad[0], tokenStart + bad.index + 1) };
     }
     if (token.length === 0) {
-      return { ok: false, message: `${what}: '0x' at position ${start + 1} has no hex digits after it.` };
+      return { ok: false, message: hexErrors.emptyPrefix(input, start + 1) };
     }
     if (token.length % 2 !== 0) {
-      return {
-        ok: false,
-        message: `${what}: '${abbreviate(match[0])}' at position ${start + 1} has ${token.length} hex digits, an odd number; every byte is exactly two.`,
-      };
+      return { ok: false, message: hexErrors.oddDigits(input, abbreviate(match[0]), start + 1, token.length) };
     }
     digits += token.length;
     pieces.push(token);
   }
   if (digits / 2 > maxBytes) {
-    return { ok: false, message: `${what} is ${digits / 2} bytes, and this workbench takes at most ${maxBytes} ${CAP_REASON}.` };
+    return { ok: false, message: hexErrors.tooManyBytes(input, digits / 2, maxBytes) };
   }
   const joined = pieces.join('');
   const bytes = new Uint8Array(joined.length / 2);
@@ -118,41 +117,33 @@ export function randomKeyHex(): string {
 }
 
 /** A masking key: exactly 4 bytes (§5.2, §5.3). */
-export function parseMaskingKey(text: string): HexParse {
-  const parsed = parseHex(text, 'The masking key');
+export function parseMaskingKey(text: string, locale: Locale = 'en'): HexParse {
+  const wording = FRAME_WORKBENCH_TEXT[locale];
+  const parsed = parseHex(text, wording.inputs.maskingKey, MAX_FRAME_BYTES, locale);
   if (!parsed.ok || parsed.bytes.length === 4) return parsed;
-  const length = parsed.bytes.length;
-  return {
-    ok: false,
-    message: `A masking key is exactly 4 bytes, 8 hex digits (§5.2), and this one is ${length} byte${length === 1 ? '' : 's'}.`,
-  };
+  return { ok: false, message: wording.keyLength(parsed.bytes.length) };
 }
 
 /** The payload's bytes: text as UTF-8, or hex. */
-export function parsePayload(text: string, mode: PayloadMode): HexParse {
-  if (mode === 'hex') return parseHex(text, 'The payload hex', MAX_PAYLOAD_BYTES);
+export function parsePayload(text: string, mode: PayloadMode, locale: Locale = 'en'): HexParse {
+  const wording = FRAME_WORKBENCH_TEXT[locale];
+  if (mode === 'hex') return parseHex(text, wording.inputs.payloadHex, MAX_PAYLOAD_BYTES, locale);
   const bytes = new TextEncoder().encode(text);
   if (bytes.length > MAX_PAYLOAD_BYTES) {
-    return {
-      ok: false,
-      message: `The payload is ${bytes.length} bytes of UTF-8, and the builder takes at most ${MAX_PAYLOAD_BYTES} ${CAP_REASON}.`,
-    };
+    return { ok: false, message: wording.payloadTooBig(bytes.length, MAX_PAYLOAD_BYTES) };
   }
   return { ok: true, bytes };
 }
 
-/** Builds the frame the form describes, or says which inputs stop it. */
-export function buildFrame(form: BuilderForm): BuildResult {
+/** Builds the frame the form describes, or says (in `locale`) which inputs stop it. */
+export function buildFrame(form: BuilderForm, locale: Locale = 'en'): BuildResult {
   const problems: InputProblem[] = [];
-  const key = form.masked ? parseMaskingKey(form.maskingKey) : null;
+  const key = form.masked ? parseMaskingKey(form.maskingKey, locale) : null;
   if (key && !key.ok) problems.push({ input: 'masking-key', message: key.message });
-  const payload = parsePayload(form.payload, form.payloadMode);
+  const payload = parsePayload(form.payload, form.payloadMode, locale);
   if (!payload.ok) problems.push({ input: 'payload', message: payload.message });
   if (payload.ok && form.lengthEncoding === '16-bit' && payload.bytes.length > 0xffff) {
-    problems.push({
-      input: 'length-encoding',
-      message: `A 16-bit length holds at most 65535, and this payload is ${payload.bytes.length} bytes: choose Minimal or 64-bit.`,
-    });
+    problems.push({ input: 'length-encoding', message: FRAME_WORKBENCH_TEXT[locale].sixteenBitTooSmall(payload.bytes.length) });
   }
   if (problems.length > 0 || !payload.ok || (key && !key.ok)) return { ok: false, problems };
 
@@ -190,29 +181,27 @@ export type DecoderView =
       summary: string;
     };
 
-/** Decodes the hex in the box as a frame sent by `sender`, and explains it byte by byte. */
-export function decodeHexInput(text: string, sender: Sender): DecoderView {
-  const parsed = parseHex(text, 'The frame bytes');
+/** Decodes the hex in the box as a frame sent by `sender`, and explains it byte by byte, in `locale`. */
+export function decodeHexInput(text: string, sender: Sender, locale: Locale = 'en'): DecoderView {
+  const wording = FRAME_WORKBENCH_TEXT[locale];
+  const parsed = parseHex(text, wording.inputs.frameBytes, MAX_FRAME_BYTES, locale);
   if (!parsed.ok) return { kind: 'error', message: parsed.message };
   const { bytes } = parsed;
-  if (bytes.length === 0) return { kind: 'empty', message: 'Paste or type a frame’s bytes as hex, or build one above.' };
-  const annotation = abridgeAnnotation(annotateFrame(bytes, { sender }), SHOWN_SEGMENT_BYTES);
+  if (bytes.length === 0) return { kind: 'empty', message: wording.empty };
+  const annotation = abridgeAnnotation(annotateFrame(bytes, { sender, locale }), SHOWN_SEGMENT_BYTES, locale);
   const decoded = annotation.complete ? null : decodeFrame(bytes, { sender });
-  const incomplete = decoded?.status === 'incomplete' ? describeIncomplete(annotation, decoded.bytesNeeded, bytes.length) : null;
-  return { kind: 'frame', bytes, annotation, incomplete, summary: summarize(annotation, bytes.length, sender) };
+  const incomplete = decoded?.status === 'incomplete' ? describeIncomplete(annotation, decoded.bytesNeeded, bytes.length, locale) : null;
+  return { kind: 'frame', bytes, annotation, incomplete, summary: summarize(annotation, bytes.length, sender, locale) };
 }
 
 /**
  * How many more bytes an incomplete frame needs. Once the header is whole the total is known exactly;
  * before that, only a lower bound is.
  */
-function describeIncomplete(annotation: FrameAnnotation, needed: number, have: number): string {
+function describeIncomplete(annotation: FrameAnnotation, needed: number, have: number, locale: Locale): string {
+  const wording = FRAME_WORKBENCH_TEXT[locale];
   const more = needed - have;
-  const bytesWord = (n: number) => `${n} more byte${n === 1 ? '' : 's'}`;
-  if (headerIsWhole(annotation)) {
-    return `Incomplete frame: its header announces ${needed} bytes in all and the box holds ${have}, so it needs ${bytesWord(more)} (§5.2).`;
-  }
-  return `Incomplete frame: its header is not finished, so it needs at least ${bytesWord(more)} before its length is known (§5.2).`;
+  return headerIsWhole(annotation) ? wording.incompleteKnown(needed, have, more) : wording.incompleteHeader(more);
 }
 
 /** The header is whole once the length, any extended length, and any masking key are all present. */
@@ -226,54 +215,48 @@ function headerIsWhole(annotation: FrameAnnotation): boolean {
   return maskBit.bits === '0' || notes.some((f) => f.field === 'masking-key');
 }
 
-function summarize(annotation: FrameAnnotation, length: number, sender: Sender): string {
+function summarize(annotation: FrameAnnotation, length: number, sender: Sender, locale: Locale): string {
+  const { summary } = FRAME_WORKBENCH_TEXT[locale];
   const opcode = annotation.segments[0]?.fields.find((f) => f.field === 'opcode')?.value;
-  const what = `${length} byte${length === 1 ? '' : 's'} from the ${sender}${opcode ? ` (opcode ${opcode})` : ''}`;
+  const what = summary.what(length, sender, opcode);
   const [first] = annotation.violations;
-  if (!first) return annotation.complete ? `${what}: a complete frame that breaks no rule.` : `${what}: no rule broken so far.`;
-  const count = annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`;
+  if (!first) return annotation.complete ? summary.clean(what) : summary.cleanSoFar(what);
   // §5.1 leaves the close code of a masking error to the receiver (MAY); elsewhere §7.1.7 says it SHOULD send one.
-  const closing =
-    first.section === '5.1'
-      ? `may send a Close frame with ${first.closeCode} first (§5.1)`
-      : `should send a Close frame with ${first.closeCode} first (§7.1.7)`;
+  const closing = first.section === '5.1' ? summary.mayClose(first.closeCode) : summary.shouldClose(first.closeCode);
   // Where the RFC binds only the sender, failing is this decoder's policy, and the summary says so.
-  const fails = receiverPolicy(first)
-    ? `For the first, RFC 6455 binds only the sender (§${first.section}); this decoder fails the connection there`
-    : `A receiver fails the connection at the first (§${first.section})`;
-  return `${what}: it breaks ${count}. ${fails}, and ${closing}.`;
+  const fails = receiverPolicy(first) ? summary.senderOnly(first.section) : summary.receiverFails(first.section);
+  return summary.broken(what, annotation.violations.length, fails, closing);
 }
 
 /** Shortens the hex of long segments so a large payload does not flood the page; every byte stays explained. */
-export function abridgeAnnotation(annotation: FrameAnnotation, shownBytes: number): FrameAnnotation {
+export function abridgeAnnotation(annotation: FrameAnnotation, shownBytes: number, locale: Locale = 'en'): FrameAnnotation {
   const segments = annotation.segments.map((segment) => {
     const length = segment.range.end - segment.range.start;
     if (length <= shownBytes) return segment;
     // Each byte is two digits and a space: the first shownBytes bytes end at 3 * shownBytes - 1.
     const hidden = length - shownBytes;
-    return { ...segment, hex: `${segment.hex.slice(0, 3 * shownBytes - 1)} … and ${hidden} more byte${hidden === 1 ? '' : 's'}` };
+    return { ...segment, hex: `${segment.hex.slice(0, 3 * shownBytes - 1)}${FRAME_WORKBENCH_TEXT[locale].abridged(hidden)}` };
   });
   return { ...annotation, segments };
 }
 
 /** An opcode as the builder's select lists it, reserved ones marked. */
-export function opcodeLabel(opcode: number): string {
-  const info = OPCODES[opcode]!;
+export function opcodeLabel(opcode: number, locale: Locale = 'en'): string {
+  const info = opcodeInfo(opcode, locale);
   const value = `0x${opcode.toString(16).toUpperCase()}`;
-  return info.onWire ? `${value} ${info.name} (${info.kind})` : `${value} ${info.name}: reserved, breaks §5.2`;
+  const wording = FRAME_WORKBENCH_TEXT[locale];
+  return info.onWire ? wording.opcodeOnWire(value, info.name, info.kind) : wording.opcodeReserved(value, info.name);
 }
 
+/** A preset's words (its label, its group's) are in `FRAME_WORKBENCH_TEXT`, under its id and group. */
 export interface Preset {
   id: string;
-  label: string;
   group: 'rfc' | 'broken';
   readonly form: BuilderForm;
 }
 
-export const PRESET_GROUPS: Record<Preset['group'], string> = {
-  rfc: 'Examples from RFC 6455 §5.7, and a Close',
-  broken: 'Broken frames',
-};
+/** The groups in the order the select shows them. */
+export const PRESET_GROUPS: readonly Preset['group'][] = ['rfc', 'broken'];
 
 /** The §5.7 masking key, used by every masked preset so their bytes match the RFC's. */
 const RFC_KEY = '37 fa 21 3d';
@@ -299,12 +282,11 @@ function countingBytes(count: number): string {
   return hexLines(Uint8Array.from({ length: count }, (_, i) => i & 0xff));
 }
 
-function preset(id: string, group: Preset['group'], label: string, changes: Partial<BuilderForm> | (() => Partial<BuilderForm>)): Preset {
+function preset(id: string, group: Preset['group'], changes: Partial<BuilderForm> | (() => Partial<BuilderForm>)): Preset {
   // A getter, so the large binary payloads are only made when a reader loads them.
   return {
     id,
     group,
-    label,
     get form() {
       return { ...BASE, ...(typeof changes === 'function' ? changes() : changes) };
     },
@@ -313,38 +295,38 @@ function preset(id: string, group: Preset['group'], label: string, changes: Part
 
 /** What a reader can load with one click: the RFC's own examples, then frames that each break one rule. */
 export const PRESETS: readonly Preset[] = [
-  preset('rfc-unmasked-text', 'rfc', 'Single-frame unmasked text "Hello"', {}),
-  preset('rfc-masked-text', 'rfc', 'Single-frame masked text "Hello"', client),
-  preset('rfc-first-fragment', 'rfc', 'Fragmented text: first frame "Hel"', { fin: false, payload: 'Hel' }),
-  preset('rfc-last-fragment', 'rfc', 'Fragmented text: last frame "lo" (alone, it continues nothing)', { opcode: 0x0, payload: 'lo' }),
-  preset('rfc-ping', 'rfc', 'Unmasked Ping "Hello"', { opcode: 0x9 }),
-  preset('rfc-pong', 'rfc', 'Masked Pong answering it', { ...client, opcode: 0xa }),
-  preset('rfc-256-binary', 'rfc', '256 bytes of binary, 16-bit length', () => ({
+  preset('rfc-unmasked-text', 'rfc', {}),
+  preset('rfc-masked-text', 'rfc', client),
+  preset('rfc-first-fragment', 'rfc', { fin: false, payload: 'Hel' }),
+  preset('rfc-last-fragment', 'rfc', { opcode: 0x0, payload: 'lo' }),
+  preset('rfc-ping', 'rfc', { opcode: 0x9 }),
+  preset('rfc-pong', 'rfc', { ...client, opcode: 0xa }),
+  preset('rfc-256-binary', 'rfc', () => ({
     opcode: 0x2,
     payloadMode: 'hex',
     payload: countingBytes(256),
   })),
-  preset('rfc-64k-binary', 'rfc', '64 KiB of binary, 64-bit length', () => ({
+  preset('rfc-64k-binary', 'rfc', () => ({
     opcode: 0x2,
     payloadMode: 'hex',
     payload: countingBytes(65536),
   })),
-  preset('close-1000', 'rfc', 'Close with 1000 (Normal Closure) and reason "bye"', {
+  preset('close-1000', 'rfc', {
     ...client,
     opcode: 0x8,
     payloadMode: 'hex',
     payload: '03 e8 62 79 65',
   }),
-  preset('unmasked-client', 'broken', 'Client frame without a mask', { sentBy: 'client', masked: false }),
-  preset('masked-server', 'broken', 'Server frame with a mask', { masked: true }),
-  preset('rsv1-set', 'broken', 'RSV1 set with no extension', { ...client, rsv1: true }),
-  preset('reserved-opcode', 'broken', 'Reserved opcode 0x3', { ...client, opcode: 0x3 }),
-  preset('long-ping', 'broken', 'Ping with a 126-byte payload', { ...client, opcode: 0x9, payload: 'x'.repeat(126) }),
-  preset('fragmented-ping', 'broken', 'Ping with FIN clear', { ...client, opcode: 0x9, fin: false }),
-  preset('non-minimal-length', 'broken', '"Hello" with a 16-bit length', { ...client, lengthEncoding: '16-bit' }),
-  preset('close-one-byte', 'broken', 'Close with a 1-byte payload', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03' }),
-  preset('close-1005', 'broken', 'Close with 1005, a code never sent', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03 ed' }),
-  preset('invalid-utf8', 'broken', 'Text that is not UTF-8', { ...client, payloadMode: 'hex', payload: 'c3 28' }),
+  preset('unmasked-client', 'broken', { sentBy: 'client', masked: false }),
+  preset('masked-server', 'broken', { masked: true }),
+  preset('rsv1-set', 'broken', { ...client, rsv1: true }),
+  preset('reserved-opcode', 'broken', { ...client, opcode: 0x3 }),
+  preset('long-ping', 'broken', { ...client, opcode: 0x9, payload: 'x'.repeat(126) }),
+  preset('fragmented-ping', 'broken', { ...client, opcode: 0x9, fin: false }),
+  preset('non-minimal-length', 'broken', { ...client, lengthEncoding: '16-bit' }),
+  preset('close-one-byte', 'broken', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03' }),
+  preset('close-1005', 'broken', { ...client, opcode: 0x8, payloadMode: 'hex', payload: '03 ed' }),
+  preset('invalid-utf8', 'broken', { ...client, payloadMode: 'hex', payload: 'c3 28' }),
 ];
 
 /** The frame the widget starts with: the RFC's masked "Hello", as a browser would send it. */

@@ -1,8 +1,12 @@
 // What the live capture says about a captured frame, kept apart from the DOM so it can be unit-tested.
-import type { CapturedFrame } from '../lib/demo-messages.ts';
+import type { CaptureBudgetUsed, CapturedFrame, CapturedViolation } from '../lib/demo-messages.ts';
+import { VIOLATION_EXPLANATIONS_ZH } from '../lib/protocol/protocol-text.ts';
+import type { ViolationId } from '../lib/protocol/violations.ts';
 import { spacedHex } from '../lib/protocol/annotate-frame.ts';
 import { unmask } from '../lib/protocol/mask.ts';
 import { demoUnreachable } from '../lib/demo-url.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { LENGTH_ENCODING_WORDS, LIVE_CAPTURE_TEXT } from './live-capture-text.ts';
 
 /** Message sizes with a quick button: the edges of the three length encodings (§5.2) and of the server's 64 KiB limit. */
 export const QUICK_SIZES = [0, 125, 126, 65535, 65536, 65537] as const;
@@ -16,9 +20,10 @@ export const UNMASK_STEPS = 16;
 /** How many bytes the whole-frame hex shows before it refers the reader to the annotation. */
 export const HEX_PREVIEW_BYTES = 256;
 
-export function quickLabel(size: number): string {
-  if (size === 0) return 'Empty message';
-  return size > DEFAULT_LIMIT_BYTES ? `${size} bytes (over the limit)` : `${size} bytes`;
+export function quickLabel(size: number, locale: Locale = 'en'): string {
+  const text = LIVE_CAPTURE_TEXT[locale].quickLabel;
+  if (size === 0) return text.empty;
+  return size > DEFAULT_LIMIT_BYTES ? text.overLimit(size) : text.bytes(size);
 }
 
 /** ASCII text of exactly `size` bytes, in a pattern that shows where the mask repeats. */
@@ -33,12 +38,15 @@ export function frameBytes(frame: CapturedFrame): Uint8Array {
 }
 
 /** One line about a captured frame: where its bytes go. */
-export function describeCapture(frame: CapturedFrame): string {
+export function describeCapture(frame: CapturedFrame, locale: Locale = 'en'): string {
+  const text = LIVE_CAPTURE_TEXT[locale];
   const total = frame.hex.length / 2;
   const header = total - frame.payloadLength;
-  const kind = frame.opcode === 0x1 ? 'text' : frame.opcode === 0x2 ? 'binary' : `opcode 0x${frame.opcode.toString(16)}`;
-  const key = frame.maskingKey === null ? 'no masking key' : `masking key ${spacedHex(frameBytes(frame).subarray(header - 4, header))}`;
-  return `Frame ${frame.index + 1} (${kind}): ${total} bytes on the wire, ${header} of header (${frame.lengthEncoding} length, ${key}) and ${frame.payloadLength} of payload.`;
+  const kind =
+    frame.opcode === 0x1 ? text.kinds.text : frame.opcode === 0x2 ? text.kinds.binary : text.kinds.opcode(frame.opcode.toString(16));
+  const key = frame.maskingKey === null ? text.noKey : text.key(spacedHex(frameBytes(frame).subarray(header - 4, header)));
+  const encoding = LENGTH_ENCODING_WORDS[locale][frame.lengthEncoding];
+  return text.capture(frame.index + 1, kind, total, header, encoding, key, frame.payloadLength);
 }
 
 /**
@@ -46,17 +54,17 @@ export function describeCapture(frame: CapturedFrame): string {
  * reader's frames. It is real traffic, but not what the reader sent: the widget mentions it and keeps the last
  * data frame on show. Returns the sentence, or null for a frame the reader sent.
  */
-export function describeAutomaticFrame(frame: CapturedFrame): string | null {
+export function describeAutomaticFrame(frame: CapturedFrame, locale: Locale = 'en'): string | null {
   if (frame.opcode !== 0xa) return null;
-  return `Frame ${frame.index + 1} was a Pong your browser sent by itself, answering the server's heartbeat Ping (§5.5.2): ${frame.hex.length / 2} bytes. The page's API never sees it.`;
+  return LIVE_CAPTURE_TEXT[locale].automaticPong(frame.index + 1, frame.hex.length / 2);
 }
 
 /** The whole frame as spaced hex, cut after `HEX_PREVIEW_BYTES` bytes. */
-export function previewHex(frame: CapturedFrame): string {
+export function previewHex(frame: CapturedFrame, locale: Locale = 'en'): string {
   const bytes = frameBytes(frame);
   const shown = spacedHex(bytes.subarray(0, HEX_PREVIEW_BYTES));
   const rest = bytes.length - HEX_PREVIEW_BYTES;
-  return rest > 0 ? `${shown} … and ${rest} more bytes, every one of them in the annotation below` : shown;
+  return rest > 0 ? `${shown}${LIVE_CAPTURE_TEXT[locale].moreHex(rest)}` : shown;
 }
 
 export interface UnmaskStep {
@@ -96,14 +104,28 @@ export function unmaskSteps(frame: CapturedFrame, count = UNMASK_STEPS): UnmaskS
 }
 
 /** Why the capture connection ended, in words a reader can act on; `null` when there is nothing to explain. */
-export function describeClose(url: string, everOpened: boolean, code: number, reason: string, lastSentBytes: number): string | null {
+export function describeClose(
+  url: string,
+  everOpened: boolean,
+  code: number,
+  reason: string,
+  lastSentBytes: number,
+  locale: Locale = 'en',
+): string | null {
   if (!everOpened) {
-    return demoUnreachable(url);
+    return demoUnreachable(url, locale);
   }
-  if (code === 1009) {
-    return `The server closed the connection with 1009 (Message Too Big): the last message was ${lastSentBytes} bytes, more than it accepts (§7.4.1, §10.4). Press Send to reconnect.`;
-  }
+  if (code === 1009) return LIVE_CAPTURE_TEXT[locale].tooBig(lastSentBytes);
   if (code === 1000) return null;
-  const why = reason ? `: "${reason}"` : '';
-  return `The connection closed with ${code}${why}. Press Send to reconnect.`;
+  return LIVE_CAPTURE_TEXT[locale].closed(code, reason);
+}
+
+/**
+ * The server's report of a broken rule or of a used-up budget, in the page's language. The server writes English; a
+ * Chinese page says the same from the report's fields (the rule's id, the budget).
+ */
+export function describeServerReport(report: CapturedViolation | CaptureBudgetUsed, locale: Locale = 'en'): string {
+  if (report.type === 'budget-used') return LIVE_CAPTURE_TEXT[locale].budgetUsed(report.budgetBytes, report.message);
+  if (locale === 'en') return report.explanation;
+  return VIOLATION_EXPLANATIONS_ZH[report.id as ViolationId] ?? report.explanation;
 }

@@ -2,6 +2,8 @@
 import { spacedHex } from '../lib/protocol/annotate-frame.ts';
 import { mask, unmask } from '../lib/protocol/mask.ts';
 import { parseMaskingKey } from './frame-workbench.ts';
+import type { Locale } from '../lib/i18n/locale.ts';
+import { MASK_VISUALIZER_TEXT } from './mask-visualizer-text.ts';
 
 // The visualizer offers the same random key as the workbench.
 export { randomKeyHex } from './frame-workbench.ts';
@@ -39,16 +41,16 @@ export interface Masking {
 
 export type MaskingResult = { ok: true; masking: Masking } | { ok: false; input: 'payload' | 'masking-key'; message: string };
 
-/** Masks `text`'s UTF-8 bytes with the key in `keyHex`, and unmasks the result again. */
-export function explainMasking(text: string, keyHex: string): MaskingResult {
-  const key = parseMaskingKey(keyHex);
+/** Masks `text`'s UTF-8 bytes with the key in `keyHex`, and unmasks the result again; problems are told in `locale`. */
+export function explainMasking(text: string, keyHex: string, locale: Locale = 'en'): MaskingResult {
+  const key = parseMaskingKey(keyHex, locale);
   if (!key.ok) return { ok: false, input: 'masking-key', message: key.message };
   const payload = new TextEncoder().encode(text);
   if (payload.length > MAX_PAYLOAD_BYTES) {
     return {
       ok: false,
       input: 'payload',
-      message: `The payload is ${payload.length} bytes of UTF-8; this visualizer takes at most ${MAX_PAYLOAD_BYTES} so the page stays responsive.`,
+      message: MASK_VISUALIZER_TEXT[locale].payloadTooBig(payload.length, MAX_PAYLOAD_BYTES),
     };
   }
   const masked = mask(payload, key.bytes);
@@ -87,27 +89,26 @@ export function byteCharacter(byte: number): string {
 export const SHOWN_LINE_BYTES = 256;
 
 /** Bytes as spaced hex, for the one-line views: at most `SHOWN_LINE_BYTES`, then a count of the rest. */
-export function bytesLine(bytes: Uint8Array): string {
+export function bytesLine(bytes: Uint8Array, locale: Locale = 'en'): string {
   if (bytes.length <= SHOWN_LINE_BYTES) return spacedHex(bytes);
   const hidden = bytes.length - SHOWN_LINE_BYTES;
-  return `${spacedHex(bytes.subarray(0, SHOWN_LINE_BYTES))} … and ${hidden} more byte${hidden === 1 ? '' : 's'}`;
+  return `${spacedHex(bytes.subarray(0, SHOWN_LINE_BYTES))}${MASK_VISUALIZER_TEXT[locale].moreBytes(hidden)}`;
 }
 
 /** The note under the table when it does not show every byte. */
-export function hiddenRowsNote(hiddenRows: number): string {
+export function hiddenRowsNote(hiddenRows: number, locale: Locale = 'en'): string {
   if (hiddenRows === 0) return '';
-  return `The table shows the first ${SHOWN_ROWS} bytes; the ${hiddenRows} byte${hiddenRows === 1 ? '' : 's'} after them follow the same pattern.`;
+  return MASK_VISUALIZER_TEXT[locale].hiddenRows(SHOWN_ROWS, hiddenRows);
 }
 
 const QUOTED_CHARACTERS = 64;
 
 /** What unmasking gave back, in words. */
-export function roundTripNote(masking: Masking): string {
+export function roundTripNote(masking: Masking, locale: Locale = 'en'): string {
   const text = new TextDecoder().decode(masking.unmasked);
   const characters = [...text];
   const quoted =
     characters.length > QUOTED_CHARACTERS ? `${JSON.stringify(characters.slice(0, QUOTED_CHARACTERS).join(''))}…` : JSON.stringify(text);
-  return masking.roundTrips
-    ? `Unmasking XORs with the same key again and gives back the payload, ${quoted}, byte for byte (§5.3).`
-    : 'Unmasking did not give back the payload.';
+  const wording = MASK_VISUALIZER_TEXT[locale];
+  return masking.roundTrips ? wording.roundTrip(quoted) : wording.noRoundTrip;
 }

@@ -1,7 +1,8 @@
 // Builds the DOM for an annotated frame in the browser; FrameDump.astro renders the same markup at build time.
 import type { Locale } from '../lib/i18n/locale.ts';
 import type { FrameAnnotation } from '../lib/protocol/annotate-frame.ts';
-import { receiverPolicy, type Violation } from '../lib/protocol/violations.ts';
+import { VIOLATION_REPORT_TEXT } from '../lib/protocol/protocol-text.ts';
+import { localizeViolation, receiverPolicy, type Violation } from '../lib/protocol/violations.ts';
 
 /** A section of another RFC is written `RFC 7692 §6.1`; a bare number such as `5.2` is RFC 6455's. */
 const OTHER_RFC_SECTION = /^RFC (\d+) §(.+)$/;
@@ -18,11 +19,14 @@ export function rfcSectionLabel(section: string): string {
   return OTHER_RFC_SECTION.test(section) ? section : `§${section}`;
 }
 
-/** How a violation reads: the rule, its section, its close code and the bytes that break it, and whose rule failing is. */
-export function describeViolation(v: Violation): string {
-  const bytes = v.range.end - v.range.start === 1 ? `byte ${v.range.start}` : `bytes ${v.range.start}–${v.range.end - 1}`;
-  const outcome = receiverPolicy(v) ?? `an endpoint that finds it fails the connection with close code ${v.closeCode}`;
-  return `${v.explanation} (${rfcSectionLabel(v.section)}; ${bytes}; ${outcome}.)`;
+/**
+ * How a violation reads: the rule, its section, its close code and the bytes that break it, and whose rule failing
+ * is, in `locale` (English by default), whichever language the violation's own explanation came in.
+ */
+export function describeViolation(v: Violation, { locale = 'en' }: { locale?: Locale } = {}): string {
+  const t = VIOLATION_REPORT_TEXT[locale];
+  const outcome = receiverPolicy(v, locale) ?? t.requiredOutcome(v.closeCode);
+  return t.line(localizeViolation(v, locale).explanation, rfcSectionLabel(v.section), t.bytes(v.range.start, v.range.end), outcome);
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -42,7 +46,7 @@ export function renderAnnotation(
   annotation: FrameAnnotation,
   idPrefix: string,
   // `locale` is the page's language, for the words this function adds itself (section links, violation lines).
-  { open = true }: { open?: boolean; locale?: Locale } = {},
+  { open = true, locale = 'en' }: { open?: boolean; locale?: Locale } = {},
 ): void {
   const list = element('ol', 'frame-segments');
   annotation.segments.forEach((segment, index) => {
@@ -68,16 +72,12 @@ export function renderAnnotation(
   });
   const children: Node[] = [list];
   if (annotation.violations.length > 0) {
-    const heading = element(
-      'p',
-      'violations-title',
-      `This frame breaks ${annotation.violations.length === 1 ? 'a rule' : `${annotation.violations.length} rules`}:`,
-    );
+    const heading = element('p', 'violations-title', VIOLATION_REPORT_TEXT[locale].heading(annotation.violations.length));
     const violations = element('ul', 'frame-violations');
     for (const v of annotation.violations) {
       const item = element('li', '');
       item.dataset.violation = v.id;
-      item.append(element('code', '', v.id), ` ${describeViolation(v)}`);
+      item.append(element('code', '', v.id), ` ${describeViolation(v, { locale })}`);
       violations.append(item);
     }
     children.push(heading, violations);

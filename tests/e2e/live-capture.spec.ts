@@ -1,4 +1,5 @@
-// The live capture, used as a reader would, with ws's own Receiver as the oracle for the bytes on the page.
+// The live capture, used as a reader would on its English and Chinese pages, with ws's own Receiver as the oracle for the bytes.
+import { LIVE_CAPTURE_TEXT } from '../../src/components/live-capture-text.ts';
 import { wsReceive } from '../unit/protocol/ws-oracle.ts';
 import { expect, test, type Driver } from './journey.ts';
 import { startSite } from './site-fixture.ts';
@@ -98,4 +99,22 @@ test('says plainly when the demo server cannot be reached', async ({ driver: pag
   // The reader sends with the server gone.
   await widget(page).getByRole('button', { name: 'Send', exact: true }).click();
   await expect(widget(page).getByRole('alert').filter({ hasText: 'could not be reached' })).toBeVisible();
+});
+
+test('speaks Chinese on /zh-cn/frames/: labels, the capture sentence and the annotation', async ({ driver: page }) => {
+  const text = LIVE_CAPTURE_TEXT['zh-CN'];
+  await page.goto('/zh-cn/frames/');
+  const zh = page.getByRole('region', { name: text.title });
+  // The reader types a message into the Chinese form and presses the Chinese Send button.
+  await zh.getByLabel(text.labels.message, { exact: true }).fill('你好');
+  await zh.getByRole('button', { name: text.send, exact: true }).click();
+  const said = zh.getByLabel(text.labels.summary);
+  await expect(said).toHaveText(/^第 \d+ 帧（文本）：线路上共 12 字节，其中帧头 6 字节（7 位长度，掩码键 [0-9a-f ]{11}），载荷 6 字节。$/);
+  // ws's Receiver agrees with the bytes the Chinese page shows.
+  const reception = await wsReceive(bytesOf((await zh.getByLabel(text.labels.hex).textContent())!), 'client');
+  expect(reception).toEqual({ events: [{ kind: 'text', text: '你好' }], failedWith: null });
+  // The annotation is the protocol core's, in Chinese.
+  await expect(zh.getByText('第 2–5 字节：掩码键')).toBeVisible();
+  await expect(zh.getByRole('listitem').filter({ hasText: '第 6–11 字节：载荷' })).toContainText('"你好"');
+  await expect(zh.getByRole('table', { name: text.unmaskCaption(16) })).toBeVisible();
 });

@@ -3,6 +3,7 @@ import {
   describeAutomaticFrame,
   describeCapture,
   describeClose,
+  describeServerReport,
   previewHex,
   quickLabel,
   quickMessage,
@@ -69,5 +70,25 @@ describe('describeAutomaticFrame', () => {
       "Frame 3 was a Pong your browser sent by itself, answering the server's heartbeat Ping (§5.5.2): 6 bytes. The page's API never sees it.",
     );
     expect(describeAutomaticFrame(hello)).toBeNull();
+  });
+});
+
+describe('live capture wording in Chinese', () => {
+  it('says what the live capture saw, and why it closed, in Chinese', () => {
+    expect(describeCapture(hello, 'zh-CN')).toBe(
+      '第 1 帧（文本）：线路上共 11 字节，其中帧头 6 字节（7 位长度，掩码键 37 fa 21 3d），载荷 5 字节。',
+    );
+    expect(quickLabel(65537, 'zh-CN')).toBe('65537 字节（超出上限）');
+    expect(describeClose('ws://x', true, 1009, '', 70000, 'zh-CN')).toContain('上一条消息有 70000 字节');
+    const report = {
+      type: 'violation',
+      offset: 0,
+      id: 'reserved-opcode',
+      section: '5.2',
+      explanation: 'English',
+      closeCode: 1002,
+    } as const;
+    expect(describeServerReport(report, 'zh-CN')).toContain('操作码是保留值');
+    expect(describeServerReport(report)).toBe('English');
   });
 });

@@ -6,7 +6,8 @@ import { decodeFrame, type DecodeOptions } from './decode-frame.ts';
 import { isControlOpcode, type ByteRange, type FieldSpan, type Frame, type FrameField } from './frame.ts';
 import { opcodeInfo, Opcode } from './opcodes.ts';
 import { isValidUtf8 } from './utf8.ts';
-import type { Violation } from './violations.ts';
+import { ANNOTATION_TEXT, type AnnotationText } from './protocol-text.ts';
+import { localizeViolation, type Violation } from './violations.ts';
 
 /** One field inside a segment: its bits as they stand on the wire and what they mean. */
 export interface FieldNote {
@@ -51,26 +52,51 @@ export interface AnnotateOptions extends DecodeOptions {
 
 /** Annotates the frame at the start of `bytes`. Bytes past its end are marked as the next frame's. */
 export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): FrameAnnotation {
+  const locale = options.locale ?? 'en';
+  const t = ANNOTATION_TEXT[locale];
   const result = decodeFrame(bytes, options);
   const deflate = options.permessageDeflate === true;
   const segments: ByteSegment[] = [];
   const span = (field: FrameField): FieldSpan | undefined => result.fields.find((f) => f.field === field);
   const segment = (title: string, range: ByteRange, fields: FieldNote[]) =>
     segments.push({ title, range, hex: spacedHex(bytes.subarray(range.start, range.end)), fields });
+  const titled = (range: ByteRange, what: string) => t.segmentTitle(t.bytesTitle(range.start, range.end), what);
   const bitsOf = (s: FieldSpan) => readBits(bytes, s.bitStart, s.bitEnd);
 
   const byte0 = bytes[0];
   if (byte0 !== undefined) {
     const opcode = byte0 & 0x0f;
-    const info = opcodeInfo(opcode);
-    segment('Byte 0: FIN, RSV1–3 and opcode', { start: 0, end: 1 }, [
-      note('fin', 'FIN', bitsOf(span('fin')!), (byte0 & 0x80) !== 0 ? 'final fragment' : 'more fragments follow', finNote(byte0), '5.2'),
+    const info = opcodeInfo(opcode, locale);
+    const fin = (byte0 & 0x80) !== 0;
+    segment(t.titles.byte0, { start: 0, end: 1 }, [
+      note(
+        'fin',
+        'FIN',
+        bitsOf(span('fin')!),
+        fin ? t.values.finalFragment : t.values.moreFragments,
+        fin ? t.notes.finSet : t.notes.finClear,
+        '5.2',
+      ),
       ...(['rsv1', 'rsv2', 'rsv3'] as const).map((rsv, i) => {
         const set = (byte0 & (0x40 >> i)) !== 0;
-        if (rsv === 'rsv1' && deflate) return compressedBitNote(set, opcode);
-        return note(rsv, rsv.toUpperCase(), set ? '1' : '0', set ? 'set' : 'clear', rsvNote(set), '5.2');
+        if (rsv === 'rsv1' && deflate) return compressedBitNote(t, set, opcode);
+        return note(
+          rsv,
+          rsv.toUpperCase(),
+          set ? '1' : '0',
+          set ? t.values.set : t.values.clear,
+          set ? t.notes.rsvSet : t.notes.rsvClear,
+          '5.2',
+        );
       }),
-      note('opcode', 'Opcode', bitsOf(span('opcode')!), `0x${opcode.toString(16).toUpperCase()}: ${info.name}`, info.meaning, info.section),
+      note(
+        'opcode',
+        t.labels.opcode,
+        bitsOf(span('opcode')!),
+        `0x${opcode.toString(16).toUpperCase()}: ${info.name}`,
+        info.meaning,
+        info.section,
+      ),
     ]);
   }
 
@@ -78,9 +104,16 @@ export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): Fram
   if (byte1 !== undefined) {
     const masked = (byte1 & 0x80) !== 0;
     const length7 = byte1 & 0x7f;
-    segment('Byte 1: MASK and payload length', { start: 1, end: 2 }, [
-      note('mask', 'MASK', masked ? '1' : '0', masked ? 'masked' : 'not masked', maskNote(masked), '5.2'),
-      note('payload-length', 'Payload length', bitsOf(span('payload-length')!), String(length7), lengthNote(length7), '5.2'),
+    segment(t.titles.byte1, { start: 1, end: 2 }, [
+      note(
+        'mask',
+        'MASK',
+        masked ? '1' : '0',
+        masked ? t.values.masked : t.values.notMasked,
+        masked ? t.notes.masked : t.notes.notMasked,
+        '5.2',
+      ),
+      note('payload-length', t.labels.payloadLength, bitsOf(span('payload-length')!), String(length7), lengthNote(t, length7), '5.2'),
     ]);
   }
 
@@ -88,38 +121,25 @@ export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): Fram
   if (extended) {
     const width = extended.byteEnd - extended.byteStart;
     const declared = readBits(bytes, extended.bitStart, extended.bitEnd);
-    segment(
-      `${bytesTitle(extended.byteStart, extended.byteEnd)}: extended payload length`,
-      { start: extended.byteStart, end: extended.byteEnd },
-      [
-        note(
-          'extended-payload-length',
-          `Extended payload length (${width * 8}-bit)`,
-          '',
-          plural(BigInt(`0b${declared}`), 'byte'),
-          `An unsigned ${width * 8}-bit integer in network byte order (most significant byte first).`,
-          '5.2',
-        ),
-      ],
-    );
+    const range = { start: extended.byteStart, end: extended.byteEnd };
+    segment(titled(range, t.titles.extendedLength), range, [
+      note(
+        'extended-payload-length',
+        t.labels.extendedLength(width * 8),
+        '',
+        t.byteCount(BigInt(`0b${declared}`)),
+        t.notes.extendedLength(width * 8),
+        '5.2',
+      ),
+    ]);
   }
 
   const maskingKey = span('masking-key');
   if (maskingKey) {
-    segment(
-      `${bytesTitle(maskingKey.byteStart, maskingKey.byteEnd)}: masking key`,
-      { start: maskingKey.byteStart, end: maskingKey.byteEnd },
-      [
-        note(
-          'masking-key',
-          'Masking key',
-          '',
-          spacedHex(bytes.subarray(maskingKey.byteStart, maskingKey.byteEnd)),
-          'Four bytes the client picks fresh and unpredictably for every frame. Byte i of the payload is XORed with byte i mod 4 of the key.',
-          '5.3',
-        ),
-      ],
-    );
+    const range = { start: maskingKey.byteStart, end: maskingKey.byteEnd };
+    segment(titled(range, t.titles.maskingKey), range, [
+      note('masking-key', t.labels.maskingKey, '', spacedHex(bytes.subarray(range.start, range.end)), t.notes.maskingKey, '5.3'),
+    ]);
   }
 
   const payload = span('payload');
@@ -127,16 +147,16 @@ export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): Fram
     const { frame } = result;
     const compressed = deflate && !isControlOpcode(frame.opcode) && (frame.rsv1 || options.openMessage?.compressed === true);
     const messageOpcode = frame.opcode === Opcode.Continuation ? (options.openMessage?.opcode ?? frame.opcode) : frame.opcode;
-    const title = `${bytesTitle(payload.byteStart, payload.byteEnd)}: ${compressed ? 'compressed payload' : 'payload'}`;
-    segment(title, { start: payload.byteStart, end: payload.byteEnd }, [
+    const range = { start: payload.byteStart, end: payload.byteEnd };
+    segment(titled(range, compressed ? t.titles.compressedPayload : t.titles.payload), range, [
       compressed
-        ? compressedPayloadNote(frame, messageOpcode, result.payloadLength, options.inflated)
+        ? compressedPayloadNote(t, locale, frame, messageOpcode, result.payloadLength, options.inflated)
         : note(
             'payload',
-            `Payload (${plural(result.payloadLength, 'byte')})`,
+            t.labels.payload(t.byteCount(result.payloadLength)),
             '',
-            describePayload(frame.opcode, frame.payload),
-            payloadNote(frame.maskingKey !== null),
+            describePayload(t, locale, frame.opcode, frame.payload),
+            frame.maskingKey !== null ? t.notes.payloadMasked : t.notes.payloadPlain,
             '5.2',
           ),
     ]);
@@ -146,131 +166,93 @@ export function annotateFrame(bytes: Uint8Array, options: AnnotateOptions): Fram
   const frameEnd = result.status === 'complete' ? result.byteLength : bytes.length;
   if (explainedTo < frameEnd) {
     const needed = result.status === 'incomplete' ? result.bytesNeeded : frameEnd;
-    segment(`${bytesTitle(explainedTo, frameEnd)}: incomplete`, { start: explainedTo, end: frameEnd }, [
-      note(
-        'incomplete',
-        'Not enough bytes yet',
-        '',
-        `${frameEnd} of ${needed} bytes`,
-        'These bytes begin a field the frame has not finished sending.',
-        '5.2',
-      ),
+    const range = { start: explainedTo, end: frameEnd };
+    segment(titled(range, t.titles.incomplete), range, [
+      note('incomplete', t.labels.incomplete, '', t.values.incomplete(frameEnd, needed), t.notes.incomplete, '5.2'),
     ]);
   }
   if (frameEnd < bytes.length) {
-    segment(`${bytesTitle(frameEnd, bytes.length)}: after this frame`, { start: frameEnd, end: bytes.length }, [
-      note(
-        'next-frame',
-        'Next frame',
-        '',
-        plural(bytes.length - frameEnd, 'byte'),
-        'This frame ended at its declared length; these bytes start the next frame.',
-        '5.2',
-      ),
+    const range = { start: frameEnd, end: bytes.length };
+    segment(titled(range, t.titles.afterFrame), range, [
+      note('next-frame', t.labels.nextFrame, '', t.byteCount(bytes.length - frameEnd), t.notes.nextFrame, '5.2'),
     ]);
   }
 
-  return { complete: result.status === 'complete', segments, violations: result.violations };
-}
-
-/** "Byte 6" or "Bytes 6–10", for a segment's title. */
-function bytesTitle(start: number, end: number): string {
-  return end - start === 1 ? `Byte ${start}` : `Bytes ${start}–${end - 1}`;
-}
-
-function plural(count: number | bigint, unit: string): string {
-  return `${count} ${unit}${count === 1 || count === 1n ? '' : 's'}`;
+  const violations = result.violations.map((v) => localizeViolation(v, locale));
+  return { complete: result.status === 'complete', segments, violations };
 }
 
 function note(field: FieldNote['field'], label: string, bits: string, value: string, text: string, section: string): FieldNote {
   return { field, label, bits, value, note: text, section };
 }
 
-function finNote(byte0: number): string {
-  return (byte0 & 0x80) !== 0
-    ? 'This frame ends its message. A message in one frame has FIN set on that frame.'
-    : 'More frames of this message follow, as continuation frames (opcode 0x0).';
-}
-
-function rsvNote(set: boolean): string {
-  return set
-    ? 'Set. Only a negotiated extension may set it, as permessage-deflate sets RSV1 on the first frame of a compressed message; otherwise the receiver must fail the connection.'
-    : 'Reserved for extensions; clear unless an extension negotiated a meaning for it.';
-}
-
 /** Under permessage-deflate RSV1 is the "Per-Message Compressed" bit (RFC 7692 §6), meaningful on a message's first frame. */
-function compressedBitNote(set: boolean, opcode: number): FieldNote {
+function compressedBitNote(t: AnnotationText, set: boolean, opcode: number): FieldNote {
   const startsMessage = opcode === Opcode.Text || opcode === Opcode.Binary;
   const text = !startsMessage
     ? set
-      ? 'Set on a frame that does not start a data message. permessage-deflate allows RSV1 only on the first frame of a message, so the receiver fails the connection.'
-      : 'Clear, as it must be on control frames and on the later frames of a message: only a first frame says whether the message is compressed.'
+      ? t.notes.compressedBitMisplaced
+      : t.notes.compressedBitClearLater
     : set
-      ? 'Set: with permessage-deflate negotiated, RSV1 is the "Per-Message Compressed" bit, so this message\'s payload is DEFLATE data.'
-      : 'Clear: permessage-deflate was negotiated, but this message is sent uncompressed, which a sender may choose per message.';
-  return note('rsv1', 'RSV1 (Per-Message Compressed)', set ? '1' : '0', set ? 'compressed' : 'not compressed', text, 'RFC 7692 §6');
+      ? t.notes.compressedBitSet
+      : t.notes.compressedBitClear;
+  return note('rsv1', t.labels.compressedBit, set ? '1' : '0', set ? t.values.compressed : t.values.notCompressed, text, 'RFC 7692 §6');
 }
 
 /** A compressed payload: what §7.2.1 did to it, and what it inflates to when the caller has inflated it. */
-function compressedPayloadNote(frame: Frame, messageOpcode: number, length: number, inflated: Uint8Array | undefined): FieldNote {
-  const trailer = frame.fin
-    ? "The sender compressed the message, ended it with an empty sync-flush block and removed that block's last four bytes, 00 00 ff ff; the receiver appends them again before inflating."
-    : 'The message continues in the next frame; its compressed bytes are split across frames like any payload.';
-  const masked = frame.maskingKey === null ? '' : 'On the wire these bytes are masked; unmasked, they are ';
+function compressedPayloadNote(
+  t: AnnotationText,
+  locale: Locale,
+  frame: Frame,
+  messageOpcode: number,
+  length: number,
+  inflated: Uint8Array | undefined,
+): FieldNote {
+  const trailer = frame.fin ? t.notes.deflateTrailer : t.notes.deflateContinues;
   const value =
     inflated === undefined
-      ? `DEFLATE data: ${quoteHex(frame.payload)}`
-      : `inflates to ${plural(inflated.length, 'byte')}: ${describePayload(messageOpcode, inflated)}`;
+      ? t.values.deflateData(quoteHex(t, frame.payload))
+      : t.values.inflatesTo(t.byteCount(inflated.length), describePayload(t, locale, messageOpcode, inflated));
   return note(
     'payload',
-    `Compressed payload (${plural(length, 'byte')})`,
+    t.labels.compressedPayload(t.byteCount(length)),
     '',
     value,
-    `${masked || 'These are '}DEFLATE blocks (RFC 1951). ${trailer}`,
+    t.notes.deflateBlocks(frame.maskingKey !== null, trailer),
     'RFC 7692 §7.2.1',
   );
 }
 
-function maskNote(masked: boolean): string {
-  return masked
-    ? 'The payload is masked with the 4-byte key that follows the length. Clients mask every frame.'
-    : 'The payload is sent as is. Servers never mask; a client frame without a mask fails the connection.';
-}
-
-function lengthNote(length7: number): string {
-  if (length7 === 126) return '126 means: the real length follows as a 16-bit number in the next 2 bytes.';
-  if (length7 === 127) return '127 means: the real length follows as a 64-bit number in the next 8 bytes.';
-  return `Lengths 0 to 125 fit here directly: the payload is ${length7} byte${length7 === 1 ? '' : 's'}.`;
-}
-
-function payloadNote(masked: boolean): string {
-  return masked ? 'On the wire these bytes are masked. Unmasked, they read as shown.' : 'The payload bytes, exactly as sent.';
+function lengthNote(t: AnnotationText, length7: number): string {
+  if (length7 === 126) return t.notes.length126;
+  if (length7 === 127) return t.notes.length127;
+  return t.notes.length7(length7);
 }
 
 /** The payload in words: text as text, a close body as code and reason, anything else as hex. */
-function describePayload(opcode: number, payload: Uint8Array): string {
+function describePayload(t: AnnotationText, locale: Locale, opcode: number, payload: Uint8Array): string {
   if (opcode === Opcode.Close && payload.length >= 2) {
     const code = (payload[0]! << 8) | payload[1]!;
     const reason = payload.subarray(2);
-    const reasonText = reason.length === 0 ? 'no reason' : `reason ${quoteText(reason)}`;
-    return `status code ${code} (${closeCodeInfo(code).name}), ${reasonText}`;
+    const reasonText = reason.length === 0 ? t.values.noReason : t.values.reason(quoteText(t, reason));
+    return t.values.closeBody(code, closeCodeInfo(code, locale).name, reasonText);
   }
-  if (opcode === Opcode.Binary || !isValidUtf8(payload)) return quoteHex(payload);
-  return quoteText(payload);
+  if (opcode === Opcode.Binary || !isValidUtf8(payload)) return quoteHex(t, payload);
+  return quoteText(t, payload);
 }
 
-function quoteText(bytes: Uint8Array): string {
+function quoteText(t: AnnotationText, bytes: Uint8Array): string {
   return isValidUtf8(bytes)
-    ? JSON.stringify(new TextDecoder().decode(bytes.subarray(0, QUOTED_PAYLOAD_BYTES))) + more(bytes)
-    : quoteHex(bytes);
+    ? JSON.stringify(new TextDecoder().decode(bytes.subarray(0, QUOTED_PAYLOAD_BYTES))) + more(t, bytes)
+    : quoteHex(t, bytes);
 }
 
-function quoteHex(bytes: Uint8Array): string {
-  return spacedHex(bytes.subarray(0, QUOTED_PAYLOAD_BYTES)) + more(bytes);
+function quoteHex(t: AnnotationText, bytes: Uint8Array): string {
+  return spacedHex(bytes.subarray(0, QUOTED_PAYLOAD_BYTES)) + more(t, bytes);
 }
 
-function more(bytes: Uint8Array): string {
-  return bytes.length > QUOTED_PAYLOAD_BYTES ? ` … and ${bytes.length - QUOTED_PAYLOAD_BYTES} more bytes` : '';
+function more(t: AnnotationText, bytes: Uint8Array): string {
+  return bytes.length > QUOTED_PAYLOAD_BYTES ? t.values.moreBytes(bytes.length - QUOTED_PAYLOAD_BYTES) : '';
 }
 
 /** Bytes as hex pairs separated by spaces: `81 05 48 65`. */

@@ -1,5 +1,7 @@
 // The registry of Close status codes (RFC 6455 §7.4 and the IANA WebSocket Close Code registry), as data.
+import type { Locale } from '../i18n/locale.ts';
 import type { SentBy } from './opcodes.ts';
+import { CLOSE_CODE_WORDS_ZH } from './protocol-text.ts';
 
 /** How a code is classified; the decoder turns each unsendable kind into its own violation. */
 export type CloseCodeKind =
@@ -183,13 +185,21 @@ export const CLOSE_CODES: readonly CloseCodeInfo[] = [
   },
 ];
 
-/** The entry that covers a status code; throws a `TypeError` for a value that is not a 16-bit integer. */
-export function closeCodeInfo(code: number): CloseCodeInfo {
+/**
+ * The entry that covers a status code, its name and meaning in `locale` (English by default); throws a `TypeError`
+ * for a value that is not a 16-bit integer.
+ */
+export function closeCodeInfo(code: number, locale: Locale = 'en'): CloseCodeInfo {
   const info = CLOSE_CODES.find((entry) => entry.from <= code && code <= entry.to);
   if (info === undefined || !Number.isInteger(code)) {
     throw new TypeError(`A status code is a 16-bit unsigned integer from 0 to 65535, and ${code} is not.`);
   }
-  return info;
+  return localizeCloseCode(info, locale);
+}
+
+/** The entry with its name and meaning in `locale`; English is the registry's own. */
+export function localizeCloseCode(info: CloseCodeInfo, locale: Locale): CloseCodeInfo {
+  return locale === 'en' ? info : { ...info, ...CLOSE_CODE_WORDS_ZH[info.from]! };
 }
 
 /** Whether a status code may be sent in a Close frame (§7.4.1, §7.4.2). */

@@ -13,8 +13,16 @@ export {
   type ExtensionOffer,
   type ExtensionsCheck,
 } from './handshake-headers.ts';
-export { OPCODES, Opcode, opcodeInfo, type OpcodeInfo, type DefinedOpcode, type SentBy } from './opcodes.ts';
-export { CLOSE_CODES, CloseCode, closeCodeInfo, isSendableCloseCode, type CloseCodeInfo, type CloseCodeKind } from './close-codes.ts';
+export { OPCODES, Opcode, opcodeInfo, localizeOpcode, type OpcodeInfo, type DefinedOpcode, type SentBy } from './opcodes.ts';
+export {
+  CLOSE_CODES,
+  CloseCode,
+  closeCodeInfo,
+  localizeCloseCode,
+  isSendableCloseCode,
+  type CloseCodeInfo,
+  type CloseCodeKind,
+} from './close-codes.ts';
 export {
   FRAME_FIELDS,
   fieldSpan,
@@ -28,7 +36,19 @@ export {
 } from './frame.ts';
 export { mask, unmask, randomMaskingKey } from './mask.ts';
 export { UTF8_START, continueUtf8, isUtf8Complete, isValidUtf8, type Utf8State, type Utf8Step } from './utf8.ts';
-export { VIOLATIONS, violation, receiverPolicy, type Violation, type ViolationId } from './violations.ts';
+export { VIOLATIONS, violation, receiverPolicy, localizeViolation, type Violation, type ViolationId } from './violations.ts';
+export {
+  ANNOTATION_TEXT,
+  VIOLATION_EXPLANATIONS_ZH,
+  RECEIVER_POLICY_TEXT,
+  VIOLATION_REPORT_TEXT,
+  OPCODE_WORDS_ZH,
+  CLOSE_CODE_WORDS_ZH,
+  type AnnotationText,
+  type ReceiverPolicyText,
+  type ViolationReportText,
+  type RegistryWords,
+} from './protocol-text.ts';
 export {
   DECODE_DEFAULTS,
   decodeFrame,

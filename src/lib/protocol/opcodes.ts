@@ -1,4 +1,6 @@
 // The registry of frame opcodes (RFC 6455 §5.2, §11.8), as data that chapters render into tables.
+import type { Locale } from '../i18n/locale.ts';
+import { OPCODE_WORDS_ZH } from './protocol-text.ts';
 
 /** Who may put a value on the wire: one endpoint, both, or neither. */
 export type SentBy = 'client' | 'server' | 'both' | 'neither';
@@ -108,11 +110,19 @@ export const OPCODES: readonly OpcodeInfo[] = [
   reserved(0xf, 'control'),
 ];
 
-/** What an opcode means; throws a `TypeError` for a value that does not fit in 4 bits. */
-export function opcodeInfo(opcode: number): OpcodeInfo {
+/**
+ * What an opcode means, its name and meaning in `locale` (English by default); throws a `TypeError` for a value that
+ * does not fit in 4 bits.
+ */
+export function opcodeInfo(opcode: number, locale: Locale = 'en'): OpcodeInfo {
   const info = OPCODES[opcode];
   if (info === undefined || !Number.isInteger(opcode)) {
     throw new TypeError(`An opcode is a 4-bit value from 0x0 to 0xF, and ${opcode} is not.`);
   }
-  return info;
+  return localizeOpcode(info, locale);
+}
+
+/** The entry with its name and meaning in `locale`; English is the registry's own. */
+export function localizeOpcode(info: OpcodeInfo, locale: Locale): OpcodeInfo {
+  return locale === 'en' ? info : { ...info, ...OPCODE_WORDS_ZH[info.opcode]! };
 }

@@ -1,5 +1,7 @@
 // The catalogue of framing rules a peer can break, and the one helper that reports a broken rule.
+import type { Locale } from '../i18n/locale.ts';
 import type { ByteRange } from './frame.ts';
+import { RECEIVER_POLICY_TEXT, VIOLATION_EXPLANATIONS_ZH, type ReceiverPolicyText } from './protocol-text.ts';
 
 /**
  * Every rule the decoder checks, under a stable id. `closeCode` is the status an endpoint sends when
@@ -116,27 +118,27 @@ export const VIOLATIONS = {
 
 export type ViolationId = keyof typeof VIOLATIONS;
 
-const closeCodePolicy = (closeCode: number) =>
-  `RFC 6455 gives this code no use in a Close frame and states no receiver action; this decoder and ws fail the connection with close code ${closeCode}`;
-
 /**
  * The rules RFC 6455 states for the sender only: it says what must not be sent and nothing about what a receiver
  * does (§5.2 for lengths; §7.4.1, §7.4.2 for codes). Failing the connection on receipt is a policy, so readers are
  * told whose: this decoder's, and what ws, the demo server's library, does (checked in its receiver and validation).
  */
-const RECEIVER_POLICIES: Partial<Record<ViolationId, (closeCode: number) => string>> = {
-  'non-minimal-length': (closeCode) =>
-    `RFC 6455 binds only the sender here and states no receiver action; this decoder fails the connection with close code ${closeCode}, while ws accepts the frame`,
-  'close-code-not-used': closeCodePolicy,
-  'close-code-reserved': closeCodePolicy,
-  'close-code-must-not-be-sent': closeCodePolicy,
-  'close-code-unassigned': closeCodePolicy,
-  'close-code-out-of-range': closeCodePolicy,
+const RECEIVER_POLICIES: Partial<Record<ViolationId, keyof ReceiverPolicyText>> = {
+  'non-minimal-length': 'nonMinimalLength',
+  'close-code-not-used': 'closeCode',
+  'close-code-reserved': 'closeCode',
+  'close-code-must-not-be-sent': 'closeCode',
+  'close-code-unassigned': 'closeCode',
+  'close-code-out-of-range': 'closeCode',
 };
 
-/** Whose rule it is that a receiver fails the connection for this violation, as a clause; `null` when RFC 6455 requires it. */
-export function receiverPolicy(v: Pick<Violation, 'id' | 'closeCode'>): string | null {
-  return RECEIVER_POLICIES[v.id]?.(v.closeCode) ?? null;
+/**
+ * Whose rule it is that a receiver fails the connection for this violation, as a clause in `locale` (English by
+ * default); `null` when RFC 6455 requires it.
+ */
+export function receiverPolicy(v: Pick<Violation, 'id' | 'closeCode'>, locale: Locale = 'en'): string | null {
+  const policy = RECEIVER_POLICIES[v.id];
+  return policy === undefined ? null : RECEIVER_POLICY_TEXT[locale][policy](v.closeCode);
 }
 
 /** One broken rule, located in the frame's bytes. */
@@ -156,4 +158,10 @@ export interface Violation {
 export function violation(id: ViolationId, range: ByteRange): Violation {
   const rule = VIOLATIONS[id];
   return { id, section: rule.section, explanation: rule.explanation, range, closeCode: rule.closeCode };
+}
+
+/** The same violation with its explanation in `locale`; English is the catalogue's own. */
+export function localizeViolation(v: Violation, locale: Locale): Violation {
+  const explanation = locale === 'en' ? VIOLATIONS[v.id].explanation : VIOLATION_EXPLANATIONS_ZH[v.id];
+  return explanation === v.explanation ? v : { ...v, explanation };
 }
