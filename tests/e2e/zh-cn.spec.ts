@@ -8,7 +8,15 @@ import { builtContentText, readVariant, SPLIT_UNTRANSLATED } from './deploy-vari
 import { expect, playwrightPage, siteUrl, test } from './journey.ts';
 
 test('the reader switches a chapter to Chinese with the language picker, and back', async ({ driver: page }) => {
+  // Starlight's search fetches its UI module once the page is idle and then draws itself. Leaving the page before
+  // that aborts the fetch, which Firefox reports as a page error; a reader who has read a line never sees it.
+  const searchReady = () =>
+    page.waitFor(
+      () => page.evaluate(() => (document.querySelector('#starlight__search')?.childElementCount ?? 0) > 0),
+      "Starlight's search has drawn itself",
+    );
   await page.goto('/myths/');
+  await searchReady();
   // The reader picks 简体中文 in the header's language picker.
   await page.getByRole('combobox', { name: 'Select language' }).first().selectOption({ label: '简体中文' });
   await page.waitFor(() => new URL(page.url()).pathname.endsWith('/zh-cn/myths/'), 'the picker opens /zh-cn/myths/');
@@ -17,6 +25,7 @@ test('the reader switches a chapter to Chinese with the language picker, and bac
   // The sidebar speaks Chinese too.
   await expect(page.getByRole('link', { name: '术语表', exact: true }).first()).toBeVisible();
   // And the picker, now labelled in Chinese, leads back.
+  await searchReady();
   await page.getByRole('combobox', { name: '选择语言' }).first().selectOption({ label: 'English' });
   await page.waitFor(() => new URL(page.url()).pathname.endsWith('/myths/') && !page.url().includes('/zh-cn/'), 'back to /myths/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Myths and mistakes');
