@@ -15,7 +15,7 @@ describe('freePort', () => {
     expect(reserve(port)).toBe(false);
   });
 
-  it("holds a port another process was given, and takes a reservation over once it is stale", () => {
+  it('holds a port another process was given, and takes a reservation over once it is stale', () => {
     const script = "import('./scripts/free-port.ts').then(async (m) => console.log(await m.freePort()))";
     const port = Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
     expect(port).toBeGreaterThan(0);
