@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sendJson, sendText } from '../http-responses.ts';
 import { cookieValue, SESSION_COOKIE } from '../auth/http.ts';
+import type { Locale } from '../../src/lib/i18n/locale.ts';
+import { SECOND_ORIGIN_TEXT, secondOriginLocale, type SecondOriginPageText } from './second-origin-text.ts';
 
 /** What the demo server answered one handshake from the second origin's page, for that page to show. */
 export interface SeenHandshake {
@@ -41,8 +43,11 @@ const PAGE_HEADERS = {
 };
 
 export function startSecondOrigin(): SecondOrigin {
+  const template = readFileSync(path.join(PAGE_DIR, 'attacker.html'), 'utf8');
+  const pages = Object.fromEntries(
+    Object.keys(SECOND_ORIGIN_TEXT).map((locale) => [locale, Buffer.from(fillPage(template, locale as Locale))]),
+  ) as Record<Locale, Buffer>;
   const files: Record<string, { type: string; body: Buffer }> = {
-    '/': { type: 'text/html; charset=utf-8', body: readFileSync(path.join(PAGE_DIR, 'attacker.html')) },
     '/attacker.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(path.join(PAGE_DIR, 'attacker.js')) },
     '/attacker.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(PAGE_DIR, 'attacker.css')) },
   };
@@ -54,7 +59,11 @@ export function startSecondOrigin(): SecondOrigin {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET.', { Allow: 'GET' });
     if (url.pathname === '/seen') return sendJson(response, 200, seen, PAGE_HEADERS);
-    const file = files[url.pathname];
+    // The page speaks the language of the workshop page that sent the reader here.
+    const file =
+      url.pathname === '/'
+        ? { type: 'text/html; charset=utf-8', body: pages[secondOriginLocale(url.searchParams.get('from'))] }
+        : files[url.pathname];
     if (!file) return sendText(response, 404, `There is no ${url.pathname} on the second origin.`, PAGE_HEADERS);
     response.writeHead(200, { ...PAGE_HEADERS, 'Content-Type': file.type, 'Content-Length': file.body.length });
     response.end(request.method === 'HEAD' ? undefined : file.body);
@@ -102,6 +111,20 @@ export function startSecondOrigin(): SecondOrigin {
       );
     },
   };
+}
+
+/** attacker.html with one language's words in place: its text escaped for HTML, the script's sentences as JSON. */
+function fillPage(template: string, locale: Locale): string {
+  const { page, script } = SECOND_ORIGIN_TEXT[locale];
+  // In a <script> block only "</script" could end the JSON early; \u003c keeps every "<" out of it.
+  const json = JSON.stringify(script).replaceAll('<', '\\u003c');
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) =>
+    key === 'script' ? json : escapeHtml(page[key as keyof SecondOriginPageText]),
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function fromThisOrigin(origin: string | undefined, port: number): boolean {

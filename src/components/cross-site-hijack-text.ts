@@ -1,4 +1,4 @@
-// Every word the cross-site hijacking widget shows, in each language the site speaks. The second origin's own page stays English.
+// Every word the cross-site hijacking widget shows, in each language the site speaks. The second origin's page has its own table, server/cswsh/second-origin-text.ts.
 import type { Locale } from '../lib/i18n/locale.ts';
 import { describeDemoError } from '../lib/i18n/demo-error-text.ts';
 

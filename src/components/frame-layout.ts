@@ -16,6 +16,8 @@ export interface LayoutBox {
   /** First bit within the row, 0–31. */
   column: number;
   bits: number;
+  /** The width of the whole field, all its pieces together: what the figure's description says. */
+  fieldBits: number;
   /** True for the second and later pieces of a field split across rows. */
   continued: boolean;
 }
@@ -47,6 +49,7 @@ export function layoutFrame(bytes: Uint8Array, sender: Sender, payloadRows = 1, 
         row: Math.floor(start / BITS_PER_ROW),
         column: start % BITS_PER_ROW,
         bits: pieceEnd - start,
+        fieldBits: span.bitEnd - span.bitStart,
         continued: start !== span.bitStart,
       });
       start = pieceEnd;

@@ -5,6 +5,7 @@ import { AUTH_PATTERNS_TEXT } from '../../src/components/auth-patterns-text.ts';
 import { CROSS_SITE_HIJACK_TEXT } from '../../src/components/cross-site-hijack-text.ts';
 import { REPRODUCE_TEXT } from '../../src/components/reproduce-text.ts';
 import { DEMO_ERROR_SENTENCES_ZH } from '../../src/lib/i18n/demo-error-text.ts';
+import { SECOND_ORIGIN_TEXT } from '../../server/cswsh/second-origin-text.ts';
 
 /** Signs the reader in with the widget's button and returns the name the demo server gave them. */
 async function signIn(page: Driver, widget: ReturnType<Driver['getByRole']>, button: string, label = 'Signed in as'): Promise<string> {
@@ -75,7 +76,7 @@ test('each authentication pattern welcomes the signed-in reader', async ({ drive
 });
 
 // The Chinese pages: one lean journey per widget, selected by the Chinese labels, so a string left English fails.
-test('在中文页面上：the hijacking demo signs in, connects from this page and finds the second origin, all in Chinese', async ({
+test('在中文页面上：the hijacking demo signs in, connects from this page, and the second origin refuses and then hijacks, all in Chinese', async ({
   driver: page,
 }) => {
   const text = CROSS_SITE_HIJACK_TEXT['zh-CN'];
@@ -95,6 +96,16 @@ test('在中文页面上：the hijacking demo signs in, connects from this page 
     'href',
     new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?from=`),
   );
+  // The other origin's page speaks the language of the page the reader came from.
+  const other = SECOND_ORIGIN_TEXT['zh-CN'];
+  await widget.getByRole('link', { name: text.openOther }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(other.page.heading);
+  await expect(page.getByLabel(other.page.verdictLabel)).toHaveText(other.script.hijacked.replace('{user}', user));
+  const guarded = page.getByRole('log', { name: other.page.guardedLabel, exact: true });
+  await expect(guarded).toContainText(other.script.close.replace('{code}', '1006').replace('{wasClean}', 'false'));
+  await expect(page.getByRole('log', { name: other.page.unsafeLabel, exact: true })).toContainText(other.script.sentAsReader);
+  await expect(page.getByRole('link', { name: other.page.back })).toHaveAttribute('href', /\/zh-cn\/security\/cross-site-hijacking\/$/);
 });
 
 test('在中文页面上：an authentication pattern is refused before sign-in in Chinese, then welcomes the reader', async ({ driver: page }) => {

@@ -10,6 +10,7 @@ import { connectTo, signIn } from './auth-client.ts';
 import { echoStillWorks } from './bad-input/raw-client.ts';
 import { applyHttpLimits, createDemoServer, httpServerOptions, optionsFromEnv } from '../../server/index.ts';
 import { isLoopbackAddress, isLoopbackHost } from '../../server/cswsh/loopback.ts';
+import { SECOND_ORIGIN_TEXT } from '../../server/cswsh/second-origin-text.ts';
 
 async function secondOriginPort(base: string): Promise<number> {
   const response = await fetch(`http://${base}/cswsh/second-origin`);
@@ -59,6 +60,30 @@ describe('with DEMO_SECOND_ORIGIN on', () => {
     expect(await page.text()).toContain('<h1>A page from another origin</h1>');
     expect((await fetch(`http://127.0.0.1:${port}/attacker.js`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/nothing`)).status).toBe(404);
+  });
+
+  it('speaks the language of the workshop page the reader came from, its script sentences included', async () => {
+    const { base } = await startDemo({ secondOrigin: true });
+    const port = await secondOriginPort(base);
+    const pageFrom = async (from: string) => {
+      const html = await (await fetch(`http://127.0.0.1:${port}/?from=${encodeURIComponent(from)}`)).text();
+      const json = /<script type="application\/json" id="text">([^<]*)<\/script>/.exec(html)?.[1];
+      return { html, script: JSON.parse(json ?? 'null') as unknown };
+    };
+    for (const [from, locale] of [
+      [`http://${base}/zh-cn/security/cross-site-hijacking/`, 'zh-CN'],
+      [`http://${base}/workshop/zh-cn/security/cross-site-hijacking/`, 'zh-CN'],
+      [`http://${base}/security/cross-site-hijacking/`, 'en'],
+      ['not a URL', 'en'],
+    ] as const) {
+      const { html, script } = await pageFrom(from);
+      const text = SECOND_ORIGIN_TEXT[locale];
+      expect(html, from).toContain(`<html lang="${text.page.lang}">`);
+      expect(html, from).toContain(`<h1>${text.page.heading}</h1>`);
+      expect(html, from).toContain(`aria-label="${text.page.verdictLabel}"`);
+      expect(html, from).not.toMatch(/\{\{\w+\}\}/);
+      expect(script, from).toEqual(text.script);
+    }
   });
 
   it("refuses the other origin's socket with 403 though the cookie came along, and tells that page what it answered", async () => {

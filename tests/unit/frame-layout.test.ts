@@ -18,6 +18,18 @@ describe('layoutFrame', () => {
       ['Masking key', 1, 0, 16, ''],
       ['Payload data', 1, 16, 16, '5 bytes'],
     ]);
+    // The description names each field once, with its whole width: the key is 32 bits though each row shows 16.
+    expect(boxes.filter((b) => !b.continued).map((b) => [b.label, b.fieldBits])).toEqual([
+      ['FIN', 1],
+      ['RSV1', 1],
+      ['RSV2', 1],
+      ['RSV3', 1],
+      ['opcode', 4],
+      ['MASK', 1],
+      ['Payload len', 7],
+      ['Masking key', 32],
+      ['Payload data', 40],
+    ]);
   });
 
   it('splits a 64-bit length across rows and cuts the payload to one row', () => {
@@ -30,6 +42,7 @@ describe('layoutFrame', () => {
       [2, 0, 16, true],
     ]);
     expect(extended[0]!.value).toBe('65536');
+    expect(extended.map((b) => b.fieldBits)).toEqual([64, 64, 64]);
     const payload = boxes.filter((b) => b.field === 'payload');
     expect(payload.map((b) => [b.row, b.column, b.bits])).toEqual([[2, 16, 16]]);
   });

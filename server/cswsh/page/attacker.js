@@ -2,6 +2,14 @@
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The page's sentences, in its language: the server put them in the page (server/cswsh/second-origin-text.ts). */
+const TEXT = JSON.parse(document.getElementById('text').textContent);
+
+/** One sentence of TEXT with its {placeholders} filled in. */
+function say(key, values = {}) {
+  return TEXT[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
 /** The workshop page that sent the reader here; only a loopback http(s) URL counts, so a link cannot aim this page elsewhere. */
 function workshopPage() {
   try {
@@ -43,7 +51,7 @@ function attempt(url, log, onOpen) {
     socket.addEventListener('error', () => logLine(log, 'error'));
     socket.addEventListener('close', (event) => {
       clearTimeout(timer);
-      logLine(log, `close: code ${event.code}, wasClean ${event.wasClean}`);
+      logLine(log, say('close', { code: event.code, wasClean: event.wasClean }));
       resolve({ opened, welcome });
     });
   });
@@ -53,16 +61,16 @@ function attempt(url, log, onOpen) {
 async function serverSaw(log, path) {
   const seen = await (await fetch('/seen')).json();
   const last = seen.filter((entry) => entry.path === path).at(-1);
-  if (!last) return logLine(log, 'The demo server saw no handshake from this page.');
+  if (!last) return logLine(log, say('noHandshake'));
   const answer = last.status === 101 ? '101 Switching Protocols' : `${last.status} ${last.code}`;
-  logLine(log, `The demo server answered ${answer}; the sign-in cookie came along: ${last.cookieSent ? 'yes' : 'no'}.`);
+  logLine(log, say('answered', { answer, cookie: say(last.cookieSent ? 'yes' : 'no') }));
 }
 
 async function run() {
   const from = workshopPage();
   const verdict = document.getElementById('verdict');
   if (!from) {
-    verdict.textContent = 'Open this page from the workshop\u2019s Security page: it needs to know where the demo server is.';
+    verdict.textContent = say('noWorkshop');
     return;
   }
   document.getElementById('back').href = from.href;
@@ -79,15 +87,14 @@ async function run() {
   const unsafeLog = document.getElementById('unsafe-log');
   const unsafe = await attempt(unsafeUrl, unsafeLog, (socket) => {
     // Anything the reader could send, this page can send as the reader.
-    socket.send('Sent by the other origin, as you');
+    socket.send(say('sentAsReader'));
     setTimeout(() => socket.close(1000), 300);
   });
   await serverSaw(unsafeLog, '/ws/cswsh/unsafe');
 
-  if (guarded.opened) verdict.textContent = 'The Origin check let this page in: that is a bug.';
-  else if (unsafe.welcome)
-    verdict.textContent = `Refused with the Origin check; without it, this page was signed in as ${unsafe.welcome.user}.`;
-  else verdict.textContent = 'Refused both times: sign in on the Security page first, so there is a cookie to hijack.';
+  if (guarded.opened) verdict.textContent = say('originCheckBug');
+  else if (unsafe.welcome) verdict.textContent = say('hijacked', { user: unsafe.welcome.user });
+  else verdict.textContent = say('noCookie');
 }
 
 void run();
