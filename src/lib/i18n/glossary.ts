@@ -182,4 +182,24 @@ export const GLOSSARY: GlossaryTerm[] = [
     meaning: { en: 'The side that accepts the handshake. It never masks what it sends.', zh: '接受握手的一方。它发送的帧从不加掩码。' },
     notThese: ['伺服器'],
   },
+  {
+    en: 'header field',
+    zh: '头部',
+    section: 'RFC 6455 §4.1',
+    meaning: {
+      en: 'A name and a value in the head of an HTTP request or response, such as Sec-WebSocket-Key. (The first bytes of a frame are its header: 帧头.)',
+      zh: 'HTTP 请求或响应头里的一个名字和值，比如 Sec-WebSocket-Key。（帧开头的那几个字节叫帧头。）',
+    },
+    notThese: ['首部', '标头'],
+  },
+  {
+    en: 'loopback',
+    zh: '回环',
+    section: 'RFC 1122 §3.2.1.3',
+    meaning: {
+      en: 'The addresses a machine uses to reach itself, 127.0.0.0/8 and ::1; nothing sent to them leaves the machine.',
+      zh: '机器用来访问自己的地址，即 127.0.0.0/8 和 ::1；发往这些地址的数据不会离开这台机器。',
+    },
+    notThese: ['环回'],
+  },
 ];
