@@ -79,7 +79,7 @@ describe('the handshake rules in Chinese', () => {
     ['a missing parameter name', refused(checkExtensions('foo;')), ['应为 "foo" 里 “;” 之后的参数名（token），值却已经结束了']],
     ['a missing value', refused(checkExtensions('foo; bits=')), ['应为 "bits" 的值（token 或带引号的字符串）']],
     ['a space in a value', refused(checkExtensions('foo; a=1 2')), ['“;”、“,” 或值的结尾，实际却是位置 9 上的 "2"']],
-    ['an open quote', refused(checkExtensions('foo; bits="12')), ['"bits" 的带引号的值没有结束的引号']],
+    ['an open quote', refused(checkExtensions('foo; bits="12')), ['"bits" 的带引号的值缺少结尾的引号']],
     ['a quoted non-token', refused(checkExtensions('foo; bits="1 2"')), ['"bits" 的带引号的值 "1 2" 去掉引号后不是 token']],
   ])('names the value at fault in %s, in Chinese, citing the same sections', (_, rule, parts) => {
     const chinese = describeRuleBroken(rule, 'zh-CN');

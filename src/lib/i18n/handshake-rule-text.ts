@@ -65,7 +65,7 @@ export const HANDSHAKE_RULE_SENTENCES_ZH: Record<string, (values: Record<string,
     `这里应为${expectedExtensionPart(values)}，` +
     (values.character === undefined ? '值却已经结束了' : `实际却是位置 ${values.position} 上的 ${shown(values.character)}`) +
     `。${EXTENSIONS_RULE_ZH}。`,
-  'extension-unterminated-quote': (values) => `${shown(values.parameter)} 的带引号的值没有结束的引号。${EXTENSIONS_RULE_ZH}。`,
+  'extension-unterminated-quote': (values) => `${shown(values.parameter)} 的带引号的值缺少结尾的引号。${EXTENSIONS_RULE_ZH}。`,
   'extension-quoted-value-not-token': (values) =>
     `${shown(values.parameter)} 的带引号的值 ${shown(values.value)} 去掉引号后不是 token，而 §9.1 要求它必须是。${EXTENSIONS_RULE_ZH}。`,
 };
