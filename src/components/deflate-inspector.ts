@@ -13,6 +13,7 @@ import {
 } from '../lib/protocol/deflate-parameters.ts';
 import { checkExtensions } from '../lib/protocol/handshake-headers.ts';
 import { SYNC_FLUSH_TAIL } from '../lib/protocol/inflate-message.ts';
+import { describeRuleBroken } from '../lib/i18n/handshake-rule-text.ts';
 import type { Locale } from '../lib/i18n/locale.ts';
 import { DEFLATE_INSPECTOR_TEXT } from './deflate-inspector-text.ts';
 
@@ -68,8 +69,8 @@ function explainSide(header: string | null, side: NegotiationSide, locale: Local
   const text = DEFLATE_INSPECTOR_TEXT[locale].negotiation;
   if (header === null) return { header, extensions: [], remark: side === 'offer' ? text.noOffer : text.noAnswer };
   const parsed = checkExtensions(header);
-  // The parser's reason stays as it words it: handshake-headers.ts is shared with the handshake widgets.
-  if (!parsed.ok) return { header, extensions: [], remark: text.unparsable(side, parsed.reason) };
+  // The parser writes English; the page's language says the same from the rule's id and values.
+  if (!parsed.ok) return { header, extensions: [], remark: text.unparsable(side, describeRuleBroken(parsed, locale)) };
   const extensions = parsed.extensions.map((extension) => ({
     name: extension.name,
     notes: extension.name === PERMESSAGE_DEFLATE ? explainDeflateParameters(extension, side, locale) : [],

@@ -140,6 +140,18 @@ describe('the deflate inspector in Chinese', () => {
     ]);
   });
 
+  it('says in Chinese why a header does not parse, naming the parameter and the value at fault', () => {
+    const offer = request('permessage-deflate; client_max_window_bits="1 0"');
+    expect(describeNegotiation(offer, response(), 'zh-CN').offered.remark).toBe(
+      '你的浏览器提出的头部无法解析："client_max_window_bits" 的带引号的值 "1 0" 去掉引号后不是 token，而 §9.1 要求它必须是。' +
+        'Sec-WebSocket-Extensions 是扩展 token 的列表，每个扩展后面可以跟若干以 “;” 引出的参数，形如 “name” 或 “name=value”（RFC 6455 §9.1）。',
+    );
+    // The English page keeps the parser's own sentence.
+    expect(describeNegotiation(offer, response()).offered.remark).toMatch(
+      /^Your browser offered a header that does not parse: The quoted value "1 0" of "client_max_window_bits" is not a token once unquoted/,
+    );
+  });
+
   it('names the rule a bad parameter breaks, in Chinese', () => {
     const bad = describeNegotiation(request('permessage-deflate; server_max_window_bits=08; x_bits'), response(), 'zh-CN');
     const notes = negotiationNotes(bad.offered, 'zh-CN');

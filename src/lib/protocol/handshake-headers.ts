@@ -29,8 +29,14 @@ const OPTIONAL_WHITESPACE = /^[ \t]+|[ \t]+$/g;
  * (RFC 9110 §7.8); `close` stays there because the server ends the connection after the refusal.
  */
 export function checkVersion(value: string | undefined): VersionCheck {
-  const refuse = (id: string, section: string, reason: string, status: 400 | 426): HandshakeRefusal => ({
-    ...broken(id, section, reason),
+  const refuse = (
+    id: string,
+    section: string,
+    reason: string,
+    status: 400 | 426,
+    values?: Record<string, string | number>,
+  ): HandshakeRefusal => ({
+    ...broken(id, section, reason, values),
     response: { status, headers: status === 426 ? { ...UPGRADE_REQUIRED_HEADERS } : {} },
   });
   if (value === undefined) {
@@ -48,6 +54,7 @@ export function checkVersion(value: string | undefined): VersionCheck {
       '4.3',
       `${JSON.stringify(version)} is not a version: a version is a number from 0 to 255 without leading zeros, and a request carries exactly one (RFC 6455 §4.3, §11.3.5).`,
       400,
+      { version },
     );
   }
   if (Number(version) !== WEBSOCKET_VERSION) {
@@ -56,6 +63,7 @@ export function checkVersion(value: string | undefined): VersionCheck {
       '4.2.2',
       `Version ${version} is not supported; RFC 6455 is version 13, so the server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13" (RFC 6455 §4.2.2, §4.4) and "Upgrade: websocket" (RFC 9110 §15.5.22).`,
       426,
+      { version },
     );
   }
   return { ok: true, version: WEBSOCKET_VERSION };
@@ -83,9 +91,12 @@ export function checkSubprotocols(value: string): SubprotocolsCheck {
         'protocol-not-token',
         '4.1',
         `${JSON.stringify(protocol)} contains ${JSON.stringify(bad)}, which a token cannot: tokens are visible ASCII without separators such as ()<>@,;:\\"/[]?={} and spaces. ${rule}.`,
+        { protocol, character: bad },
       );
     }
-    if (seen.has(protocol)) return broken('protocol-duplicate', '4.1', `${JSON.stringify(protocol)} appears twice. ${rule}.`);
+    if (seen.has(protocol)) {
+      return broken('protocol-duplicate', '4.1', `${JSON.stringify(protocol)} appears twice. ${rule}.`, { protocol });
+    }
     seen.add(protocol);
   }
   return { ok: true, protocols };
@@ -102,6 +113,7 @@ export function checkSelectedSubprotocol(value: string, offered: readonly string
       'selected-protocol-not-token',
       '4.2.2',
       `The server's Sec-WebSocket-Protocol ${JSON.stringify(protocol)} is not a single token; a server selects exactly one subprotocol, or sends no header (RFC 6455 §4.2.2).`,
+      { protocol },
     );
   }
   if (!offered.includes(protocol)) {
@@ -109,6 +121,7 @@ export function checkSelectedSubprotocol(value: string, offered: readonly string
       'selected-protocol-not-offered',
       '4.1',
       `The server selected ${JSON.stringify(protocol)}, which the client did not offer, so the client must fail the connection (RFC 6455 §4.1).`,
+      { protocol },
     );
   }
   return { ok: true, protocol };
@@ -121,6 +134,9 @@ export interface ExtensionOffer {
 }
 
 export type ExtensionsCheck = { ok: true; extensions: ExtensionOffer[] } | RuleBroken;
+
+/** What the §9.1 grammar wanted where `extensions-malformed` stopped: its `values.expected`. */
+export type ExpectedExtensionPart = 'extension-name' | 'parameter-name' | 'parameter-value' | 'separator';
 
 /**
  * Parses `Sec-WebSocket-Extensions` by the §9.1 grammar: `1#extension`, where
@@ -139,9 +155,13 @@ export function checkExtensions(value: string): ExtensionsCheck {
     while (at < value.length && TOKEN_CHAR.test(value[at]!)) at++;
     return value.slice(start, at);
   };
-  const unexpected = (what: string): RuleBroken => {
-    const found = at < value.length ? `${JSON.stringify(value[at])} at position ${at}` : 'the end of the value';
-    return broken('extensions-malformed', '9.1', `Expected ${what} but found ${found}. ${rule}.`);
+  // `expected` names what the grammar wanted, so another language can say it too; `named` is the extension or
+  // parameter the English names; `character` and `position` are left out when the value ended instead.
+  const unexpected = (what: string, expected: ExpectedExtensionPart, named: Record<string, string> = {}): RuleBroken => {
+    const ended = at >= value.length;
+    const found = ended ? 'the end of the value' : `${JSON.stringify(value[at])} at position ${at}`;
+    const where = ended ? {} : { character: value[at]!, position: at };
+    return broken('extensions-malformed', '9.1', `Expected ${what} but found ${found}. ${rule}.`, { expected, ...named, ...where });
   };
 
   const extensions: ExtensionOffer[] = [];
@@ -151,7 +171,7 @@ export function checkExtensions(value: string): ExtensionsCheck {
   for (;;) {
     skipWhitespace();
     const name = readToken();
-    if (name === '') return unexpected('an extension name (a token)');
+    if (name === '') return unexpected('an extension name (a token)', 'extension-name');
     const offer: ExtensionOffer = { name, params: [] };
     extensions.push(offer);
     skipWhitespace();
@@ -159,7 +179,9 @@ export function checkExtensions(value: string): ExtensionsCheck {
       at++;
       skipWhitespace();
       const param = readToken();
-      if (param === '') return unexpected(`a parameter name (a token) after ";" in ${JSON.stringify(name)}`);
+      if (param === '') {
+        return unexpected(`a parameter name (a token) after ";" in ${JSON.stringify(name)}`, 'parameter-name', { extension: name });
+      }
       skipWhitespace();
       let paramValue: string | null = null;
       if (value[at] === '=') {
@@ -172,6 +194,7 @@ export function checkExtensions(value: string): ExtensionsCheck {
               'extension-unterminated-quote',
               '9.1',
               `The quoted value of ${JSON.stringify(param)} has no closing quote. ${rule}.`,
+              { parameter: param },
             );
           at = quoted.end;
           if (!TOKEN.test(quoted.text)) {
@@ -179,19 +202,22 @@ export function checkExtensions(value: string): ExtensionsCheck {
               'extension-quoted-value-not-token',
               '9.1',
               `The quoted value ${JSON.stringify(quoted.text)} of ${JSON.stringify(param)} is not a token once unquoted, and §9.1 requires it to be. ${rule}.`,
+              { parameter: param, value: quoted.text },
             );
           }
           paramValue = quoted.text;
         } else {
           paramValue = readToken();
-          if (paramValue === '') return unexpected(`a value (a token or a quoted string) for ${JSON.stringify(param)}`);
+          if (paramValue === '') {
+            return unexpected(`a value (a token or a quoted string) for ${JSON.stringify(param)}`, 'parameter-value', { parameter: param });
+          }
         }
         skipWhitespace();
       }
       offer.params.push({ name: param, value: paramValue });
     }
     if (at === value.length) return { ok: true, extensions };
-    if (value[at] !== ',') return unexpected('";", "," or the end of the value');
+    if (value[at] !== ',') return unexpected('";", "," or the end of the value', 'separator');
     at++;
   }
 }

@@ -120,3 +120,32 @@ describe('checkExtensions', () => {
     expect(check.ok || check.reason).toMatch(/§9\.1/);
   });
 });
+
+describe('the values a broken header rule carries, for a sentence in another language', () => {
+  it.each([
+    ['checkVersion(undefined)', checkVersion(undefined), undefined],
+    ["checkVersion(' 013 ')", checkVersion(' 013 '), { version: '013' }],
+    ["checkVersion('8')", checkVersion('8'), { version: '8' }],
+    ["checkSubprotocols('chat, chat/1')", checkSubprotocols('chat, chat/1'), { protocol: 'chat/1', character: '/' }],
+    ["checkSubprotocols('chat, superchat, chat')", checkSubprotocols('chat, superchat, chat'), { protocol: 'chat' }],
+    [
+      "checkSelectedSubprotocol('chat, superchat', ['chat'])",
+      checkSelectedSubprotocol('chat, superchat', ['chat']),
+      { protocol: 'chat, superchat' },
+    ],
+    ["checkSelectedSubprotocol('other', ['chat'])", checkSelectedSubprotocol('other', ['chat']), { protocol: 'other' }],
+    ["checkExtensions(',foo')", checkExtensions(',foo'), { expected: 'extension-name', character: ',', position: 0 }],
+    [
+      "checkExtensions('foo; =1')",
+      checkExtensions('foo; =1'),
+      { expected: 'parameter-name', extension: 'foo', character: '=', position: 5 },
+    ],
+    ["checkExtensions('foo; bits=')", checkExtensions('foo; bits='), { expected: 'parameter-value', parameter: 'bits' }],
+    ["checkExtensions('foo bar')", checkExtensions('foo bar'), { expected: 'separator', character: 'b', position: 4 }],
+    ["checkExtensions('foo; bits=\"12')", checkExtensions('foo; bits="12'), { parameter: 'bits' }],
+    ['checkExtensions(\'foo; bits="1 2"\')', checkExtensions('foo; bits="1 2"'), { parameter: 'bits', value: '1 2' }],
+  ])('%s names what its English names', (_, check, values) => {
+    expect(check.ok).toBe(false);
+    expect(check.ok || check.values).toEqual(values);
+  });
+});
