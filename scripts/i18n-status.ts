@@ -1,20 +1,25 @@
-// `npm run i18n:status`: which English pages have a Chinese translation, and which translations are out of date.
+// `npm run i18n:status`: which English pages and workshop hints have a Chinese translation, and which are out of date.
 // `npm run i18n:status -- --stamp src/content/docs/zh-cn/x.mdx` records that a translation matches its English today.
 //
-// Each translated page names its English source and that file's SHA-256 in its front matter (`translation:`).
+// Each translated page names its English source and that file's SHA-256 in its front matter (`translation:`); so
+// does each workshop step's `hints.zh-cn.md`, the Chinese of the `hints.md` beside it.
 // This does what Lunaria does for Starlight sites without reading git history, so it gives the same answer on a
 // shallow CI clone and before a change is committed.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 export const DOCS_DIR = 'src/content/docs';
 export const LOCALE_DIR = 'zh-cn';
+/** Each workshop step's folder under here holds its hints in English and, beside them, in Chinese. */
+export const HINTS_DIR = 'workshop/steps';
+export const HINTS_FILE = 'hints.md';
+export const CHINESE_HINTS_FILE = 'hints.zh-cn.md';
 
 export type TranslationState = 'up to date' | 'out of date' | 'not translated';
 
 export interface PageStatus {
-  /** The English page, relative to the project root. */
+  /** The English page (or workshop hints file), relative to the project root. */
   english: string;
   /** Where its translation lives (or would live). */
   translation: string;
@@ -42,35 +47,67 @@ function pagesUnder(dir: string): string[] {
     .sort();
 }
 
-/** Every English page with the state of its translation, from the files under `root`. */
-export function translationStatus(root = '.'): PageStatus[] {
-  const docs = join(root, DOCS_DIR);
-  const localeRoot = join(docs, LOCALE_DIR);
-  return pagesUnder(docs)
-    .filter((file) => !file.startsWith(`${localeRoot}/`))
-    .map((englishPath) => {
-      const english = relative(root, englishPath);
-      const translationPath = join(localeRoot, relative(docs, englishPath));
-      const translation = relative(root, translationPath);
-      if (!existsSync(translationPath)) return { english, translation, state: 'not translated' as const };
-      const recorded = readTranslationSource(translationPath);
-      const current = recorded?.source === english && recorded.sourceSha256 === sha256(englishPath);
-      return { english, translation, state: current ? ('up to date' as const) : ('out of date' as const) };
-    });
+/** A workshop step's hints, shown on its page, with its Chinese beside it (the Chinese page imports that file). */
+function hintsUnder(stepsDir: string, fileName: string): string[] {
+  if (!existsSync(stepsDir)) return [];
+  return readdirSync(stepsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(stepsDir, entry.name, fileName)))
+    .map((entry) => join(stepsDir, entry.name, fileName).replace(/\\/g, '/'))
+    .sort();
 }
 
-/** Problems with the translations themselves: a page with no source recorded, or one naming the wrong source. */
-export function translationProblems(root = '.'): string[] {
+/** Each English text under `root` and the path its translation has (or would have), both relative to `root`. */
+function englishTexts(root: string): { english: string; translation: string }[] {
   const docs = join(root, DOCS_DIR);
   const localeRoot = join(docs, LOCALE_DIR);
-  if (!existsSync(localeRoot)) return [];
-  return pagesUnder(localeRoot).flatMap((translationPath) => {
-    const translation = relative(root, translationPath);
-    const expected = relative(root, join(docs, relative(localeRoot, translationPath)));
+  const pages = pagesUnder(docs)
+    .filter((file) => !file.startsWith(`${localeRoot}/`))
+    .map((englishPath) => ({ englishPath, translationPath: join(localeRoot, relative(docs, englishPath)) }));
+  const hints = hintsUnder(join(root, HINTS_DIR), HINTS_FILE).map((englishPath) => ({
+    englishPath,
+    translationPath: join(dirname(englishPath), CHINESE_HINTS_FILE),
+  }));
+  return [...pages, ...hints].map(({ englishPath, translationPath }) => ({
+    english: relative(root, englishPath),
+    translation: relative(root, translationPath),
+  }));
+}
+
+/** Each Chinese text under `root` and the English it mirrors, both relative to `root`. */
+function chineseTexts(root: string): { translation: string; mirrors: string }[] {
+  const docs = join(root, DOCS_DIR);
+  const localeRoot = join(docs, LOCALE_DIR);
+  const pages = existsSync(localeRoot)
+    ? pagesUnder(localeRoot).map((translationPath) => ({ translationPath, englishPath: join(docs, relative(localeRoot, translationPath)) }))
+    : [];
+  const hints = hintsUnder(join(root, HINTS_DIR), CHINESE_HINTS_FILE).map((translationPath) => ({
+    translationPath,
+    englishPath: join(dirname(translationPath), HINTS_FILE),
+  }));
+  return [...pages, ...hints].map(({ translationPath, englishPath }) => ({
+    translation: relative(root, translationPath),
+    mirrors: relative(root, englishPath),
+  }));
+}
+
+/** Every English page and workshop hints file with the state of its translation, from the files under `root`. */
+export function translationStatus(root = '.'): PageStatus[] {
+  return englishTexts(root).map(({ english, translation }) => {
+    const translationPath = join(root, translation);
+    if (!existsSync(translationPath)) return { english, translation, state: 'not translated' as const };
     const recorded = readTranslationSource(translationPath);
+    const current = recorded?.source === english && recorded.sourceSha256 === sha256(join(root, english));
+    return { english, translation, state: current ? ('up to date' as const) : ('out of date' as const) };
+  });
+}
+
+/** Problems with the translations themselves: a text with no source recorded, or one naming the wrong source. */
+export function translationProblems(root = '.'): string[] {
+  return chineseTexts(root).flatMap(({ translation, mirrors }) => {
+    const recorded = readTranslationSource(join(root, translation));
     if (!recorded) return [`${translation}: its front matter names no English source (translation.source, translation.sourceSha256)`];
-    if (recorded.source !== expected) return [`${translation}: names ${recorded.source} as its source, but mirrors ${expected}`];
-    if (!existsSync(join(root, expected))) return [`${translation}: its English source ${expected} does not exist`];
+    if (recorded.source !== mirrors) return [`${translation}: names ${recorded.source} as its source, but mirrors ${mirrors}`];
+    if (!existsSync(join(root, mirrors))) return [`${translation}: its English source ${mirrors} does not exist`];
     return [];
   });
 }

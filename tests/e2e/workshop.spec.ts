@@ -63,7 +63,7 @@ test('a step page shows the start file with its gap marked, and the checks from 
   ).toBeVisible();
 });
 
-test('the Chinese step page lists the checks in the words of the checker run with --lang zh-cn', async ({ driver: page }) => {
+test("the Chinese step page lists the checks in the checker's Chinese words, and shows the Chinese hints", async ({ driver: page }) => {
   const zhStep4 = stepsIn('zh-CN').find((step) => step.number === 4)!;
   const words = CHECKER_TEXT['zh-CN'].page;
   await page.goto('/zh-cn/workshop/04-echo/');
@@ -71,6 +71,11 @@ test('the Chinese step page lists the checks in the words of the checker run wit
   await expect(checks.getByRole('columnheader')).toHaveText(Object.values(words.columns));
   await expect(checks.locator('tbody tr td:first-child')).toHaveText(zhStep4.checks.map((check) => check.id));
   await expect(checks.locator('tbody tr td:nth-child(2)')).toHaveText(zhStep4.checks.map((check) => check.title));
+  // Its hints are the Chinese file's, read from that file: a page still importing the English hints fails here.
+  const hints = readFileSync('workshop/steps/04-echo/hints.zh-cn.md', 'utf8').matchAll(/^<summary>(.+)<\/summary>$/gm);
+  const summaries = [...hints].map((match) => match[1]!);
+  expect(summaries).toHaveLength(3);
+  for (const summary of summaries) await expect(page.locator('details > summary').filter({ hasText: summary })).toBeVisible();
 });
 
 test('copying a change leaves out the lines it removes, so the reader pastes the code after it', async ({ driver: page }) => {

@@ -101,7 +101,7 @@ describe.concurrent('the checker in Chinese (--lang zh-cn)', () => {
     expect(printed).toMatch(/^ {6}发送 {5}unmask\(<7f 9f 4d 51 58>, <37 fa 21 3d>\)$/m);
     expect(printed).toMatch(/^ {6}期望 {5}返回 <48 65 6c 6c 6f>$/m);
     expect(printed).toContain('33 项检查中 4 项失败。（');
-    expect(printed).toContain('提示：workshop/steps/03-unmask/hints.md，或者这一步的页面 /zh-cn/workshop/03-unmask/。');
+    expect(printed).toContain('提示：workshop/steps/03-unmask/hints.zh-cn.md，或者这一步的页面 /zh-cn/workshop/03-unmask/。');
     // English stays the default.
     const english = await printedReport(3, 'workshop/steps/03-unmask/start.ts', ['--only', '3.1']);
     expect(english).toContain('Step 3, Unmask the payload: 0 of 1 checks pass.');

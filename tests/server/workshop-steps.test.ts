@@ -1,6 +1,7 @@
 // The hands-on track's files hold together: each start file is the previous solution plus its marked gap, and only node: is imported.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { LOCALE_DIR } from '../../scripts/i18n-status.ts';
 import { lineHunks } from '../../workshop/line-diff.ts';
 import { STEPS } from '../../workshop/steps.ts';
 
@@ -27,11 +28,21 @@ describe.each(STEPS)('step $number, $slug', ({ number, slug }) => {
   const solution = read(slug, 'solution.ts');
 
   it('has a start file, a solution, hints and checks, and a page', () => {
-    for (const file of ['start.ts', 'solution.ts', 'hints.md', 'checks.ts'])
+    for (const file of ['start.ts', 'solution.ts', 'hints.md', 'hints.zh-cn.md', 'checks.ts'])
       expect(existsSync(`workshop/steps/${slug}/${file}`), file).toBe(true);
     const page = readFileSync(`src/content/docs/workshop/${slug}.mdx`, 'utf8');
     expect(page).toContain(`workshop/steps/${slug}/start.ts?raw`);
     expect(page).toContain(`workshop/steps/${slug}/solution.ts?raw`);
+    expect(page).toContain(`workshop/steps/${slug}/hints.md'`);
+  });
+
+  it('shows its Chinese hints on its Chinese page, with as many hints as the English', () => {
+    const page = readFileSync(`src/content/docs/${LOCALE_DIR}/workshop/${slug}.mdx`, 'utf8');
+    expect(page).toContain(`workshop/steps/${slug}/hints.zh-cn.md'`);
+    expect(page).not.toContain(`workshop/steps/${slug}/hints.md'`);
+    const summaries = (file: string) => read(slug, file).match(/^<summary>.*<\/summary>$/gm) ?? [];
+    expect(summaries('hints.zh-cn.md')).toHaveLength(summaries('hints.md').length);
+    expect(summaries('hints.md').length).toBeGreaterThan(0);
   });
 
   it("starts from the previous step's solution, changed only in hunks marked TODO(step N)", () => {

@@ -4,10 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../../src/lib/i18n/glossary.ts';
-import { DOCS_DIR, LOCALE_DIR, sha256, stamp, translationProblems, translationStatus } from '../../scripts/i18n-status.ts';
+import {
+  CHINESE_HINTS_FILE,
+  DOCS_DIR,
+  HINTS_DIR,
+  HINTS_FILE,
+  LOCALE_DIR,
+  sha256,
+  stamp,
+  translationProblems,
+  translationStatus,
+} from '../../scripts/i18n-status.ts';
 
 describe('translation status', () => {
-  it('has no Chinese page out of date with its English source, and every one names its source', () => {
+  it('has no Chinese page or hints file out of date with its English source, and every one names its source', () => {
     const outOfDate = translationStatus()
       .filter((page) => page.state === 'out of date')
       .map((page) => `${page.translation} (English: ${page.english}); update it, then npm run i18n:status -- --stamp ${page.translation}`);
@@ -18,6 +28,46 @@ describe('translation status', () => {
   it('has translated some pages, the home page among them', () => {
     const translated = translationStatus().filter((page) => page.state === 'up to date');
     expect(translated.map((page) => page.english)).toContain(`${DOCS_DIR}/index.mdx`);
+  });
+
+  it("holds every workshop step's hints to a Chinese translation, as it holds the pages", () => {
+    const hints = translationStatus().filter((text) => text.english.startsWith(`${HINTS_DIR}/`));
+    expect(hints.map((text) => text.english)).toContain(`${HINTS_DIR}/01-handshake/${HINTS_FILE}`);
+    expect(hints.filter((text) => text.state !== 'up to date')).toEqual([]);
+  });
+
+  it('reports a hints translation out of date once its English changes, and one naming another source', () => {
+    const root = mkdtempSync(join(tmpdir(), 'i18n-status-'));
+    mkdirSync(join(root, DOCS_DIR), { recursive: true });
+    const step = join(root, HINTS_DIR, '01-step');
+    mkdirSync(step, { recursive: true });
+    mkdirSync(join(root, HINTS_DIR, '02-step'));
+    writeFileSync(join(root, HINTS_DIR, '02-step', HINTS_FILE), 'Two.\n');
+    const english = join(step, HINTS_FILE);
+    const translation = join(step, CHINESE_HINTS_FILE);
+    writeFileSync(english, '<details>\n<summary>Hint 1</summary>\n\nOne.\n\n</details>\n');
+    writeFileSync(
+      translation,
+      `---\ntranslation:\n  source: ${HINTS_DIR}/01-step/${HINTS_FILE}\n  sourceSha256: ${sha256(english)}\n---\n\n<details>\n<summary>提示 1</summary>\n\n一。\n\n</details>\n`,
+    );
+    const states = () => translationStatus(root).map((text) => [text.english, text.translation, text.state]);
+    expect(states()).toEqual([
+      [`${HINTS_DIR}/01-step/${HINTS_FILE}`, `${HINTS_DIR}/01-step/${CHINESE_HINTS_FILE}`, 'up to date'],
+      [`${HINTS_DIR}/02-step/${HINTS_FILE}`, `${HINTS_DIR}/02-step/${CHINESE_HINTS_FILE}`, 'not translated'],
+    ]);
+
+    writeFileSync(english, '<details>\n<summary>Hint 1</summary>\n\nOne, and two.\n\n</details>\n');
+    expect(states()[0]![2]).toBe('out of date');
+    stamp(translation, root);
+    expect(states()[0]![2]).toBe('up to date');
+
+    writeFileSync(
+      join(root, HINTS_DIR, '02-step', CHINESE_HINTS_FILE),
+      `---\ntranslation:\n  source: ${HINTS_DIR}/01-step/${HINTS_FILE}\n  sourceSha256: ${sha256(english)}\n---\n\n二。\n`,
+    );
+    expect(translationProblems(root)).toEqual([
+      `${HINTS_DIR}/02-step/${CHINESE_HINTS_FILE}: names ${HINTS_DIR}/01-step/${HINTS_FILE} as its source, but mirrors ${HINTS_DIR}/02-step/${HINTS_FILE}`,
+    ]);
   });
 
   it('reports a translation out of date once its English changes, and up to date after a stamp', () => {
@@ -70,9 +120,13 @@ function ownProse(file: string): string {
     .replace(/<[^>\n]*>/g, '');
 }
 
-const CHINESE_PAGES = readdirSync(join(DOCS_DIR, LOCALE_DIR), { recursive: true, encoding: 'utf8' })
-  .filter((file) => /\.mdx?$/.test(file))
-  .map((file) => join(DOCS_DIR, LOCALE_DIR, file));
+// The workshop's Chinese hints are shown inside the Chinese step pages, so they are held to the same vocabulary.
+const CHINESE_PAGES = [
+  ...readdirSync(join(DOCS_DIR, LOCALE_DIR), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.mdx?$/.test(file))
+    .map((file) => join(DOCS_DIR, LOCALE_DIR, file)),
+  ...globSync(`${HINTS_DIR}/*/${CHINESE_HINTS_FILE}`).sort(),
+];
 
 // A ruled-out word may still name its own idea when the text says which, as in TCP 的分段（segmentation）.
 const glossedAsItsOwnIdea = (variant: string) => new RegExp(`${variant}[（(][A-Za-z -]+[）)]`, 'g');
@@ -105,6 +159,11 @@ describe('the glossary', () => {
   it('gives each idea one term, different from every word it rules out', () => {
     expect(new Set(GLOSSARY.map((term) => term.zh)).size).toBe(GLOSSARY.length);
     for (const term of GLOSSARY) for (const variant of term.notThese ?? []) expect(variant).not.toBe(term.zh);
+  });
+
+  it("reads the workshop's Chinese hints as well as the Chinese pages", () => {
+    expect(CHINESE_PAGES).toContain(`${DOCS_DIR}/${LOCALE_DIR}/frames.mdx`);
+    expect(CHINESE_PAGES).toContain(`${HINTS_DIR}/01-handshake/${CHINESE_HINTS_FILE}`);
   });
 
   describe.each(CHINESE_PAGES)('%s', (file) => {

@@ -426,7 +426,7 @@ const ZH: CheckerText = {
     someFail: (failed, total) => `${total} 项检查中 ${failed} 项失败。`,
     allChecksPass: (total) => `全部 ${total} 项检查通过。`,
     took: (seconds) => `（${seconds} 秒）`,
-    hints: (slug, page) => `提示：workshop/steps/${slug}/hints.md，或者这一步的页面 ${page}。`,
+    hints: (slug, page) => `提示：workshop/steps/${slug}/hints.zh-cn.md，或者这一步的页面 ${page}。`,
     next: (number, title, page) => `下一步：第 ${number} 步，${title}（${page}）。`,
     lastStep: '这是最后一步了。现在运行演示服务器完整的错误输入测试套件：npm run workshop:check -- suite --lang zh-cn',
     noFileYet: (file, defaultFile) => `还没有 ${file}。从第 1 步的文件开始：\n  cp workshop/steps/01-handshake/start.ts ${defaultFile}`,
