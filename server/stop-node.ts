@@ -38,12 +38,13 @@ export function handleStopNode(request: IncomingMessage, response: ServerRespons
   }
   // The answer goes out first, so the widget hears that the stop was taken before its socket closes with 1001.
   response.once('finish', context.stop);
-  sendText(
-    response,
-    202,
-    `${context.node} is stopping: it closes every WebSocket with 1001 (Going Away), and the cluster goes on without it.`,
-  );
+  sendText(response, 202, stoppingAnswer(context.node));
   return true;
+}
+
+/** The 202 answer's sentence; the English widget shows it as it comes, so its browser test compares against this. */
+export function stoppingAnswer(node: string): string {
+  return `${node} is stopping: it closes every WebSocket with 1001 (Going Away), and the cluster goes on without it.`;
 }
 
 /** The first rule the request breaks, as guard clauses in order of cost; null when it may stop the node. */
