@@ -126,7 +126,10 @@ export function onConnection(
       });
       tcp.once('close', () => {
         // The broker ends the network connection after DISCONNECT or a protocol error of the client's (MQTT 3.1.1 §4.8).
-        if (connected && socket.readyState === socket.OPEN) socket.close(1000, 'The MQTT broker closed its connection.');
+        if (!connected || socket.readyState !== socket.OPEN) return;
+        // The page may be paused for a broker that stopped reading; its 'drain' will never come now.
+        socket.resume();
+        socket.close(1000, 'The MQTT broker closed its connection.');
       });
     },
     (error: Error) => closeFor(brokerDown(error.message.split('\n')[0]!)),

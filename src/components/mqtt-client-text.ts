@@ -24,6 +24,8 @@ export interface MqttClientText {
   /** One WebSocket message: its direction, its size and the MQTT packets inside. */
   frame: (sent: boolean, bytes: number, packets: string) => string;
   incomplete: string;
+  /** After a packet that breaks MQTT 3.1.1's format (the annotator's table says which rule). */
+  malformed: string;
   columns: [string, string, string, string];
   noneYet: { received: string; frames: string };
   /** Bad input, each sentence naming the MQTT rule broken. */
@@ -62,13 +64,14 @@ export const MQTT_CLIENT_TEXT: Record<Locale, MqttClientText> = {
       subscribed: (filter, qos) => `Subscribed to ${filter}: the broker granted QoS ${qos} in its SUBACK.`,
       subscribeRefused: (filter) => `The broker refused the subscription to ${filter} (SUBACK return code 0x80).`,
       published: (topic) => `Published to ${topic}.`,
-      disconnected: 'Disconnected: the page sent DISCONNECT and the broker closed the connection.',
+      disconnected: 'Disconnected: the page sent DISCONNECT, then closed the connection, as MQTT 3.1.1 §3.14.4 requires of a client.',
       closed: (code, reason) => `The connection closed with ${code}${reason ? `: ${reason}` : ''}.`,
       unreachable: 'Could not connect.',
     },
     message: (topic, payload) => `${topic}: ${payload}`,
     frame: (sent, bytes, packets) => `${sent ? 'Page → server' : 'Server → page'}, ${bytes} ${bytes === 1 ? 'byte' : 'bytes'}: ${packets}`,
     incomplete: '(continues in the next message)',
+    malformed: '(malformed)',
     columns: ['Bytes', 'Field', 'Value', 'MQTT 3.1.1'],
     noneYet: { received: 'None yet: subscribe, then publish to a topic the filter matches.', frames: 'None yet.' },
     invalid: {
@@ -107,13 +110,14 @@ export const MQTT_CLIENT_TEXT: Record<Locale, MqttClientText> = {
       subscribed: (filter, qos) => `已订阅 ${filter}：消息代理在 SUBACK 中授予 QoS ${qos}。`,
       subscribeRefused: (filter) => `消息代理拒绝了对 ${filter} 的订阅（SUBACK 返回码 0x80）。`,
       published: (topic) => `已发布到 ${topic}。`,
-      disconnected: '已断开：页面发送了 DISCONNECT，消息代理关闭了连接。',
+      disconnected: '已断开：页面发送了 DISCONNECT，然后关闭了连接，这是 MQTT 3.1.1 §3.14.4 对客户端的要求。',
       closed: (code, reason) => `连接以 ${code} 关闭${reason ? `：${reason}` : ''}。`,
       unreachable: '无法连接。',
     },
     message: (topic, payload) => `${topic}：${payload}`,
     frame: (sent, bytes, packets) => `${sent ? '页面 → 服务器' : '服务器 → 页面'}，${bytes} 字节：${packets}`,
     incomplete: '（在下一条消息中继续）',
+    malformed: '（格式错误）',
     columns: ['字节', '字段', '值', 'MQTT 3.1.1'],
     noneYet: { received: '还没有：先订阅，再发布到与过滤器匹配的主题。', frames: '还没有。' },
     invalid: {

@@ -54,13 +54,33 @@ export interface SeenMessage {
 
 /**
  * Annotates one message on its own. Packets need not line up with messages (MQTT 3.1.1 §6); over this relay each
- * one carries whole packets in practice, and a packet cut off at the end is marked so.
+ * one carries whole packets in practice, and a packet cut off at the end is marked so, as is a malformed one.
  */
 export function seeMessage(sent: boolean, bytes: Uint8Array, locale: Locale): SeenMessage {
   const packets = annotateMqttPackets(bytes, locale);
   const text = MQTT_CLIENT_TEXT[locale];
-  const names = packets.map((packet) => (packet.complete ? packet.type : `${packet.type} ${text.incomplete}`));
+  const names = packets.map((packet) =>
+    packet.malformed ? `${packet.type} ${text.malformed}` : packet.complete ? packet.type : `${packet.type} ${text.incomplete}`,
+  );
   return { sent, bytes, packets, summary: text.frame(sent, bytes.length, names.join(', ')) };
+}
+
+/** SUBACK's return code for a refused subscription (MQTT 3.1.1 §3.9.3). */
+const SUBACK_FAILURE = 0x80;
+
+/**
+ * What MQTT.js's subscribe callback says: the QoS the broker granted, a refusal, or null when the subscription never
+ * got its SUBACK. MQTT.js reports a return code of 0x80 as an error carrying that code; any other error here means
+ * the connection ended first (the filter was checked before sending), which the connection's close explains.
+ */
+export function subscribeOutcome(
+  error: (Error & { code?: unknown }) | null | undefined,
+  granted: readonly { qos: number }[] | undefined,
+): { refused: true } | { refused: false; qos: number } | null {
+  const qos = granted?.[0]?.qos;
+  if (error?.code === SUBACK_FAILURE || qos === SUBACK_FAILURE) return { refused: true };
+  if (error || qos === undefined) return null;
+  return { refused: false, qos };
 }
 
 /** A client identifier of the characters every server must accept (MQTT 3.1.1 §3.1.3.1: 0-9, a-z, A-Z). */

@@ -1,5 +1,7 @@
 // /ws/mqtt over real sockets: a ws client speaking MQTT through the relay to a real mosquitto on a free port, and every way it refuses or closes.
 import { once } from 'node:events';
+import { createServer, type Socket } from 'node:net';
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startDemo } from './demo-harness.ts';
@@ -83,6 +85,57 @@ describe.skipIf(!mosquitto)(`/ws/mqtt${mosquitto ? '' : ' (mosquitto is not inst
     expect(await closeOf(ws)).toMatchObject({ code: 1000 });
   });
 
+  it('carries MQTT.js on the WebSocket API as a page has it: it offers mqtt, sends what it writes at once as one message, and closes after DISCONNECT itself', async () => {
+    const { base } = await startDemo({ mqttUrl: url() });
+    const offered: string[][] = [];
+    const sent: Buffer[] = [];
+    /** Who ended the connection: the page calling close(), or the close event, in the order they came. */
+    const ending: string[] = [];
+    // forceNativeWebSocket: the browser build's stream over the WHATWG WebSocket (Node's), as the widget runs it.
+    const client = mqtt.connect(`ws://${base}/ws/mqtt`, {
+      protocolVersion: 4,
+      clientId: 'relaytest',
+      reconnectPeriod: 0,
+      forceNativeWebSocket: true,
+      createWebsocket: (socketUrl: string, protocols: string[]) => {
+        offered.push(protocols);
+        const socket = new globalThis.WebSocket(socketUrl, protocols);
+        const send = socket.send.bind(socket);
+        socket.send = (data) => {
+          sent.push(Buffer.from(data as Uint8Array));
+          send(data);
+        };
+        const close = socket.close.bind(socket);
+        socket.close = (...args) => {
+          ending.push('page calls close()');
+          close(...args);
+        };
+        socket.addEventListener('close', () => ending.push('close event'));
+        return socket;
+      },
+    });
+    await new Promise((resolve) => client.once('connect', resolve));
+    expect(offered).toEqual([['mqtt']]);
+    /** The packets of the next message the page sends. */
+    const nextMessage = async () => {
+      const before = sent.length;
+      await expect.poll(() => sent.length).toBeGreaterThan(before);
+      expect(sent).toHaveLength(before + 1);
+      return annotateMqttPackets(sent.at(-1)!).map((p) => p.type);
+    };
+    client.publish('workshop/relay', 'one', { qos: 0 });
+    expect(await nextMessage()).toEqual(['PUBLISH']);
+    // Two packets written in the same moment share one message: packets and messages need not line up (MQTT 3.1.1 §6).
+    client.publish('workshop/relay', 'two', { qos: 0 });
+    client.publish('workshop/relay', 'three', { qos: 0 });
+    expect(await nextMessage()).toEqual(['PUBLISH', 'PUBLISH']);
+    // After DISCONNECT the client closes the network connection (MQTT 3.1.1 §3.14.4): here the page, not the broker.
+    client.end();
+    expect(await nextMessage()).toEqual(['DISCONNECT']);
+    await expect.poll(() => ending).toContain('close event');
+    expect(ending[0]).toBe('page calls close()');
+  });
+
   it('closes with 1003 on a text frame, since MQTT travels in binary frames only, and keeps serving others', async () => {
     const { base } = await startDemo({ mqttUrl: url() });
     const ws = await openMqtt(base);
@@ -146,6 +199,34 @@ describe.skipIf(!mosquitto)(`/ws/mqtt${mosquitto ? '' : ' (mosquitto is not inst
     expect(code).toBe(1000);
     expect(reason).toMatch(/^DEMO_ERR_MQTT_IDLE: No MQTT packet went either way for 0.2 s/);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+  });
+
+  it('closes promptly when the broker ends its connection while the relay has stopped reading from the page for it', async () => {
+    // A broker that never reads: the relay's writes to it back up, so it pauses the page; then the broker goes away.
+    const brokerSockets: Socket[] = [];
+    const stalled = createServer({ pauseOnConnect: true }, (socket) => brokerSockets.push(socket));
+    stalled.listen(0, '127.0.0.1');
+    await once(stalled, 'listening');
+    try {
+      const port = (stalled.address() as { port: number }).port;
+      const { base } = await startDemo({ mqttUrl: `mqtt://127.0.0.1:${port}`, mqttMaxMessageBytes: 64 * 1024 });
+      const ws = await openMqtt(base);
+      const chunk = Buffer.alloc(64 * 1024);
+      // Until what the page queues stops draining: the relay no longer reads from it.
+      for (let sentBytes = 0; ws.bufferedAmount < 4 * 1024 * 1024; sentBytes += chunk.length) {
+        if (sentBytes > 64 * 1024 * 1024) throw new Error('the relay kept reading from the page');
+        ws.send(chunk);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const closed = closeOf(ws);
+      const started = Date.now();
+      for (const socket of brokerSockets) socket.destroy();
+      expect(await closed).toMatchObject({ code: 1000, reason: 'The MQTT broker closed its connection.' });
+      // Not ws's 30-second close timeout: the relay read on until the page's answering Close.
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      stalled.close();
+    }
   });
 
   it('closes with 1013 and a reason when the broker is down, and the other endpoints keep serving', async () => {

@@ -7,6 +7,7 @@ import {
   MAX_MESSAGE_BYTES,
   randomClientId,
   seeMessage,
+  subscribeOutcome,
 } from '../../src/components/mqtt-client.ts';
 import { MQTT_CLIENT_TEXT } from '../../src/components/mqtt-client-text.ts';
 
@@ -70,6 +71,24 @@ describe('seeMessage', () => {
     expect(merged.summary).toBe('Server → page, 12 bytes: SUBACK, PUBLISH');
     const cut = seeMessage(true, bytes('300500'), 'zh-CN');
     expect(cut.summary).toBe('页面 → 服务器，3 字节：PUBLISH （在下一条消息中继续）');
+  });
+
+  it('calls a malformed packet malformed, not one that continues in the next message', () => {
+    // A remaining length whose fourth byte still says another follows (MQTT 3.1.1 §2.2.3 allows four at most).
+    expect(seeMessage(false, bytes('30ffffffff01'), 'en').summary).toBe('Server → page, 6 bytes: PUBLISH (malformed)');
+    expect(seeMessage(false, bytes('c100'), 'zh-CN').summary).toBe('服务器 → 页面，2 字节：PINGREQ （格式错误）');
+  });
+});
+
+describe('subscribeOutcome', () => {
+  it('tells a granted QoS, a SUBACK refusal (0x80, which MQTT.js reports as an error with that code) and a connection that ended first apart', () => {
+    expect(subscribeOutcome(null, [{ qos: 0 }])).toEqual({ refused: false, qos: 0 });
+    // MQTT.js handlers/ack.js: new Error(`Subscribe error: …`) with err.code = the return code.
+    const refusal = Object.assign(new Error('Subscribe error: Unspecified error'), { code: 0x80 });
+    expect(subscribeOutcome(refusal, undefined)).toEqual({ refused: true });
+    expect(subscribeOutcome(null, [{ qos: 0x80 }])).toEqual({ refused: true });
+    // MQTT.js client.js flushes what is outstanding with "Connection closed": not the broker's answer.
+    expect(subscribeOutcome(new Error('Connection closed'), undefined)).toBeNull();
   });
 });
 

@@ -5,6 +5,8 @@ export interface MqttPacketText {
     fixedHeader: string;
     remainingLength: string;
     remainingLengthCut: string;
+    remainingLengthMalformed: string;
+    afterMalformed: string;
     protocolName: string;
     protocolLevel: string;
     connectFlags: string;
@@ -25,6 +27,14 @@ export interface MqttPacketText {
   };
   typeAndFlags: (type: string, flags: string) => string;
   moreLengthBytes: string;
+  /** A fourth remaining-length byte that sets the continuation bit (MQTT 3.1.1 §2.2.3). */
+  tooManyLengthBytes: string;
+  /** Packet types 0 and 15 (MQTT 3.1.1 §2.2.1). */
+  reservedType: string;
+  /** A PUBLISH with QoS bits 11 (MQTT 3.1.1 §3.3.1.2). */
+  bothQosBits: string;
+  /** Fixed-header flags other than the ones the type must carry (MQTT 3.1.1 §2.2.2). */
+  flagsMustBe: (expected: string) => string;
   bytes: (count: number) => string;
   seconds: (count: number) => string;
   string: (length: number, text: string) => string;
@@ -48,6 +58,8 @@ export const MQTT_PACKET_TEXT: Record<MqttPacketLocale, MqttPacketText> = {
       fixedHeader: 'Fixed header: packet type and flags',
       remainingLength: 'Remaining length',
       remainingLengthCut: 'Remaining length (cut off)',
+      remainingLengthMalformed: 'Remaining length (malformed)',
+      afterMalformed: 'Bytes after a malformed remaining length',
       protocolName: 'Protocol name',
       protocolLevel: 'Protocol level',
       connectFlags: 'Connect flags',
@@ -68,6 +80,10 @@ export const MQTT_PACKET_TEXT: Record<MqttPacketLocale, MqttPacketText> = {
     },
     typeAndFlags: (type, flags) => `${type}, flags ${flags}`,
     moreLengthBytes: 'more length bytes to come',
+    tooManyLengthBytes: 'malformed: the fourth byte says another follows, but the remaining length has at most four bytes',
+    reservedType: 'malformed: a reserved packet type, which no one may send',
+    bothQosBits: 'malformed: a PUBLISH must not set both QoS bits',
+    flagsMustBe: (expected) => `malformed: this packet type must carry the flags ${expected}`,
     bytes: (count) => `${count} ${count === 1 ? 'byte' : 'bytes'}`,
     seconds: (count) => `${count} ${count === 1 ? 'second' : 'seconds'}`,
     string: (length, text) => `length ${length}, "${text}"`,
@@ -99,6 +115,8 @@ export const MQTT_PACKET_TEXT: Record<MqttPacketLocale, MqttPacketText> = {
       fixedHeader: '固定报头：报文类型和标志',
       remainingLength: '剩余长度',
       remainingLengthCut: '剩余长度（被截断）',
+      remainingLengthMalformed: '剩余长度（格式错误）',
+      afterMalformed: '格式错误的剩余长度之后的字节',
       protocolName: '协议名',
       protocolLevel: '协议级别',
       connectFlags: '连接标志',
@@ -119,6 +137,10 @@ export const MQTT_PACKET_TEXT: Record<MqttPacketLocale, MqttPacketText> = {
     },
     typeAndFlags: (type, flags) => `${type}，标志 ${flags}`,
     moreLengthBytes: '后面还有长度字节',
+    tooManyLengthBytes: '格式错误：第四个字节表示后面还有，但剩余长度最多只有四个字节',
+    reservedType: '格式错误：这是保留的报文类型，谁都不能发送',
+    bothQosBits: '格式错误：PUBLISH 不能同时设置两个 QoS 位',
+    flagsMustBe: (expected) => `格式错误：这种报文类型的标志必须是 ${expected}`,
     bytes: (count) => `${count} 字节`,
     seconds: (count) => `${count} 秒`,
     string: (length, text) => `长度 ${length}，"${text}"`,

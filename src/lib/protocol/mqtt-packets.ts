@@ -20,6 +20,12 @@ export interface MqttPacket {
   range: ByteRange;
   /** False when the bytes end before the packet's remaining length does. */
   complete: boolean;
+  /**
+   * True when the bytes break MQTT 3.1.1's packet format (a reserved type, wrong flags, QoS 3, a fifth length byte:
+   * §2.2.1, §2.2.2, §3.3.1.2, §2.2.3); a segment's value says which. After a malformed remaining length no packet
+   * boundary can be found.
+   */
+  malformed: boolean;
   segments: MqttSegment[];
 }
 
@@ -42,6 +48,12 @@ export const MQTT_PACKET_TYPES = [
   'DISCONNECT',
   'reserved (15)',
 ] as const;
+
+/** The remaining length has at most four bytes (MQTT 3.1.1 §2.2.3). */
+const MAX_LENGTH_BYTES = 4;
+
+/** The packet types whose fixed-header flags must be 0010; every other type but PUBLISH must carry 0000 (MQTT 3.1.1 §2.2.2). */
+const FLAGS_0010 = new Set(['PUBREL', 'SUBSCRIBE', 'UNSUBSCRIBE']);
 
 /**
  * Splits `bytes` (the payloads of one direction's binary frames, joined) into MQTT packets and explains each byte
@@ -70,19 +82,28 @@ function annotatePacket(bytes: Uint8Array, start: number, text: MqttPacketText):
   const byte0 = bytes[start]!;
   const typeNumber = byte0 >> 4;
   const type = MQTT_PACKET_TYPES[typeNumber]!;
-  add(t.fixedHeader, start, start + 1, text.typeAndFlags(type, describeFlags(type, byte0 & 0x0f)), '2.2');
+  const flags = checkFlags(type, byte0 & 0x0f, text);
+  add(t.fixedHeader, start, start + 1, text.typeAndFlags(type, flags.description), flags.section);
+  const malformed = flags.malformed;
 
   // The remaining length: 1 to 4 bytes, 7 bits each, least significant first; the top bit says another follows.
   let remaining = 0;
   let lengthEnd = start + 1;
-  for (let multiplier = 1; lengthEnd < bytes.length && lengthEnd < start + 5; multiplier *= 128) {
+  for (let multiplier = 1; lengthEnd < bytes.length && lengthEnd < start + 1 + MAX_LENGTH_BYTES; multiplier *= 128) {
     const digit = bytes[lengthEnd++]!;
     remaining += (digit & 0x7f) * multiplier;
     if ((digit & 0x80) === 0) break;
   }
-  if (lengthEnd === start + 1 || (bytes[lengthEnd - 1]! & 0x80) !== 0) {
+  const continues = (bytes[lengthEnd - 1]! & 0x80) !== 0;
+  if (lengthEnd > start + 1 && continues && lengthEnd === start + 1 + MAX_LENGTH_BYTES) {
+    // A fourth byte that says a fifth follows: the length cannot be read, so neither can where the next packet starts.
+    add(t.remainingLengthMalformed, start + 1, lengthEnd, text.tooManyLengthBytes, '2.2.3');
+    if (lengthEnd < bytes.length) add(t.afterMalformed, lengthEnd, bytes.length, text.bytes(bytes.length - lengthEnd), '2.2.3');
+    return { type, range: { start, end: bytes.length }, complete: true, malformed: true, segments };
+  }
+  if (lengthEnd === start + 1 || continues) {
     if (lengthEnd > start + 1) add(t.remainingLengthCut, start + 1, lengthEnd, text.moreLengthBytes, '2.2.3');
-    return { type, range: { start, end: lengthEnd }, complete: false, segments };
+    return { type, range: { start, end: lengthEnd }, complete: false, malformed, segments };
   }
   add(t.remainingLength, start + 1, lengthEnd, text.bytes(remaining), '2.2.3');
 
@@ -109,7 +130,10 @@ function annotatePacket(bytes: Uint8Array, start: number, text: MqttPacketText):
       break;
     case 'PUBLISH': {
       body.string(t.topicName, '3.3.2.1');
-      if (((byte0 >> 1) & 0x03) > 0) body.uint16(t.packetId, String, '3.3.2.2');
+      const qos = (byte0 >> 1) & 0x03;
+      // With QoS "3" nothing says whether a packet identifier follows: the rest stays unexplained.
+      if (qos === 3) break;
+      if (qos > 0) body.uint16(t.packetId, String, '3.3.2.2');
       body.rest(t.payload, (payload) => text.payload(payload.length, decodeText(payload)), '3.3.3');
       break;
     }
@@ -138,7 +162,7 @@ function annotatePacket(bytes: Uint8Array, start: number, text: MqttPacketText):
   }
   // Bytes the packet's type does not account for are still explained, never skipped.
   body.rest(t.unexplained, (rest) => text.bytes(rest.length), '2.2.3');
-  return { type, range: { start, end }, complete: lengthEnd + remaining <= bytes.length, segments };
+  return { type, range: { start, end }, complete: lengthEnd + remaining <= bytes.length, malformed, segments };
 }
 
 /** Reads a packet's variable header and payload in order, adding a segment for each field; stops at the packet's end. */
@@ -197,11 +221,19 @@ class BodyReader {
   }
 }
 
-function describeFlags(type: string, flags: number): string {
+/** The fixed header's low four bits: PUBLISH's DUP, QoS and RETAIN, or the value every other type must carry. */
+function checkFlags(type: string, flags: number, text: MqttPacketText): { description: string; section: string; malformed: boolean } {
   const bits = flags.toString(2).padStart(4, '0');
-  if (type !== 'PUBLISH') return bits;
-  const qos = (flags >> 1) & 0x03;
-  return `${bits} (DUP ${(flags >> 3) & 1}, QoS ${qos}, RETAIN ${flags & 1})`;
+  if (type.startsWith('reserved')) return { description: `${bits}: ${text.reservedType}`, section: '2.2.1', malformed: true };
+  if (type === 'PUBLISH') {
+    const qos = (flags >> 1) & 0x03;
+    const description = `${bits} (DUP ${(flags >> 3) & 1}, QoS ${qos}, RETAIN ${flags & 1})`;
+    if (qos === 3) return { description: `${description}: ${text.bothQosBits}`, section: '3.3.1.2', malformed: true };
+    return { description, section: '2.2', malformed: false };
+  }
+  const expected = FLAGS_0010.has(type) ? 0b0010 : 0b0000;
+  if (flags === expected) return { description: bits, section: '2.2', malformed: false };
+  return { description: `${bits}: ${text.flagsMustBe(expected.toString(2).padStart(4, '0'))}`, section: '2.2.2', malformed: true };
 }
 
 function describeConnectFlags(flags: number, text: MqttPacketText): string {
