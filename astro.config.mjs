@@ -4,6 +4,8 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import { demoServerIntegration } from './server/dev-integration.ts';
 import { precompressIntegration } from './server/precompress-integration.ts';
+import { codeStylesheetIntegration } from './server/code-stylesheet-integration.ts';
+import { noModulePreloadIntegration } from './server/no-modulepreload-integration.ts';
 import { staticHeadersIntegration } from './server/static-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathFrom, baseLinksPlugin } from './server/base-path.ts';
@@ -79,7 +81,9 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    noModulePreloadIntegration(),
     demoServerIntegration(),
+    codeStylesheetIntegration(),
     // PRECOMPRESS=gzip: gzip copies only, for the deploy-variant builds (scripts/build-deploy-variants.ts).
     precompressIntegration(process.env.PRECOMPRESS === 'gzip' ? 'gzip' : 'brotli+gzip'),
     staticHeadersIntegration(),

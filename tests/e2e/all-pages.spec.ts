@@ -117,6 +117,22 @@ test(`every built page is the page the full sweep in ${SWEEP_FILE} passed`, () =
   expect(stale, `pages the full sweep has not seen as they are now: ${rerun}`).toEqual([]);
 });
 
+// Where a stylesheet sits decides how often Chromium restyles a page while parsing it (bench/README.md): Expressive
+// Code's belongs in <head>, once (server/code-stylesheet-integration.ts).
+test("every built page links Expressive Code's stylesheet at most once, in <head>", () => {
+  const misplaced: string[] = [];
+  let withCode = 0;
+  for (const page of PAGES) {
+    const html = readFileSync(fileOf(page), 'utf8');
+    const links = [...html.matchAll(/<link rel="stylesheet" href="[^"]*\/_astro\/ec\.[\w-]+\.css"/g)];
+    if (links.length > 0) withCode++;
+    if (links.length > 1) misplaced.push(`${page}: ${links.length} links`);
+    else if (links.length === 1 && links[0]!.index > html.indexOf('</head>')) misplaced.push(`${page}: in the body`);
+  }
+  expect(withCode).toBeGreaterThan(0);
+  expect(misplaced).toEqual([]);
+});
+
 test('the sample swept again has every widget in each language and every layout, and a few pages more', () => {
   test.skip(FULL_SWEEP, 'the full sweep loads every page');
   expect(SWEPT_PAGES.length).toBeLessThan(PAGES.length);
@@ -148,6 +164,9 @@ for (const path of SWEPT_PAGES) {
     });
     expect(ours, `${path}: JavaScript of ours`).toBeLessThanOrEqual(widget ? WIDGET_PAGE_JS_BUDGET_BYTES : 0);
     if (widget) expect(ours, `${path}: its widgets' scripts were not recognised as ours`).toBeGreaterThan(0);
+    // Each <link> a script adds restyles the whole page; Vite's preload links are off (server/no-modulepreload-integration.ts).
+    const preloads = await page.locator('link[rel="modulepreload"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+    expect(preloads, `${path}: module preload links added while loading`).toEqual([]);
 
     // Markdown that did not render shows as text: CommonMark will not close `**` between a Chinese full stop and the
     // next character, so a page can print its asterisks instead of bold.
