@@ -6,6 +6,7 @@ import { demoServerIntegration } from './server/dev-integration.ts';
 import { precompressIntegration } from './server/precompress-integration.ts';
 import { codeStylesheetIntegration } from './server/code-stylesheet-integration.ts';
 import { noModulePreloadIntegration } from './server/no-modulepreload-integration.ts';
+import { tableOfContentsIntegration } from './server/table-of-contents-integration.ts';
 import { staticHeadersIntegration } from './server/static-headers-integration.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { basePathFrom, baseLinksPlugin } from './server/base-path.ts';
@@ -82,6 +83,7 @@ export default defineConfig({
     }),
     mdx(),
     noModulePreloadIntegration(),
+    tableOfContentsIntegration(),
     demoServerIntegration(),
     codeStylesheetIntegration(),
     // PRECOMPRESS=gzip: gzip copies only, for the deploy-variant builds (scripts/build-deploy-variants.ts).
