@@ -1,5 +1,6 @@
 // An Astro integration that turns off Vite's module preloading for the browser's scripts.
 import type { AstroIntegration } from 'astro';
+import { vitePluginIntegration } from './vite-plugin-integration.ts';
 
 /**
  * When a script imports a module on demand (Starlight's search loading Pagefind, a widget loading its chunk), Vite's
@@ -11,23 +12,10 @@ import type { AstroIntegration } from 'astro';
  * A plugin's `configEnvironment` hook runs after that, for the `client` environment alone.
  */
 export function noModulePreloadIntegration(): AstroIntegration {
-  return {
+  return vitePluginIntegration({
     name: 'websocket-workshop:no-modulepreload',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'websocket-workshop:no-modulepreload',
-                configEnvironment(name) {
-                  if (name === 'client') return { build: { modulePreload: false } };
-                },
-              },
-            ],
-          },
-        });
-      },
+    configEnvironment(name) {
+      return name === 'client' ? { build: { modulePreload: false } } : null;
     },
-  };
+  });
 }

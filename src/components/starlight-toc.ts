@@ -102,7 +102,7 @@ export class StarlightTOC extends HTMLElement {
       if (at.matches(this.tocHeadingSelector)) return at;
       const inside = at.querySelector(this.tocHeadingSelector);
       if (inside) return inside;
-      let previous = at.previousElementSibling;
+      let previous: Element | null = at.previousElementSibling;
       while (previous?.lastElementChild) previous = previous.lastElementChild;
       at = previous ?? at.parentElement;
     }
