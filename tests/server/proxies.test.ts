@@ -43,6 +43,8 @@ interface Proxy {
   httpsPort: number;
   /** PEM the client trusts for the proxy's certificate. */
   ca: string;
+  /** What the proxy has printed so far, for the message of a handshake that fails. */
+  output: () => string;
 }
 
 /** nginx in the foreground on free loopback ports, in front of the upstream port, after `edit` has had its say. */
@@ -55,7 +57,7 @@ async function startNginx(upstreamPort: number, edit: (conf: string) => string =
   const confFile = writeScratchFile(dir, 'nginx.conf', conf);
   const { child, output } = startChild(nginxBinary!, ['-p', dir, '-e', 'stderr', '-c', confFile, '-g', 'daemon off;'], {}, 'SIGTERM');
   await waitForPort(httpsPort, child, output);
-  return { httpPort, httpsPort, ca: readFileSync(cert, 'utf8') };
+  return { httpPort, httpsPort, ca: readFileSync(cert, 'utf8'), output };
 }
 
 /** Caddy with the example's site block unchanged but its upstream port; global options keep it local and quiet. */
@@ -77,7 +79,7 @@ async function startCaddy(upstreamPort: number): Promise<Proxy> {
   for (let tries = 0; !existsSync(certificate) && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
   const ca = readFileSync(path.join(dir, 'data/pki/authorities/local/root.crt'), 'utf8');
   await waitForTls(httpsPort, ca);
-  return { httpPort, httpsPort, ca };
+  return { httpPort, httpsPort, ca, output };
 }
 
 /** Resolves once a TLS handshake for the site succeeds on the port. */
@@ -106,8 +108,12 @@ async function openThroughProxy(
     ...(localAddress ? { localAddress } : {}),
   });
   // ws emits 'open' in the same tick as 'upgrade', so both are awaited from the start.
-  const [[response]] = (await Promise.all([once(ws, 'upgrade'), once(ws, 'open')])) as [[IncomingMessage], unknown];
-  return { ws, response };
+  try {
+    const [[response]] = (await Promise.all([once(ws, 'upgrade'), once(ws, 'open')])) as [[IncomingMessage], unknown];
+    return { ws, response };
+  } catch (error) {
+    throw new Error(`handshake through the proxy failed: ${(error as Error).message}\nThe proxy printed:\n${proxy.output()}`);
+  }
 }
 
 /** The status of a handshake the server refused, as seen through the proxy. */

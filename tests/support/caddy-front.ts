@@ -65,7 +65,8 @@ export async function startCaddyFront(upstreamPort: number): Promise<CaddyFront>
 
 /**
  * The Caddyfile global options that keep a test's Caddy local: no admin API, its own CA (`local_certs`, so nothing
- * goes to Let's Encrypt) left out of the system's trust store, loopback ports, and its data in `dir`.
+ * goes to Let's Encrypt) left out of the system's trust store, listeners on loopback only, and its data in `dir`.
+ * Caddy otherwise binds every interface, and adds an HTTP/3 listener on UDP that no test uses.
  */
 export function caddyTestGlobalOptions(dir: string, httpPort: number, httpsPort: number): string {
   return [
@@ -75,6 +76,10 @@ export function caddyTestGlobalOptions(dir: string, httpPort: number, httpsPort:
     '\tskip_install_trust',
     `\thttp_port ${httpPort}`,
     `\thttps_port ${httpsPort}`,
+    '\tdefault_bind 127.0.0.1',
+    '\tservers {',
+    '\t\tprotocols h1 h2',
+    '\t}',
     `\tstorage file_system ${dir}/data`,
     '}',
     '',
