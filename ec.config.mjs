@@ -1,9 +1,10 @@
 // Expressive Code's settings for every code block, found here by Starlight (https://starlight.astro.build/reference/configuration/#expressivecode).
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
 import { copyWithoutDeletedLines } from './src/lib/copy-without-deleted-lines.ts';
+import { focusableWideCode } from './src/lib/focusable-wide-code.ts';
 
 export default defineEcConfig({
-  plugins: [copyWithoutDeletedLines()],
+  plugins: [copyWithoutDeletedLines(), focusableWideCode()],
   // Expressive Code shields its blocks from site styles with `all: revert` on every element inside them. On a long page
   // that selector is most of the cost of each full restyle (bench/README.md). Starlight's content styles already leave
   // code blocks alone: screenshots of 428 code blocks, light and dark, were identical with and without the reset.
