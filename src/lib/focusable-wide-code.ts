@@ -32,12 +32,15 @@ export function focusableWideCode(): ExpressiveCodePlugin {
   });
 }
 
+/** Characters a monospace font draws two columns wide: CJK and full-width forms. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 /** Columns a line takes in a monospace font: tabs stop every 2 columns (Starlight's `tab-size`), and CJK and full-width characters take two. */
 export function columns(text: string): number {
   let width = 0;
   for (const character of text) {
     if (character === '\t') width += 2 - (width % 2);
-    else width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(character) ? 2 : 1;
+    else width += WIDE.test(character) ? 2 : 1;
   }
   return width;
 }

@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Response } from '@playwright/test';
 import { builtContentText, builtPages, isUntranslatedFallback } from './deploy-variants.ts';
+import { appendStyle, DRAW_EVERYTHING } from './draw-everything.ts';
 import { expect, test } from './site-fixture.ts';
 import { fingerprintBuild, installedAxeVersion, pageFingerprint, readSweepRecording, samplePages, SWEEP_FILE } from './sweep-record.ts';
 
@@ -201,9 +202,10 @@ for (const path of SWEPT_PAGES) {
       await expect(page.getByText('此内容尚不支持你的语言。')).toBeVisible();
     }
 
-    // axe's default rule set: WCAG 2.x A and AA plus best practices (its experimental rules stay off).
+    // axe's default rule set: WCAG 2.x A and AA plus best practices (its experimental rules stay off). It reports the
+    // colours of text the browser skipped drawing as "incomplete"; a reader sees each part drawn once it is on screen.
     if (checksAxe(path)) {
-      await drawEverything(page);
+      await page.evaluate(appendStyle, DRAW_EVERYTHING);
       const light = await axe().analyze();
       expect(describeViolations('light', light.violations)).toEqual([]);
     }
@@ -233,7 +235,7 @@ for (const path of SWEPT_PAGES) {
     await page.goto(path);
     expect(await page.evaluate(() => document.documentElement.dataset.theme ?? 'dark')).toBe('dark');
     if (checksAxe(path)) {
-      await drawEverything(page);
+      await page.evaluate(appendStyle, DRAW_EVERYTHING);
       const dark = await axe().withRules(COLOUR_RULES).analyze();
       expect(describeViolations('dark', dark.violations)).toEqual([]);
     }
@@ -250,15 +252,6 @@ for (const path of SWEPT_PAGES) {
       appendFileSync(RECORD_FILE, `${JSON.stringify(record)}\n`);
     }
   });
-}
-
-/**
- * The browser skips drawing paragraphs, tables and code blocks far from the viewport (content-visibility in
- * src/styles/site.css), and axe reports the colours of skipped text as "incomplete" instead of checking them. A
- * reader sees each one drawn once it is on screen, so axe sees them all drawn.
- */
-async function drawEverything(page: Page): Promise<void> {
-  await page.addStyleTag({ content: '.sl-markdown-content > * { content-visibility: visible !important; }' });
 }
 
 function describeViolations(scheme: string, violations: { id: string; nodes: { target: unknown[] }[] }[]): string[] {

@@ -3,15 +3,13 @@
 // that scrolls sideways (src/lib/focusable-wide-code.ts).
 import { readFileSync } from 'node:fs';
 import { builtPages } from './deploy-variants.ts';
+import { appendStyle, DRAW_EVERYTHING } from './draw-everything.ts';
 import { expect, playwrightPage, test, type Driver } from './journey.ts';
 
 const DIST_DIR = process.env.DIST_DIR ?? 'dist';
 
 /** Long pages in both languages, with code blocks, tables, asides and lists whose items hold paragraphs. */
 const PAGES = ['/production/', '/zh-cn/writing-a-server/', '/troubleshooting/unexpected-response-code/', '/workshop/07-validation/'];
-
-/** Turns content-visibility off, so every element is drawn with no containment: the layout the page had before it. */
-const DRAW_EVERYTHING = '.sl-markdown-content > * { content-visibility: visible !important; }';
 
 /** Scrolls down the whole page half a screen at a time, so every element is drawn once, then back to the top. */
 function scrollThrough(page: Driver): Promise<void> {
@@ -49,10 +47,7 @@ test('skipping what is off screen leaves every element of a long page the height
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await scrollThrough(page);
     const drawnOnce = await contentHeights(page);
-    await page.evaluate(
-      (css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })),
-      DRAW_EVERYTHING,
-    );
+    await page.evaluate(appendStyle, DRAW_EVERYTHING);
     expect(drawnOnce, path).toEqual(await contentHeights(page));
   }
 });
@@ -62,7 +57,7 @@ test('Tab reaches a code block that scrolls sideways before the browser has draw
 }) => {
   // First, with everything drawn: which code blocks of the page scroll sideways at this width.
   await page.goto('/production/');
-  await page.evaluate((css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })), DRAW_EVERYTHING);
+  await page.evaluate(appendStyle, DRAW_EVERYTHING);
   const scrolling = await page.evaluate(() =>
     [...document.querySelectorAll('.expressive-code pre')].flatMap((pre, index) => (pre.scrollWidth > pre.clientWidth ? [index] : [])),
   );
@@ -121,10 +116,7 @@ test(
     let scrolling = 0;
     for (const path of withCode) {
       await page.goto(new URL(path, site.origin).href);
-      await page.evaluate(
-        (css) => document.head.append(Object.assign(document.createElement('style'), { textContent: css })),
-        DRAW_EVERYTHING,
-      );
+      await page.evaluate(appendStyle, DRAW_EVERYTHING);
       const blocks = await page.$$eval('.expressive-code pre', (pres) =>
         pres.map((pre) => ({
           scrolls: pre.scrollWidth > pre.clientWidth,
