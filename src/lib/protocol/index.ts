@@ -82,3 +82,12 @@ export { DEFLATE_PARAMETER_TEXT, type DeflateParameterText } from './deflate-par
 export { SYNC_FLUSH_TAIL, INFLATE_DEFAULTS, MessageInflater, type InflaterOptions } from './inflate-message.ts';
 export { MQTT_PACKET_TYPES, annotateMqttPackets, type MqttPacket, type MqttSegment } from './mqtt-packets.ts';
 export { MQTT_PACKET_TEXT, type MqttPacketLocale, type MqttPacketText } from './mqtt-packets-text.ts';
+export {
+  ENGINE_IO_PACKET_TYPES,
+  SOCKET_IO_PACKET_TYPES,
+  annotateSocketIoSession,
+  type SocketIoFrame,
+  type SocketIoMessageNote,
+  type SocketIoPart,
+} from './socket-io-packets.ts';
+export { SOCKET_IO_PACKET_TEXT, type SocketIoPacketText } from './socket-io-packets-text.ts';
