@@ -33,7 +33,8 @@ function liveElements(html: string): string[] {
   // Only the page's content: Starlight's header, sidebar and footer are the same on every page.
   const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
   const widgets = [...main.matchAll(/<(ws-[a-z-]+)/g)].map((m) => `<${m[1]}>`);
-  const testedFiles = [...main.matchAll(/<span class="title">((?:examples|workshop\/steps)\/[^<]+)<\/span>/g)]
+  // A title may name the part shown after the path: "examples/production/nginx.conf (the upgrade lines)".
+  const testedFiles = [...main.matchAll(/<span class="title">((?:examples|workshop\/steps)\/[^<\s]+)/g)]
     .map((m) => m[1]!)
     .filter((file) => existsSync(file));
   const sources = [...main.matchAll(/data-source="([^"]+)"/g)]
