@@ -85,24 +85,17 @@ function annotateTextPacket(
 ): { note: SocketIoMessageNote; announcedAttachments: number } {
   const t = text.titles;
   const typeDigit = payload[0] ?? '';
-  const engineType = ENGINE_IO_PACKET_TYPES[Number(typeDigit)];
-  if (!engineType || !/^[0-6]$/.test(typeDigit)) {
+  if (!/^[0-6]$/.test(typeDigit)) {
     const part: SocketIoPart = { text: payload, title: t.engineType, value: text.notEngineType };
     return { note: message(sender, '?', [part], true), announcedAttachments: 0 };
   }
+  const engineType = ENGINE_IO_PACKET_TYPES[Number(typeDigit)]!;
   const parts: SocketIoPart[] = [{ text: typeDigit, title: t.engineType, value: text.engineTypes[engineType] }];
   const rest = payload.slice(1);
   if (engineType !== 'message') {
-    if (rest) parts.push(engineData(engineType, rest, text));
-    return {
-      note: message(
-        sender,
-        engineType,
-        parts,
-        parts.some((p) => p.value === text.notJson),
-      ),
-      announcedAttachments: 0,
-    };
+    const data = rest ? engineData(engineType, rest, text) : undefined;
+    if (data) parts.push(data.part);
+    return { note: message(sender, engineType, parts, data?.malformed), announcedAttachments: 0 };
   }
   const socketIo = annotateSocketIoPacket(rest, sender, text);
   return {
@@ -112,13 +105,15 @@ function annotateTextPacket(
 }
 
 /** The data after an Engine.IO type other than message: the open packet's handshake, or "probe" during an upgrade. */
-function engineData(engineType: string, data: string, text: SocketIoPacketText): SocketIoPart {
+function engineData(engineType: string, data: string, text: SocketIoPacketText): { part: SocketIoPart; malformed: boolean } {
   if (engineType === 'open') {
     const handshake = parseJson(data);
-    const value = handshake && typeof handshake === 'object' ? describeHandshake(handshake as Record<string, unknown>, text) : text.notJson;
-    return { text: data, title: text.titles.handshake, value };
+    const malformed = !handshake || typeof handshake !== 'object';
+    const value = malformed ? text.notJson : describeHandshake(handshake as Record<string, unknown>, text);
+    return { part: { text: data, title: text.titles.handshake, value }, malformed };
   }
-  return { text: data, title: text.titles.engineData, value: data === 'probe' ? text.probe : text.engineData };
+  const value = data === 'probe' ? text.probe : text.engineData;
+  return { part: { text: data, title: text.titles.engineData, value }, malformed: false };
 }
 
 /** `<type>[<attachments>-][<namespace>,][<ack id>][JSON]`, the Socket.IO 5 encoding of the built-in parser. */
@@ -160,7 +155,7 @@ function annotateSocketIoPacket(packet: string, sender: 'client' | 'server', tex
   if (at < packet.length) {
     const json = packet.slice(at);
     const data = parseJson(json);
-    // An EVENT's data must be a non-empty array, its first item the event's name; an ACK's must be an array.
+    // An EVENT's data must be a non-empty array (its first item is the event's name); an ACK's must be an array.
     malformed = data === undefined || !dataFits(type, data);
     parts.push({
       text: json,
