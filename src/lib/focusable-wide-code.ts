@@ -13,8 +13,14 @@ export const NARROWEST_CODE_COLUMNS = 26;
  * Expressive Code makes a block that scrolls sideways focusable (`tabindex="0"`, `role="region"`) once a
  * ResizeObserver reports it wider than its box, and takes both away again from a block that fits. Until then, and
  * for as long as the browser skips drawing the block (`content-visibility: auto` in `src/styles/site.css`), the
- * keyboard could not reach it. This plugin writes both attributes into every block that could scroll, so Tab
- * reaches it from the start; Expressive Code's own check still takes them away from a block that fits its column.
+ * keyboard could not reach it. This plugin writes `tabindex="0"` into every block that could scroll, so Tab reaches
+ * it from the start; Expressive Code's own check still takes it away from a block that fits its column.
+ *
+ * It writes no `role="region"`. Until Expressive Code's check has run, every such block would be an unnamed region,
+ * and a page with two of them breaks axe's landmark-unique rule (a loaded CI machine ran axe in that window). A
+ * name cannot fix it: the check removes `role` and `tabindex` from a block that fits but would leave an
+ * `aria-label` behind, which a plain `pre` may not carry. A focusable `pre` is announced by its text. With the tab
+ * stop already there, Expressive Code's check leaves a block that scrolls as it is.
  */
 export function focusableWideCode(): ExpressiveCodePlugin {
   return definePlugin({
@@ -26,7 +32,6 @@ export function focusableWideCode(): ExpressiveCodePlugin {
         const pre = select('pre', renderData.blockAst);
         if (!pre) return;
         pre.properties['tabIndex'] = 0;
-        pre.properties['role'] = 'region';
       },
     },
   });

@@ -2,6 +2,7 @@
 // src/styles/site.css). These check what that must not change: the layout, and the keyboard's way into a code block
 // that scrolls sideways (src/lib/focusable-wide-code.ts).
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { builtPages } from './deploy-variants.ts';
 import { appendStyle, DRAW_EVERYTHING } from './draw-everything.ts';
 import { expect, playwrightPage, test, type Driver } from './journey.ts';
@@ -130,5 +131,27 @@ test(
     await context.close();
     expect(scrolling, 'code blocks that scroll sideways at 320 px').toBeGreaterThan(20);
     expect(unreachable).toEqual([]);
+  },
+);
+
+test(
+  'before Expressive Code\u2019s check runs, the code blocks that are tab stops make no landmarks that repeat',
+  { tag: '@chromium-only' },
+  async ({ driver, site }) => {
+    // The page as the build wrote it: a loaded CI machine once ran axe before Expressive Code's check and found two
+    // unnamed code-block regions on /handshake/ (axe's landmark-unique). Blocking its script holds the page there.
+    const context = await playwrightPage(driver).context().browser()!.newContext();
+    await context.route(/\/_astro\/ec\.[^/]+\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    const findings: string[] = [];
+    for (const path of ['/handshake/', ...PAGES]) {
+      await page.goto(new URL(path, site.origin).href);
+      const tabStops = await page.locator('.expressive-code pre[tabindex="0"]').count();
+      expect(tabStops, `${path} has several code blocks that are tab stops`).toBeGreaterThan(1);
+      const axe = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+      for (const violation of axe.violations) findings.push(`${path}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    }
+    await context.close();
+    expect(findings).toEqual([]);
   },
 );
