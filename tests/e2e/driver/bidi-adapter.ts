@@ -109,13 +109,30 @@ class BidiAdapter implements EngineAdapter {
    * there. An element in view but under a sticky bar (Starlight's mobile "On this page" bar, at Firefox's 800×600)
    * would take the click away from it, so such an element is scrolled to the middle first, as Playwright's
    * hit-target check ends up doing.
+   *
+   * Then it waits, as Playwright's "stable" check does, until the element's box stays put for two animation frames:
+   * a scroll brings skipped content (content-visibility in src/styles/site.css) near the viewport, it is drawn at its
+   * real height a frame later, and what is below it moves. Clicking in between once found the button moved out of
+   * view ("Node is either not clickable") on a loaded CI machine.
    */
   async click(element: unknown): Promise<void> {
     const handle = element as ElementHandle;
-    await handle.evaluate((target) => {
+    await handle.evaluate(async (target) => {
       const box = target.getBoundingClientRect();
       const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
       if (!hit || !(hit === target || target.contains(hit)))
+        target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      let last = '';
+      for (let frames = 0; frames < 60; frames++) {
+        await frame();
+        const { x, y, width, height } = target.getBoundingClientRect();
+        const now = `${x},${y},${width},${height}`;
+        if (now === last) break;
+        last = now;
+      }
+      const settled = target.getBoundingClientRect();
+      if (settled.bottom < 0 || settled.top > innerHeight)
         target.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
     });
     await handle.click();
