@@ -12,8 +12,6 @@ export interface RecordedSocketIoSession {
 }
 
 export interface SessionRow {
-  /** The frame's bytes as they crossed, for a FrameDump. */
-  hex: string;
   frame: SocketIoFrame;
   /** The opcode's name from RFC 6455's registry in the page's language: "Text", "Binary", "Close"… */
   opcodeName: string;
@@ -30,7 +28,7 @@ export function sessionRows(recording: RecordedSocketIoSession, locale: Locale):
     );
     if (result.status !== 'complete' || result.violations.length > 0)
       throw new Error(`A recorded ${sender} frame does not decode cleanly: ${hex}`);
-    return { hex, frame: { sender, opcode: result.frame.opcode, payload: result.frame.payload }, masked: result.frame.maskingKey !== null };
+    return { frame: { sender, opcode: result.frame.opcode, payload: result.frame.payload }, masked: result.frame.maskingKey !== null };
   });
   const notes = annotateSocketIoSession(
     decoded.map((d) => d.frame),

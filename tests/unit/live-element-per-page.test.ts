@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtPages } from '../e2e/deploy-variants.ts';
 
 const distDir = process.env['DIST_DIR'] || 'dist';
 
@@ -20,12 +21,10 @@ const testSources = readdirSync('tests', { recursive: true, encoding: 'utf8' })
   .map((file) => readFileSync(path.join('tests', file), 'utf8'))
   .join('\n');
 
-function builtPages(): string[] {
+/** The build's pages (not its 404 or report pages), by path. */
+function contentAndNavigationPages(): string[] {
   if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`No build in ${distDir}/: run \`npm run build\` first.`);
-  return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('index.html') && !file.startsWith('_'))
-    .map((file) => `/${path.dirname(file).replace(/\\/g, '/')}/`.replace(/^\/\.\/$/, '/'))
-    .sort();
+  return builtPages(distDir).filter((page) => page.endsWith('/') && !page.startsWith('/_'));
 }
 
 /** What on the page a test runs or re-checks, named for the failure message. */
@@ -44,7 +43,7 @@ function liveElements(html: string): string[] {
 }
 
 describe(`every content page of the build in ${distDir}/`, () => {
-  const pages = builtPages();
+  const pages = contentAndNavigationPages();
   const contentPages = pages.filter((page) => !NAVIGATION_PAGES[page.replace(/^\/zh-cn\//, '/')]);
 
   it('counts at least 30 English content pages, each with a Chinese one', () => {
@@ -62,7 +61,7 @@ describe(`every content page of the build in ${distDir}/`, () => {
     const left = pages.filter((page) => !contentPages.includes(page));
     expect(left).toEqual(
       Object.keys(NAVIGATION_PAGES)
-        .flatMap((page) => [page, `/zh-cn${page === '/' ? '/' : page}`])
+        .flatMap((page) => [page, `/zh-cn${page}`])
         .sort(),
     );
   });
